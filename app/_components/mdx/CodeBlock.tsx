@@ -1,0 +1,54 @@
+import { isValidElement, type ReactElement, type ReactNode } from "react";
+import { CopyButton } from "./CopyButton";
+
+type CodeProps = {
+  className?: string;
+  children?: ReactNode;
+  "data-title"?: string;
+  "data-aws-command"?: string;
+};
+
+const languageNames: Record<string, string> = {
+  bash: "Shell",
+  sh: "Shell",
+  shell: "Shell",
+  console: "Terminal",
+  json: "JSON",
+  yaml: "YAML",
+  yml: "YAML",
+  python: "Python",
+  text: "Text",
+};
+
+/**
+ * A fenced code block: highlighted at build time, with its language, an
+ * optional title and a copy button. Blocks that run `aws` commands carry
+ * data-aws-command so the sandbox can offer to run them.
+ */
+export function CodeBlock({ children }: { children?: ReactNode }) {
+  const code = isValidElement(children) ? (children as ReactElement<CodeProps>) : undefined;
+  const props = code?.props ?? {};
+  const language = /language-([\w-]+)/.exec(props.className ?? "")?.[1];
+  const title = props["data-title"];
+  const isCommand = props["data-aws-command"] === "true";
+  const label = isCommand ? "AWS CLI" : language ? (languageNames[language] ?? language) : "Code";
+  return (
+    <figure className="code-block not-prose my-5 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700" data-aws-command={isCommand ? "true" : undefined}>
+      <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-slate-100 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+        <figcaption className="truncate text-xs font-medium text-slate-700 dark:text-slate-300">
+          {title ? (
+            <>
+              {title} <span className="text-slate-600 dark:text-slate-400">· {label}</span>
+            </>
+          ) : (
+            label
+          )}
+        </figcaption>
+        <CopyButton />
+      </div>
+      <pre tabIndex={0} className="overflow-x-auto p-4 text-[0.85rem] leading-relaxed">
+        {children}
+      </pre>
+    </figure>
+  );
+}

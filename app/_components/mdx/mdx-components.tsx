@@ -1,0 +1,49 @@
+import type { ComponentType, ReactNode } from "react";
+import type { MdxComponentName, MdxComponentProps } from "@/lib/content/registry";
+import { DecisionTree } from "../diagrams/DecisionTree";
+import { FanOutDiagram } from "../diagrams/FanOutDiagram";
+import { Figure } from "../diagrams/Figure";
+import { FlowDiagram } from "../diagrams/FlowDiagram";
+import { SequenceDiagram } from "../diagrams/SequenceDiagram";
+import { TreeDiagram } from "../diagrams/TreeDiagram";
+import { Callout } from "./Callout";
+import { Cards } from "./Cards";
+import { CodeBlock } from "./CodeBlock";
+import { ComparisonTable } from "./ComparisonTable";
+import { CorrectionNote } from "./CorrectionNote";
+import { ExamPointMarker } from "./ExamPointMarker";
+import { H2, H3 } from "./Heading";
+import { MarkdownTable } from "./MarkdownTable";
+import { QuizBlock } from "./QuizBlock";
+
+type Registered = {
+  [N in MdxComponentName]: ComponentType<MdxComponentProps<N> & { children?: ReactNode }>;
+};
+
+/**
+ * The one, closed map from MDX component names to React components. Its type
+ * comes from lib/content/registry.ts, so every registered name must be
+ * implemented here with the props the compiler validated.
+ */
+export const registeredComponents: Registered = {
+  Callout,
+  ExamPoint: ExamPointMarker,
+  Correction: CorrectionNote,
+  Figure,
+  FanOutDiagram,
+  FlowDiagram,
+  SequenceDiagram,
+  TreeDiagram,
+  DecisionTree,
+  Cards,
+  ComparisonTable,
+  Quiz: QuizBlock,
+};
+
+/** Overrides for the HTML that Markdown itself produces. */
+export const markdownElements = {
+  h2: H2,
+  h3: H3,
+  pre: CodeBlock,
+  table: MarkdownTable,
+};

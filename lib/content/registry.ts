@@ -1,0 +1,190 @@
+import { z } from "zod";
+
+/**
+ * The closed set of components an MDX chapter may use, with the props each
+ * accepts. The content compiler rejects any other component, and any props
+ * that fail these schemas, at the file and line where they are written. The
+ * React side (app/_components/mdx/mdx-components.tsx) is typed from this
+ * file, so a component cannot be added on one side only.
+ *
+ * Props are plain data (strings, numbers, arrays, objects): authors write
+ * literals, never expressions, so the compiler can check them before render.
+ */
+
+const text = z.string().trim().min(1, "must not be empty");
+
+export const calloutKinds = ["note", "tip", "warning", "exam"] as const;
+
+const CalloutProps = z.strictObject({
+  kind: z.enum(calloutKinds).default("note"),
+  title: text.optional(),
+});
+
+const ExamPointProps = z.strictObject({ id: text });
+
+const CorrectionProps = z.strictObject({ id: text });
+
+const FigureProps = z.strictObject({
+  /** Shown under the figure. */
+  caption: text,
+  /** The text alternative: what the picture shows, for screen readers and anyone who prefers text. */
+  description: text.min(40, "a text alternative should describe the figure in at least a sentence"),
+});
+
+const FanOutBranch = z.strictObject({
+  title: text,
+  subtitle: text.optional(),
+  items: z.array(text).min(1).max(6),
+});
+const FanOutDiagramProps = z.strictObject({
+  root: text,
+  rootNote: text.optional(),
+  branches: z.array(FanOutBranch).min(2).max(4),
+});
+
+const FlowStep = z.strictObject({ title: text, detail: text.optional(), actor: text.optional() });
+const FlowDiagramProps = z.strictObject({
+  steps: z.array(FlowStep).min(2).max(8),
+  /** Draw an arrow from the last step back to the first (a cycle, e.g. rotation). */
+  cycle: z.boolean().default(false),
+});
+
+const SequenceMessage = z.strictObject({
+  from: text,
+  to: text,
+  label: text,
+  note: text.optional(),
+});
+const SequenceDiagramProps = z
+  .strictObject({
+    actors: z.array(text).min(2).max(5),
+    messages: z.array(SequenceMessage).min(1).max(12),
+  })
+  .superRefine((value, ctx) => {
+    value.messages.forEach((message, index) => {
+      for (const end of ["from", "to"] as const) {
+        if (!value.actors.includes(message[end])) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["messages", index, end],
+            message: `"${message[end]}" is not one of the actors (${value.actors.join(", ")})`,
+          });
+        }
+      }
+    });
+  });
+
+export interface TreeNode {
+  name: string;
+  note?: string | undefined;
+  badge?: string | undefined;
+  children?: TreeNode[] | undefined;
+}
+const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
+  z.strictObject({
+    name: text,
+    note: text.optional(),
+    badge: text.optional(),
+    children: z.array(TreeNodeSchema).min(1).optional(),
+  }),
+);
+const TreeDiagramProps = z.strictObject({ root: TreeNodeSchema });
+
+export interface DecisionOutcome {
+  result: string;
+  note?: string | undefined;
+}
+export interface DecisionQuestion {
+  question: string;
+  options: { label: string; then: DecisionNode }[];
+}
+export type DecisionNode = DecisionQuestion | DecisionOutcome;
+const DecisionNodeSchema: z.ZodType<DecisionNode> = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      question: text,
+      options: z.array(z.strictObject({ label: text, then: DecisionNodeSchema })).min(2).max(4),
+    }),
+    z.strictObject({ result: text, note: text.optional() }),
+  ]),
+);
+const DecisionTreeProps = z.strictObject({ root: DecisionNodeSchema });
+
+const CardsProps = z.strictObject({
+  items: z
+    .array(z.strictObject({ title: text, badge: text.optional(), points: z.array(text).min(1).max(8) }))
+    .min(1)
+    .max(6),
+});
+
+const ComparisonTableProps = z
+  .strictObject({
+    caption: text,
+    columns: z.array(text).min(2).max(6),
+    rows: z.array(z.array(z.string().trim())).min(1),
+  })
+  .superRefine((value, ctx) => {
+    value.rows.forEach((row, index) => {
+      if (row.length !== value.columns.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rows", index],
+          message: `row has ${row.length} cells but the table has ${value.columns.length} columns`,
+        });
+      }
+    });
+  });
+
+const QuizProps = z
+  .strictObject({
+    /** Stable id: progress and the question bank refer to it, so never reuse or renumber. */
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "quiz ids are kebab-case, e.g. kms-aws-managed-rotation"),
+    examPoints: z.array(text).min(1),
+    question: text,
+    choices: z.array(text).min(2).max(6),
+    /** Index into `choices` of the correct answer (0-based). */
+    answer: z.number().int().nonnegative(),
+    explanation: text,
+  })
+  .superRefine((value, ctx) => {
+    if (value.answer >= value.choices.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["answer"],
+        message: `answer ${value.answer} is out of range: there are ${value.choices.length} choices (0-based)`,
+      });
+    }
+    if (new Set(value.choices).size !== value.choices.length) {
+      ctx.addIssue({ code: "custom", path: ["choices"], message: "choices must be distinct" });
+    }
+  });
+
+/** Every component an author may write in MDX, with its props schema and whether it takes children. */
+export const mdxComponentSpecs = {
+  Callout: { props: CalloutProps, children: true },
+  ExamPoint: { props: ExamPointProps, children: false },
+  Correction: { props: CorrectionProps, children: false },
+  Figure: { props: FigureProps, children: true },
+  FanOutDiagram: { props: FanOutDiagramProps, children: false },
+  FlowDiagram: { props: FlowDiagramProps, children: false },
+  SequenceDiagram: { props: SequenceDiagramProps, children: false },
+  TreeDiagram: { props: TreeDiagramProps, children: false },
+  DecisionTree: { props: DecisionTreeProps, children: false },
+  Cards: { props: CardsProps, children: false },
+  ComparisonTable: { props: ComparisonTableProps, children: false },
+  Quiz: { props: QuizProps, children: false },
+} as const satisfies Record<string, { props: z.ZodType; children: boolean }>;
+
+export type MdxComponentName = keyof typeof mdxComponentSpecs;
+
+/** The props a component receives after validation (defaults applied). */
+export type MdxComponentProps<N extends MdxComponentName> = z.output<(typeof mdxComponentSpecs)[N]["props"]>;
+
+export type QuizBlockProps = MdxComponentProps<"Quiz">;
+
+export function isMdxComponentName(name: string): name is MdxComponentName {
+  return Object.hasOwn(mdxComponentSpecs, name);
+}
+
+/** Plain HTML elements an author may write as JSX where Markdown has no syntax for them. */
+export const allowedHtmlElements = new Set(["br", "kbd", "abbr", "sub", "sup"]);

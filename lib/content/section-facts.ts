@@ -1,0 +1,57 @@
+import type { QuizBlockProps } from "./registry";
+
+/** Where in a content file something was written (1-based). */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface ExamPointMarker extends SourcePosition {
+  id: string;
+}
+
+export interface QuizBlock extends SourcePosition {
+  props: QuizBlockProps;
+}
+
+/** A fenced shell block that runs `aws` commands; the sandbox will offer to run these. */
+export interface CommandBlock extends SourcePosition {
+  lang: string;
+  code: string;
+  /** Logical lines (continuations joined) that invoke the `aws` CLI. */
+  awsCommands: string[];
+}
+
+export interface Heading {
+  depth: 2 | 3;
+  id: string;
+  text: string;
+}
+
+/** What the compiler learns about one section while it checks and compiles it. */
+export interface SectionFacts {
+  markers: ExamPointMarker[];
+  corrections: (SourcePosition & { id: string })[];
+  quizzes: QuizBlock[];
+  commandBlocks: CommandBlock[];
+  internalLinks: (SourcePosition & { url: string })[];
+  headings: Heading[];
+  /** Reading-time inputs: prose words, figures and code blocks. */
+  words: number;
+  figures: number;
+  codeBlocks: number;
+}
+
+export function emptySectionFacts(): SectionFacts {
+  return {
+    markers: [],
+    corrections: [],
+    quizzes: [],
+    commandBlocks: [],
+    internalLinks: [],
+    headings: [],
+    words: 0,
+    figures: 0,
+    codeBlocks: 0,
+  };
+}

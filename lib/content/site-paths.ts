@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { contentFiles } from "./paths";
+
+let cached: Set<string> | undefined;
+
+/**
+ * Every page path of the site, read from the catalogue and the section file
+ * names without compiling any MDX, so the server can validate a path quickly.
+ */
+export function sitePaths(): Set<string> {
+  if (cached) return cached;
+  const paths = new Set(["/", "/exam-points", "/errata"]);
+  const catalogue = parse(readFileSync(contentFiles.catalogue, "utf8")) as { chapters: { slug: string; status: string }[] };
+  for (const chapter of catalogue.chapters) {
+    if (chapter.status !== "published") continue;
+    paths.add(`/chapters/${chapter.slug}`);
+    for (const file of readdirSync(path.join(contentFiles.chapters, chapter.slug))) {
+      const match = /^\d{2}-([a-z0-9-]+)\.mdx$/.exec(file);
+      if (match) paths.add(`/chapters/${chapter.slug}/${match[1]}`);
+    }
+  }
+  cached = paths;
+  return paths;
+}
+
+export function isSitePath(candidate: string): boolean {
+  return sitePaths().has(candidate);
+}
