@@ -30,7 +30,7 @@ async function checkFiles(files: string[]): Promise<void> {
       });
       const { facts } = compiled;
       console.log(
-        `ok  ${file}: ${facts.words} words, ${facts.figures} figures, ${facts.codeBlocks} code blocks, ${facts.quizzes.length} quizzes; ` +
+        `ok  ${file}: ${facts.words} words, ${facts.figures.length} figures, ${facts.codeBlocks.length} code blocks, ${facts.quizzes.length} quizzes; ` +
           `reads in about ${estimateMinutes(facts)} min (frontmatter says ${compiled.frontmatter.minutes})`,
       );
     } catch (error) {

@@ -46,6 +46,6 @@ export function chapterStats(chapter: Chapter) {
     minutes: chapter.minutes,
     examPoints: new Set(chapter.sections.flatMap((section) => section.examPoints)).size,
     questions: chapter.sections.reduce((count, section) => count + section.facts.quizzes.length, 0),
-    figures: chapter.sections.reduce((count, section) => count + section.facts.figures, 0),
+    figures: chapter.sections.reduce((count, section) => count + section.facts.figures.length, 0),
   };
 }

@@ -84,8 +84,8 @@ function checkHeading(
 }
 
 function collectCode(node: Code, facts: SectionFacts) {
-  facts.codeBlocks += 1;
   const lang = node.lang ?? "";
+  facts.codeBlocks.push({ lang, code: node.value, ...positionOf(node) });
   const data = (node.data ??= {});
   const properties: Record<string, string> = {};
   const title = /(?:^|\s)title="([^"]*)"/.exec(node.meta ?? "")?.[1];
@@ -178,7 +178,14 @@ function checkJsxElement(
       break;
     }
     case "Figure": {
-      facts.figures += 1;
+      const { caption } = parsed.data as { caption: string };
+      facts.figures.push({ caption, ...at });
+      break;
+    }
+    case "ComparisonTable": {
+      const { caption } = parsed.data as { caption: string };
+      facts.tables.push({ caption, ...at });
+      facts.words += countWords(stringsIn(raw).join(" "));
       break;
     }
     default:

@@ -36,10 +36,13 @@ export interface SectionFacts {
   commandBlocks: CommandBlock[];
   internalLinks: (SourcePosition & { url: string })[];
   headings: Heading[];
-  /** Reading-time inputs: prose words, figures and code blocks. */
+  /** Captions of the section's figures and comparison tables, where they are written. */
+  figures: (SourcePosition & { caption: string })[];
+  tables: (SourcePosition & { caption: string })[];
+  /** Every fenced code block, as written. */
+  codeBlocks: (SourcePosition & { lang: string; code: string })[];
+  /** Words of prose and of component text, for the reading time. */
   words: number;
-  figures: number;
-  codeBlocks: number;
 }
 
 export function emptySectionFacts(): SectionFacts {
@@ -50,8 +53,9 @@ export function emptySectionFacts(): SectionFacts {
     commandBlocks: [],
     internalLinks: [],
     headings: [],
+    figures: [],
+    tables: [],
     words: 0,
-    figures: 0,
-    codeBlocks: 0,
+    codeBlocks: [],
   };
 }

@@ -9,11 +9,11 @@ export function run(command, args, options = {}) {
   });
 }
 
-/** Runs a command and fails loudly if it fails. */
-export async function mustRun(command, args, options = {}) {
+/** Runs a command and stops this process, with `hint` if given, when it fails. */
+export async function mustRun(command, args, options = {}, hint = "") {
   const code = await run(command, args, options);
   if (code !== 0) {
-    console.error(`\n✖ ${command} ${args.join(" ")} exited with ${code}`);
+    console.error(`\n✖ ${command} ${args.join(" ")} exited with ${code}${hint ? `\n  ${hint}` : ""}`);
     process.exit(code);
   }
 }

@@ -14,7 +14,11 @@ export function watchForProblems(page: Page): { problems: string[] } {
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
-  page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("requestfailed", (request) => {
+    // Next prefetches linked pages; leaving a page aborts the prefetches still in flight.
+    const aborted = request.failure()?.errorText === "net::ERR_ABORTED";
+    if (!(aborted && request.url().includes("_rsc="))) problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`);
+  });
   return { problems };
 }
 

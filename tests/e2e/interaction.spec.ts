@@ -13,7 +13,7 @@ async function firstSectionWith(predicate: (facts: Awaited<ReturnType<typeof cou
 
 test("dark mode follows the toggle, survives a reload and stays accessible", async ({ page }) => {
   const { problems } = watchForProblems(page);
-  const section = await firstSectionWith((s) => s.facts.figures > 0 && s.facts.codeBlocks > 0);
+  const section = await firstSectionWith((s) => s.facts.figures.length > 0 && s.facts.codeBlocks.length > 0);
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto(section.href);
   const html = page.locator("html");

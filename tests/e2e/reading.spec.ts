@@ -45,9 +45,9 @@ test.describe("reading the course", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(section.title);
       const article = page.locator("article");
       for (const heading of section.facts.headings) {
-        await expect(article.locator(`h${heading.depth}#${heading.id}`)).toContainText(heading.text);
+        await expect(article.locator(`h${heading.depth}[id="${heading.id}"]`)).toContainText(heading.text);
       }
-      await expect(article.locator("figure.not-prose[aria-describedby]")).toHaveCount(section.facts.figures);
+      await expect(article.locator("figure.not-prose[aria-describedby]")).toHaveCount(section.facts.figures.length);
       for (const id of section.examPoints) {
         await expect(page.locator(`[id="${examPointAnchor(id)}"]`)).toBeVisible();
       }
@@ -94,7 +94,7 @@ test.describe("reading the course", () => {
       if (response.status() !== 200) broken.push(`${link}: ${response.status()}`);
     }
     expect(broken).toEqual([]);
-    expect(links.size).toBeGreaterThan(pages.length);
+    expect(links.size).toBeGreaterThanOrEqual(pages.length);
   });
 
   test("an unknown page is a 404 with a way back", async ({ page }) => {

@@ -47,7 +47,7 @@ export function FeedbackForm({ pagePath }: { pagePath: string }) {
             Website <input type="text" name="website" tabIndex={-1} autoComplete="off" />
           </label>
         </div>
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className="font-medium">What kind of problem?</legend>
           <div className="mt-1 flex flex-wrap gap-4">
             {feedbackKinds.map((kind, index) => (

@@ -7,7 +7,7 @@ import type { DecisionNode, MdxComponentProps } from "@/lib/content/registry";
  */
 export function DecisionTree({ root }: MdxComponentProps<"DecisionTree">) {
   return (
-    <div className="text-sm">
+    <div className="text-sm [overflow-wrap:anywhere]">
       <DecisionItem node={root} />
     </div>
   );

@@ -6,7 +6,7 @@ const columns = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-4" 
 export function FanOutDiagram({ root, rootNote, branches }: MdxComponentProps<"FanOutDiagram">) {
   const cols = columns[branches.length as keyof typeof columns];
   return (
-    <div className="text-sm">
+    <div className="text-sm [overflow-wrap:anywhere]">
       <div className="flex flex-col md:items-center">
         <div className="diagram-root w-fit rounded-lg px-5 py-3 text-center font-semibold shadow-sm">
           {root}

@@ -10,7 +10,7 @@ export function FlowDiagram({ steps, cycle = false }: MdxComponentProps<"FlowDia
       <ol className="flex flex-col items-stretch gap-0 lg:flex-row lg:items-stretch">
         {steps.map((step, index) => (
           <li key={step.title} className="flex flex-col items-stretch lg:flex-1 lg:flex-row">
-            <div className="diagram-node flex-1 rounded-lg p-3 shadow-sm">
+            <div className="diagram-node min-w-0 flex-1 rounded-lg p-3 shadow-sm [overflow-wrap:anywhere]">
               <p className="flex items-baseline gap-2">
                 <span className="inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-[var(--diagram-root-bg)] text-xs font-bold text-[var(--diagram-root-fg)]">
                   {index + 1}

@@ -39,7 +39,7 @@ export function SequenceDiagram({ actors, messages }: MdxComponentProps<"Sequenc
                   marginInline: self ? "0" : `calc(100% / ${2 * span})`,
                 }}
               >
-                <p className="px-1 text-center leading-snug">
+                <p className="px-1 text-center leading-snug [overflow-wrap:anywhere]">
                   <span className="sr-only">
                     {index + 1}. {message.from} to {message.to}:{" "}
                   </span>

@@ -12,7 +12,7 @@ export function TreeDiagram({ root }: MdxComponentProps<"TreeDiagram">) {
 function TreeItem({ node }: { node: TreeNode }) {
   return (
     <li className="py-1">
-      <span className="diagram-node inline-flex flex-wrap items-baseline gap-x-2 rounded-md px-2 py-1 shadow-sm">
+      <span className="diagram-node inline-flex max-w-full flex-wrap items-baseline gap-x-2 rounded-md px-2 py-1 shadow-sm [overflow-wrap:anywhere]">
         <code className="font-mono text-slate-900 dark:text-slate-100">{node.name}</code>
         {node.badge ? (
           <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">{node.badge}</span>

@@ -6,7 +6,7 @@ export const siteName = "Keystone";
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
-      <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
+      <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-2 px-3 sm:gap-4 sm:px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900 dark:text-slate-100">
           <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">
             K
@@ -14,7 +14,7 @@ export function SiteHeader() {
           {siteName}
           <span className="hidden text-sm font-normal text-slate-600 sm:inline dark:text-slate-400">AWS certification prep</span>
         </Link>
-        <nav aria-label="Site" className="flex items-center gap-1 text-sm sm:gap-3">
+        <nav aria-label="Site" className="flex items-center gap-0.5 text-sm sm:gap-3">
           <Link href="/exam-points" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Exam points
           </Link>

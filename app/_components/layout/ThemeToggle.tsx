@@ -29,7 +29,7 @@ export function ThemeToggle() {
       className="inline-flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800"
     >
       <span aria-hidden="true">{theme === "dark" ? "☾" : "☀"}</span>
-      Dark mode
+      <span className="sr-only sm:not-sr-only">Dark mode</span>
     </button>
   );
 }

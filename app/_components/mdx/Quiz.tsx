@@ -24,7 +24,7 @@ export function Quiz({ id, question, choices, answer, explanation }: Props) {
         if (selected !== null) setChecked(selected);
       }}
     >
-      <fieldset>
+      <fieldset className="min-w-0 [overflow-wrap:anywhere]">
         <legend className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">Check yourself</legend>
         <p className="mt-1 font-medium text-slate-900 dark:text-slate-100">{question}</p>
         <div className="mt-3 space-y-2">

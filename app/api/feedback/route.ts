@@ -35,9 +35,9 @@ export async function POST(request: NextRequest) {
   const result = await submitFeedback(raw);
   if (isJson) return NextResponse.json(result, { status: result.ok ? 201 : 400 });
 
-  const target = new URL("/feedback/sent", request.url);
   const page = typeof (raw as { pagePath?: unknown }).pagePath === "string" ? (raw as { pagePath: string }).pagePath : "/";
-  target.searchParams.set("page", page);
-  if (!result.ok) target.searchParams.set("error", Object.values(result.errors)[0] ?? "The report could not be saved.");
-  return NextResponse.redirect(target, 303);
+  const query = new URLSearchParams({ page });
+  if (!result.ok) query.set("error", Object.values(result.errors)[0] ?? "The report could not be saved.");
+  // A relative Location keeps the browser on the host it used, behind any proxy.
+  return new NextResponse(null, { status: 303, headers: { Location: `/feedback/sent?${query}` } });
 }

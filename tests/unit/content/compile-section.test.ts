@@ -64,7 +64,7 @@ describe("compiling a section", () => {
     ]);
     expect(facts.markers).toEqual([{ id: "kms.envelope-encryption", line: 10, column: 25 }]);
     expect(facts.corrections.map((c) => c.id)).toEqual(["aws-managed-key-rotation"]);
-    expect(facts.figures).toBe(1);
+    expect(facts.figures).toEqual([{ caption: "Envelope", line: 18, column: 1 }]);
     expect(facts.quizzes[0]).toMatchObject({ line: 22, props: { id: "t-one", answer: 1 } });
     expect(facts.commandBlocks[0]).toMatchObject({ line: 24, awsCommands: ['aws kms create-key --description "k"'] });
     expect(facts.internalLinks).toEqual([{ url: "/exam-points#kms.key-types", line: 29, column: 5 }]);

@@ -5,7 +5,9 @@ import { emptySectionFacts } from "@/lib/content/section-facts";
 describe("reading time", () => {
   it("counts prose at 180 words a minute plus time for figures, code and questions", () => {
     expect(estimateMinutes({ ...emptySectionFacts(), words: 1800 })).toBe(10);
-    const facts = { ...emptySectionFacts(), words: 900, figures: 2, codeBlocks: 4 };
+    const facts = { ...emptySectionFacts(), words: 900 };
+    facts.codeBlocks = Array.from({ length: 4 }, (_, i) => ({ lang: "bash", code: "ls", line: i, column: 1 }));
+    facts.figures = [{ caption: "a", line: 1, column: 1 }, { caption: "b", line: 2, column: 1 }];
     facts.quizzes = Array.from({ length: 2 }, (_, i) => ({ line: i, column: 1, props: { id: `q${i}`, examPoints: ["x"], question: "q", choices: ["a", "b"], answer: 0, explanation: "e" } }));
     expect(estimateMinutes(facts)).toBe(5 + 1 + 1 + 1);
   });

@@ -35,7 +35,7 @@ export default async function SectionPage({ params }: Params) {
   const points = section.examPoints.map((id) => course.examPoints.find((point) => point.id === id)).filter((point) => point !== undefined);
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_13rem]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_13rem]">
       <SectionNav chapter={chapter} current={section.slug} />
       <article className="min-w-0" aria-labelledby="section-title">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
