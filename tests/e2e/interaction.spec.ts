@@ -107,7 +107,9 @@ test.describe("on a phone", () => {
       const smallest = await page.evaluate(() =>
         Math.min(
           ...Array.from(document.querySelectorAll("figure .figure-panel *"))
-            .filter((element) => element.childNodes.length > 0 && Array.from(element.childNodes).some((node) => node.nodeType === 3 && node.textContent!.trim()))
+            // text a reader has to read: decorative glyphs are aria-hidden
+            .filter((element) => !element.closest("[aria-hidden='true']"))
+            .filter((element) => Array.from(element.childNodes).some((node) => node.nodeType === 3 && node.textContent!.trim()))
             .map((element) => parseFloat(getComputedStyle(element).fontSize)),
           99,
         ),
