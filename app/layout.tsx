@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter } from "./_components/layout/SiteFooter";
-import { siteName, SiteHeader } from "./_components/layout/SiteHeader";
+import { SiteFooter } from "@/app/_components/layout/SiteFooter";
+import { siteName, SiteHeader } from "@/app/_components/layout/SiteHeader";
 import { themeBootScript } from "@/lib/ui/theme";
 import "./globals.css";
 

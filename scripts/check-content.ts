@@ -5,6 +5,7 @@
  *
  *   npm run check:content                  the whole course, with cross-checks
  *   npm run check:content -- FILE.mdx ...  only these section files
+ *   npm run check:content -- --root DIR    a course kept elsewhere (tests use this)
  */
 import { readFile } from "node:fs/promises";
 import { buildCourse } from "../lib/content/course";
@@ -43,13 +44,16 @@ async function checkFiles(files: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const files = process.argv.slice(2).filter((arg) => arg !== "--");
+  const args = process.argv.slice(2).filter((arg) => arg !== "--");
+  const rootFlag = args.indexOf("--root");
+  const root = rootFlag === -1 ? undefined : args.splice(rootFlag, 2)[1];
+  const files = args;
   const started = performance.now();
   if (files.length > 0) {
     await checkFiles(files);
     return;
   }
-  const course = await buildCourse();
+  const course = await buildCourse(root);
   const sections = course.chapters.flatMap((chapter) => chapter.sections);
   console.log(
     `Content OK: ${course.chapters.length} published chapter(s), ${sections.length} sections, ` +

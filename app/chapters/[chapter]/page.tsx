@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadCourse } from "@/lib/content/course";
 import { chapterStats, findChapter } from "@/lib/content/queries";
-import { NeighbourChapters } from "../../_components/chapter/NeighbourChapters";
+import { Breadcrumbs } from "@/app/_components/chapter/Breadcrumbs";
+import { NeighbourChapters } from "@/app/_components/chapter/NeighbourChapters";
 
 export const dynamicParams = false;
 
@@ -28,17 +29,7 @@ export default async function ChapterPage({ params }: Params) {
 
   return (
     <div className="mx-auto max-w-4xl">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/" className="underline underline-offset-2 hover:no-underline">
-              Chapters
-            </Link>
-            <span aria-hidden="true"> /</span>
-          </li>
-          <li aria-current="page">Chapter {chapter.number}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: "Chapters", href: "/" }]} current={`Chapter ${chapter.number}`} />
       <p className="mt-4 text-sm font-semibold text-brand-700 dark:text-brand-300">Chapter {chapter.number}</p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{chapter.title}</h1>
       <p className="mt-4 text-lg text-slate-700 dark:text-slate-300">{chapter.summary}</p>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadCourse } from "@/lib/content/course";
 import { findSection } from "@/lib/content/queries";
-import { ExamPointsTaught } from "../../../_components/chapter/ExamPointsTaught";
-import { FeedbackForm } from "../../../_components/chapter/FeedbackForm";
-import { PrevNext } from "../../../_components/chapter/PrevNext";
-import { SectionNav } from "../../../_components/chapter/SectionNav";
-import { TableOfContents } from "../../../_components/chapter/TableOfContents";
-import { MdxContent } from "../../../_components/mdx/MdxContent";
+import { Breadcrumbs } from "@/app/_components/chapter/Breadcrumbs";
+import { ExamPointsTaught } from "@/app/_components/chapter/ExamPointsTaught";
+import { FeedbackForm } from "@/app/_components/chapter/FeedbackForm";
+import { PrevNext } from "@/app/_components/chapter/PrevNext";
+import { SectionNav } from "@/app/_components/chapter/SectionNav";
+import { TableOfContents } from "@/app/_components/chapter/TableOfContents";
+import { MdxContent } from "@/app/_components/mdx/MdxContent";
 
 export const dynamicParams = false;
 
@@ -38,25 +38,13 @@ export default async function SectionPage({ params }: Params) {
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_13rem]">
       <SectionNav chapter={chapter} current={section.slug} />
       <article className="min-w-0" aria-labelledby="section-title">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-          <ol className="flex flex-wrap gap-1">
-            <li>
-              <Link href="/" className="underline underline-offset-2 hover:no-underline">
-                Chapters
-              </Link>
-              <span aria-hidden="true"> /</span>
-            </li>
-            <li>
-              <Link href={chapter.href} className="underline underline-offset-2 hover:no-underline">
-                Chapter {chapter.number}: {chapter.title}
-              </Link>
-              <span aria-hidden="true"> /</span>
-            </li>
-            <li aria-current="page">
-              {chapter.number}.{position}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumbs
+          trail={[
+            { label: "Chapters", href: "/" },
+            { label: `Chapter ${chapter.number}: ${chapter.title}`, href: chapter.href },
+          ]}
+          current={`${chapter.number}.${position}`}
+        />
         <header className="mt-4">
           <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">
             {chapter.number}.{position} · {section.minutes} min read
