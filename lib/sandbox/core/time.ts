@@ -1,0 +1,23 @@
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+const UNITS: Record<string, number> = { d: DAY, h: HOUR, m: MINUTE };
+
+/** Parses the `clock advance` duration syntax: `8d`, `12h`, `30m`, or combinations like `1d12h`. */
+export function parseDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^(\d+[dhm])+$/.test(trimmed)) return undefined;
+  let total = 0;
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+)([dhm])/g)) total += Number(amount) * (UNITS[unit ?? ""] ?? 0);
+  return total;
+}
+
+/** AWS JSON 1.1 timestamps are epoch seconds, with a fraction when there is one. */
+export function toEpochSeconds(ms: number): number {
+  return ms / 1000;
+}
+
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString();
+}

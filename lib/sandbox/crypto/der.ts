@@ -1,0 +1,58 @@
+import { concatBytes } from "../core/encoding";
+
+/**
+ * Just enough DER (ITU-T X.690) to write a SubjectPublicKeyInfo (RFC 5280
+ * §4.1, RFC 3279, RFC 5480), which is what KMS GetPublicKey returns.
+ */
+
+function length(n: number): Uint8Array {
+  if (n < 0x80) return new Uint8Array([n]);
+  const bytes: number[] = [];
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest & 0xff);
+  return new Uint8Array([0x80 | bytes.length, ...bytes]);
+}
+
+const tlv = (tag: number, content: Uint8Array): Uint8Array => concatBytes(new Uint8Array([tag]), length(content.length), content);
+
+export const derSequence = (...items: Uint8Array[]): Uint8Array => tlv(0x30, concatBytes(...items));
+
+export const derNull = (): Uint8Array => new Uint8Array([0x05, 0x00]);
+
+/** A non-negative INTEGER: big-endian, with a leading zero byte when the top bit is set. */
+export function derInteger(value: bigint): Uint8Array {
+  if (value < 0n) throw new RangeError("negative INTEGER");
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = "0" + hex;
+  const bytes = hex.match(/../g)?.map((pair) => parseInt(pair, 16)) ?? [0];
+  if ((bytes[0] ?? 0) & 0x80) bytes.unshift(0);
+  return tlv(0x02, new Uint8Array(bytes));
+}
+
+/** An OBJECT IDENTIFIER from its dotted form, e.g. "1.2.840.10045.2.1". */
+export function derOid(dotted: string): Uint8Array {
+  const arcs = dotted.split(".").map(Number);
+  const [first = 0, second = 0, ...rest] = arcs;
+  const out: number[] = [first * 40 + second];
+  for (const arc of rest) {
+    const chunk: number[] = [arc & 0x7f];
+    for (let value = Math.floor(arc / 128); value > 0; value = Math.floor(value / 128)) chunk.unshift((value & 0x7f) | 0x80);
+    out.push(...chunk);
+  }
+  return tlv(0x06, new Uint8Array(out));
+}
+
+/** A BIT STRING of whole bytes (no unused bits). */
+export const derBitString = (bytes: Uint8Array): Uint8Array => tlv(0x03, concatBytes(new Uint8Array([0]), bytes));
+
+const RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
+const EC_PUBLIC_KEY = "1.2.840.10045.2.1";
+
+/** SubjectPublicKeyInfo of an RSA public key (RFC 3279 §2.3.1). */
+export function rsaSubjectPublicKeyInfo(n: bigint, e: bigint): Uint8Array {
+  return derSequence(derSequence(derOid(RSA_ENCRYPTION), derNull()), derBitString(derSequence(derInteger(n), derInteger(e))));
+}
+
+/** SubjectPublicKeyInfo of an EC public key: the curve's OID and the uncompressed point (RFC 5480 §2). */
+export function ecSubjectPublicKeyInfo(curveOid: string, uncompressedPoint: Uint8Array): Uint8Array {
+  return derSequence(derSequence(derOid(EC_PUBLIC_KEY), derOid(curveOid)), derBitString(uncompressedPoint));
+}

@@ -1,0 +1,25 @@
+/**
+ * The sandbox engine: a simulated AWS KMS, Secrets Manager and Parameter
+ * Store in pure TypeScript. No React, Next.js, DOM or Node-only APIs: the
+ * same engine runs in the browser, in tests, in the headless runner and
+ * behind the local endpoint.
+ */
+import type { ServiceSpec } from "./core/operation";
+import { kmsService } from "./kms/service";
+import { Sandbox, type SandboxOptions } from "./sandbox";
+import { secretsManagerService } from "./secrets-manager/service";
+import { ssmService } from "./ssm/service";
+import { stsService } from "./sts/service";
+
+export const services: readonly ServiceSpec[] = [kmsService, secretsManagerService, ssmService, stsService];
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  return new Sandbox(services, options);
+}
+
+export { Sandbox, type SandboxOptions, type CallOptions } from "./sandbox";
+export { AwsServiceError, SandboxUsageError, isAwsServiceError } from "./core/errors";
+export type { ServiceId, WireObject, Json } from "./core/operation";
+export type { SandboxState, CallerRef } from "./state";
+export type { TrailEvent, TrailQuery } from "./trail/trail";
+export { LEARNER_ACCOUNT, PARTNER_ACCOUNT, DEFAULT_REGION } from "./world";

@@ -1,0 +1,171 @@
+import { setup } from "xstate";
+import { AwsServiceError } from "../core/errors";
+import { metaOf, stepMachine } from "../core/machines";
+import type { KeyStateValue } from "./state";
+
+/**
+ * The lifecycle of a KMS key, and the AWS key-state table ("Key states of AWS
+ * KMS keys", developer guide) as a machine: each state lists the events it
+ * accepts; an event a state does not accept is refused with the error its
+ * `meta.refusals` names, with AWS's message. Operations never test key
+ * states themselves: they send the event for what they are about to do.
+ *
+ * Events:
+ *   key.enable / key.disable           EnableKey, DisableKey
+ *   key.scheduleDeletion               ScheduleKeyDeletion
+ *   key.cancelDeletion                 CancelKeyDeletion (the key comes back Disabled,
+ *                                      or PendingImport if it never had key material)
+ *   key.delete                         the waiting period ends (scheduled event kms.deleteKey)
+ *   key.use                            Encrypt, Decrypt, ReEncrypt, GenerateDataKey*, Sign, Verify,
+ *                                      GetPublicKey, GenerateMac, VerifyMac
+ *   key.modify                         CreateAlias/UpdateAlias target, TagResource, UntagResource,
+ *                                      UpdateKeyDescription
+ *   key.configureRotation              EnableKeyRotation, DisableKeyRotation, RotateKeyOnDemand
+ *   key.readRotation                   GetKeyRotationStatus
+ * DescribeKey, Get/PutKeyPolicy, ListAliases, DeleteAlias, ListResourceTags, ListKeyPolicies and
+ * ListKeyRotations work in every state and need no event.
+ *
+ * NOTE: the sandbox has no ImportKeyMaterial, so a key created with Origin EXTERNAL stays
+ * PendingImport until it is deleted. The states Creating, Updating, Unavailable and
+ * PendingReplicaDeletion (multi-Region keys, custom key stores) are not simulated.
+ */
+export type KeyLifecycleEvent =
+  | { type: "key.enable" }
+  | { type: "key.disable" }
+  | { type: "key.scheduleDeletion" }
+  | { type: "key.cancelDeletion" }
+  | { type: "key.delete" }
+  | { type: "key.use" }
+  | { type: "key.modify" }
+  | { type: "key.configureRotation" }
+  | { type: "key.readRotation" };
+
+export type KeyLifecycleEventType = KeyLifecycleEvent["type"];
+
+/** An AWS error; `{keyArn}` in the message is replaced by the key's ARN. */
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+export interface KeyStateMeta {
+  /** The KeyState AWS reports in this state. */
+  keyState: "Enabled" | "Disabled" | "PendingDeletion" | "PendingImport" | "Deleted";
+  refusals: Partial<Record<KeyLifecycleEventType, Refusal>>;
+}
+
+const disabled: Refusal = { code: "DisabledException", message: "{keyArn} is disabled." };
+const pendingDeletion: Refusal = { code: "KMSInvalidStateException", message: "{keyArn} is pending deletion." };
+const pendingImport: Refusal = { code: "KMSInvalidStateException", message: "{keyArn} is pending import." };
+const notPendingDeletion: Refusal = { code: "KMSInvalidStateException", message: "{keyArn} is not pending deletion." };
+/**
+ * Rotation of a key without key material: the table says UnsupportedOperationException.
+ * NOTE: the message is the one AWS gives for operations a key's origin does not support
+ * ("<key ARN> origin is EXTERNAL which is not valid for this operation.").
+ */
+const importedMaterial: Refusal = { code: "UnsupportedOperationException", message: "{keyArn} origin is EXTERNAL which is not valid for this operation." };
+
+const meta = (keyState: KeyStateMeta["keyState"], refusals: KeyStateMeta["refusals"]): KeyStateMeta => ({ keyState, refusals });
+
+/** The refusals of the PendingDeletion state (both substates). */
+const pendingDeletionRefusals: KeyStateMeta["refusals"] = {
+  "key.enable": pendingDeletion,
+  "key.disable": pendingDeletion,
+  "key.scheduleDeletion": pendingDeletion,
+  "key.use": pendingDeletion,
+  "key.modify": pendingDeletion,
+  "key.configureRotation": pendingDeletion,
+};
+
+export const keyLifecycleMachine = setup({
+  types: { events: {} as KeyLifecycleEvent },
+}).createMachine({
+  id: "kmsKey",
+  initial: "Enabled",
+  states: {
+    Enabled: {
+      meta: meta("Enabled", { "key.cancelDeletion": notPendingDeletion }),
+      on: {
+        "key.enable": "Enabled",
+        "key.disable": "Disabled",
+        "key.scheduleDeletion": "#kmsKey.PendingDeletion.WithKeyMaterial",
+        "key.use": "Enabled",
+        "key.modify": "Enabled",
+        "key.configureRotation": "Enabled",
+        "key.readRotation": "Enabled",
+      },
+    },
+    Disabled: {
+      meta: meta("Disabled", { "key.use": disabled, "key.configureRotation": disabled, "key.cancelDeletion": notPendingDeletion }),
+      on: {
+        "key.enable": "Enabled",
+        "key.disable": "Disabled",
+        "key.scheduleDeletion": "#kmsKey.PendingDeletion.WithKeyMaterial",
+        "key.modify": "Disabled",
+        "key.readRotation": "Disabled",
+      },
+    },
+    PendingImport: {
+      meta: meta("PendingImport", {
+        "key.enable": pendingImport,
+        "key.disable": pendingImport,
+        "key.use": pendingImport,
+        "key.configureRotation": importedMaterial,
+        "key.readRotation": importedMaterial,
+        "key.cancelDeletion": notPendingDeletion,
+      }),
+      on: {
+        "key.scheduleDeletion": "#kmsKey.PendingDeletion.AwaitingImport",
+        "key.modify": "PendingImport",
+      },
+    },
+    PendingDeletion: {
+      meta: meta("PendingDeletion", pendingDeletionRefusals),
+      initial: "WithKeyMaterial",
+      on: {
+        "key.delete": "Deleted",
+      },
+      states: {
+        /** Scheduled from Enabled or Disabled: cancelling leaves the key Disabled. */
+        WithKeyMaterial: {
+          on: { "key.cancelDeletion": "#kmsKey.Disabled", "key.readRotation": "WithKeyMaterial" },
+        },
+        /** Scheduled before any key material was imported: cancelling returns to PendingImport. */
+        AwaitingImport: {
+          meta: meta("PendingDeletion", { ...pendingDeletionRefusals, "key.readRotation": importedMaterial }),
+          on: { "key.cancelDeletion": "#kmsKey.PendingImport" },
+        },
+      },
+    },
+    /** The waiting period has ended: the key and its material are gone (the record is removed). */
+    Deleted: {
+      type: "final",
+      meta: meta("Deleted", {}),
+    },
+  },
+});
+
+/** The KeyState AWS reports for a record's machine state. */
+export function keyStateOf(value: KeyStateValue): "Enabled" | "Disabled" | "PendingDeletion" | "PendingImport" {
+  return typeof value === "string" ? value : "PendingDeletion";
+}
+
+/**
+ * Asks the machine whether `event` is allowed for a key in state `value`;
+ * returns the next state value, or throws the refusal AWS sends.
+ */
+export function stepKey(key: { arn: string; state: KeyStateValue }, type: KeyLifecycleEventType): KeyStateValue | "Deleted" {
+  const step = stepMachine(keyLifecycleMachine, key.state, {}, { type });
+  if (!step.accepted) {
+    const refusal = metaOf<KeyStateMeta>(step.before).refusals[type];
+    // Every refused event has a refusal in the table; a missing one is a bug in the machine.
+    const { code, message } = refusal ?? { code: "KMSInvalidStateException", message: `{keyArn} is ${keyStateOf(key.state)}.` };
+    throw new AwsServiceError(code, message.replace("{keyArn}", key.arn));
+  }
+  return step.after.value as KeyStateValue | "Deleted";
+}
+
+/** Applies `event` to the key (validate-then-mutate callers step first and assign later). */
+export function requireKeyEvent(key: { arn: string; state: KeyStateValue }, type: KeyLifecycleEventType): void {
+  stepKey(key, type);
+}

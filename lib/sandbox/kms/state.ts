@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { KEY_SPECS, KEY_USAGES, ORIGINS, type KeySpec, type KeyUsage, type Origin } from "./key-specs";
+
+/**
+ * KMS state of one account in one Region, as plain JSON: keys (with their
+ * key material versions), aliases. Bytes are base64, times ms since the epoch.
+ */
+
+/** The lifecycle machine's state value (see key.machine.ts). */
+export type KeyStateValue =
+  | "Enabled"
+  | "Disabled"
+  | "PendingImport"
+  | { PendingDeletion: "WithKeyMaterial" | "AwaitingImport" };
+
+/** The automatic-rotation machine's state value (see rotation.machine.ts). */
+export type RotationStateValue = "AutomaticRotationDisabled" | "AutomaticRotationEnabled";
+
+/** One version of a key's material; the ciphertext blob names it by index. */
+export interface KeyMaterial {
+  /** KeyMaterialId as AWS shows it: 64 hex characters. */
+  id: string;
+  /**
+   * Symmetric keys: the 32-byte AES key; HMAC keys: the HMAC key; asymmetric keys:
+   * a 32-byte seed the key pair is derived from (crypto/signing.ts). Base64.
+   */
+  secret: string;
+  createdAt: number;
+  /** How this version came to be; absent for the key's original material. */
+  rotationType?: "AUTOMATIC" | "ON_DEMAND";
+}
+
+export interface KmsTag {
+  TagKey: string;
+  TagValue: string;
+}
+
+export interface KmsKeyRecord {
+  keyId: string;
+  arn: string;
+  accountId: string;
+  region: string;
+  createdAt: number;
+  description: string;
+  keyUsage: KeyUsage;
+  keySpec: KeySpec;
+  origin: Origin;
+  keyManager: "CUSTOMER" | "AWS";
+  /** Lifecycle state (machine value). */
+  state: KeyStateValue;
+  deletionDate?: number;
+  pendingWindowInDays?: number;
+  /** The key policy exactly as stored (AWS returns the text it was given). */
+  policy: string;
+  tags: KmsTag[];
+  rotation: {
+    state: RotationStateValue;
+    periodInDays: number;
+    /** Due time of the next automatic rotation, while automatic rotation is on. */
+    nextRotationAt?: number;
+    onDemandRotations: number;
+  };
+  /** Key material versions, oldest first; `currentMaterial` indexes the one that encrypts. Empty while PendingImport. */
+  materials: KeyMaterial[];
+  currentMaterial: number;
+}
+
+export interface KmsAliasRecord {
+  aliasName: string;
+  aliasArn: string;
+  targetKeyId: string;
+  createdAt: number;
+  lastUpdatedAt: number;
+}
+
+export interface KmsState {
+  keys: Record<string, KmsKeyRecord>;
+  aliases: Record<string, KmsAliasRecord>;
+}
+
+const keyStateValueSchema = z.union([
+  z.literal("Enabled"),
+  z.literal("Disabled"),
+  z.literal("PendingImport"),
+  z.object({ PendingDeletion: z.enum(["WithKeyMaterial", "AwaitingImport"]) }).strict(),
+]);
+
+const materialSchema = z
+  .object({
+    id: z.string().regex(/^[0-9a-f]{64}$/),
+    secret: z.string().min(1),
+    createdAt: z.number(),
+    rotationType: z.enum(["AUTOMATIC", "ON_DEMAND"]).optional(),
+  })
+  .strict();
+
+const keySchema = z
+  .object({
+    keyId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+    arn: z.string().startsWith("arn:aws:kms:"),
+    accountId: z.string().regex(/^\d{12}$/),
+    region: z.string(),
+    createdAt: z.number(),
+    description: z.string(),
+    keyUsage: z.enum(KEY_USAGES),
+    keySpec: z.enum(KEY_SPECS),
+    origin: z.enum(ORIGINS),
+    keyManager: z.enum(["CUSTOMER", "AWS"]),
+    state: keyStateValueSchema,
+    deletionDate: z.number().optional(),
+    pendingWindowInDays: z.number().int().optional(),
+    policy: z.string(),
+    tags: z.array(z.object({ TagKey: z.string(), TagValue: z.string() }).strict()),
+    rotation: z
+      .object({
+        state: z.enum(["AutomaticRotationDisabled", "AutomaticRotationEnabled"]),
+        periodInDays: z.number().int(),
+        nextRotationAt: z.number().optional(),
+        onDemandRotations: z.number().int().nonnegative(),
+      })
+      .strict(),
+    materials: z.array(materialSchema),
+    currentMaterial: z.number().int().nonnegative(),
+  })
+  .strict()
+  .refine((key) => key.materials.length === 0 || key.currentMaterial < key.materials.length, { message: "currentMaterial points past the key's materials" });
+
+const aliasSchema = z
+  .object({
+    aliasName: z.string().startsWith("alias/"),
+    aliasArn: z.string().startsWith("arn:aws:kms:"),
+    targetKeyId: z.string(),
+    createdAt: z.number(),
+    lastUpdatedAt: z.number(),
+  })
+  .strict();
+
+export const kmsStateSchema = z
+  .object({ keys: z.record(z.string(), keySchema), aliases: z.record(z.string(), aliasSchema) })
+  .strict()
+  .refine((state) => Object.values(state.aliases).every((alias) => alias.targetKeyId in state.keys), { message: "an alias points to a key that does not exist" });
+
+export function emptyKmsState(): KmsState {
+  return { keys: {}, aliases: {} };
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import type { ScheduledEvent } from "./core/scheduler";
+import { emptyIamState, type IamState } from "./iam/model";
+import { emptyKmsState, kmsStateSchema, type KmsState } from "./kms/state";
+import { emptyLambdaState, lambdaStateSchema, type LambdaState } from "./lambda/state";
+import { emptyRdsState, rdsStateSchema, type RdsState } from "./rds/state";
+import { emptySecretsManagerState, secretsManagerStateSchema, type SecretsManagerState } from "./secrets-manager/state";
+import { emptySsmState, ssmStateSchema, type SsmState } from "./ssm/state";
+import type { TrailEvent } from "./trail/trail";
+
+/**
+ * Everything the sandbox knows, as plain JSON: per account (IAM) and per
+ * account and Region (the services), the simulated clock, the random
+ * generator's state, due events and the trail. snapshot() is a copy of
+ * this; restore() validates one with `sandboxStateSchema`.
+ */
+export const SNAPSHOT_FORMAT = "keystone-sandbox";
+export const SNAPSHOT_VERSION = 1;
+
+export interface RegionState {
+  kms: KmsState;
+  secretsManager: SecretsManagerState;
+  ssm: SsmState;
+  lambda: LambdaState;
+  rds: RdsState;
+}
+
+export interface AccountState {
+  accountId: string;
+  /** A name shown to learners ("learner account", "partner account"). */
+  alias: string;
+  iam: IamState;
+  regions: Record<string, RegionState>;
+}
+
+/** Whom the next call is made as. */
+export type CallerRef =
+  | { accountId: string; kind: "root" }
+  | { accountId: string; kind: "user"; name: string }
+  | { accountId: string; kind: "role"; name: string; sessionName: string };
+
+export interface SandboxState {
+  format: typeof SNAPSHOT_FORMAT;
+  version: typeof SNAPSHOT_VERSION;
+  /** Simulated time, ms since the epoch. */
+  now: number;
+  /** State of the seeded random generator. */
+  random: number[];
+  /** Counter for event ids and request ids. */
+  sequence: number;
+  defaultRegion: string;
+  caller: CallerRef;
+  accounts: Record<string, AccountState>;
+  /** Due events, ordered by time. */
+  scheduled: ScheduledEvent[];
+  trail: TrailEvent[];
+}
+
+export function emptyRegionState(): RegionState {
+  return { kms: emptyKmsState(), secretsManager: emptySecretsManagerState(), ssm: emptySsmState(), lambda: emptyLambdaState(), rds: emptyRdsState() };
+}
+
+export function emptyAccountState(accountId: string, alias: string): AccountState {
+  return { accountId, alias, iam: emptyIamState(), regions: {} };
+}
+
+const namedPolicy = z.object({ name: z.string(), document: z.string() });
+const iamStateSchema = z.object({
+  users: z.record(z.string(), z.object({ name: z.string(), userId: z.string(), arn: z.string(), createdAt: z.number(), policies: z.array(namedPolicy) })),
+  roles: z.record(
+    z.string(),
+    z.object({
+      name: z.string(),
+      roleId: z.string(),
+      arn: z.string(),
+      createdAt: z.number(),
+      description: z.string().optional(),
+      trustPolicy: z.string(),
+      policies: z.array(namedPolicy),
+    }),
+  ),
+});
+
+const regionStateSchema = z.object({
+  kms: kmsStateSchema,
+  secretsManager: secretsManagerStateSchema,
+  ssm: ssmStateSchema,
+  lambda: lambdaStateSchema,
+  rds: rdsStateSchema,
+});
+
+const callerSchema = z.discriminatedUnion("kind", [
+  z.object({ accountId: z.string(), kind: z.literal("root") }),
+  z.object({ accountId: z.string(), kind: z.literal("user"), name: z.string() }),
+  z.object({ accountId: z.string(), kind: z.literal("role"), name: z.string(), sessionName: z.string() }),
+]);
+
+export const sandboxStateSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.literal(SNAPSHOT_VERSION),
+  now: z.number().finite(),
+  random: z.array(z.number().int()).min(1),
+  sequence: z.number().int().nonnegative(),
+  defaultRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  caller: callerSchema,
+  accounts: z.record(
+    z.string().regex(/^\d{12}$/),
+    z.object({ accountId: z.string(), alias: z.string(), iam: iamStateSchema, regions: z.record(z.string(), regionStateSchema) }),
+  ),
+  scheduled: z.array(z.object({ id: z.number().int(), at: z.number(), kind: z.string(), accountId: z.string(), region: z.string(), resource: z.string() })),
+  // Trail events are display data: checked for shape, not field by field.
+  trail: z.array(z.object({ eventId: z.string(), eventTime: z.number(), eventSource: z.string(), eventName: z.string() }).passthrough()),
+});
