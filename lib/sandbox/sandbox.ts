@@ -396,6 +396,25 @@ export class Sandbox {
       touches(arn, type) {
         if (!event.resources.some((resource) => resource.ARN === arn)) event.resources.push({ ARN: arn, type });
       },
+      recordServiceEvent(eventName, detail = {}) {
+        const service = event.eventSource;
+        const accountId = detail.accountId ?? frame.caller.accountId;
+        sandbox.recordEvent({
+          eventId: sandbox.random.uuid(),
+          eventTime: sandbox.state.now,
+          eventSource: service,
+          eventName,
+          awsRegion: frame.region,
+          recipientAccountId: accountId,
+          userIdentity: { type: "AWSService", arn: service, accountId, invokedBy: service },
+          readOnly: false,
+          requestParameters: null,
+          responseElements: null,
+          ...(detail.additionalEventData ? { additionalEventData: detail.additionalEventData } : {}),
+          resources: detail.resources ?? [],
+          authorizations: [],
+        });
+      },
     };
   }
 }

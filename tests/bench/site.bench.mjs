@@ -150,6 +150,5 @@ export function siteReport(result) {
   for (const page of result.lighthouse) {
     lines.push(`| \`${page.page}\` | ${page.performance} | ${page.accessibility} | ${page.fcpMs} ms | ${page.lcpMs} ms | ${page.tbtMs} ms | ${page.cls} |`);
   }
-  lines.push("", ...result.targets.map((target) => `${target.met ? "✓" : "✗"} ${target.name}: ${target.value}`));
   return lines.join("\n");
 }

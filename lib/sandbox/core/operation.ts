@@ -50,6 +50,12 @@ export interface OperationContext {
   cancelScheduled(kind: string, resource: string): void;
   /** Names a resource the call touched, for the trail. */
   touches(arn: string, type: string): void;
+  /**
+   * Records a service event on the trail (CloudTrail's AwsServiceEvent), made by
+   * the calling service itself, e.g. Secrets Manager's RotationStarted or
+   * RotationFailed. It appears after the events recorded so far.
+   */
+  recordServiceEvent(eventName: string, detail?: { accountId?: string; resources?: { ARN: string; type: string }[]; additionalEventData?: Record<string, unknown> }): void;
 }
 
 export interface OperationSpec<S extends z.ZodType = z.ZodType> {

@@ -106,6 +106,11 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
   for (const issue of result.error.issues) {
     const value = "input" in issue ? issue.input : undefined;
     if (issue.message.startsWith("SERIALIZATION:")) throw new AwsServiceError("SerializationException", issue.message.slice("SERIALIZATION:".length));
+    // A required member that is absent (whatever schema it has, e.g. an enum) is "must not be null".
+    if (value === undefined && issue.code !== "custom") {
+      problems.push(`Value null at '${memberPath(issue.path)}' failed to satisfy constraint: Member must not be null`);
+      continue;
+    }
     if (issue.code === "invalid_type") {
       if (value !== undefined && value !== null) {
         throw new AwsServiceError("SerializationException", `Unexpected value type for '${memberPath(issue.path)}': expected ${issue.expected}`);

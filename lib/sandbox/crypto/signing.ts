@@ -1,6 +1,7 @@
 import { p256, p384, p521 } from "@noble/curves/nist.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { hmac } from "@noble/hashes/hmac.js";
+import type { CHash } from "@noble/hashes/utils.js";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { keygen as rsaKeygen, mgf1 } from "micro-rsa-dsa-dh/rsa.js";
 import { bytesEqual, concatBytes, utf8 } from "../core/encoding";
@@ -38,7 +39,7 @@ export type SigningAlgorithmName =
   | "ECDSA_SHA_384"
   | "ECDSA_SHA_512";
 
-type Hash = typeof sha256;
+type Hash = CHash;
 
 interface HashInfo {
   hash: Hash;
@@ -50,8 +51,8 @@ const hex = (text: string) => new Uint8Array(text.match(/../g)?.map((pair) => pa
 
 const HASHES: Record<"SHA_256" | "SHA_384" | "SHA_512", HashInfo> = {
   SHA_256: { hash: sha256, digestInfo: hex("3031300d060960864801650304020105000420") },
-  SHA_384: { hash: sha384 as Hash, digestInfo: hex("3041300d060960864801650304020205000430") },
-  SHA_512: { hash: sha512 as Hash, digestInfo: hex("3051300d060960864801650304020305000440") },
+  SHA_384: { hash: sha384, digestInfo: hex("3041300d060960864801650304020205000430") },
+  SHA_512: { hash: sha512, digestInfo: hex("3051300d060960864801650304020305000440") },
 };
 
 function hashOf(algorithm: SigningAlgorithmName): HashInfo {
@@ -69,7 +70,7 @@ export function digestLength(algorithm: SigningAlgorithmName): number {
 /** An unbounded byte stream from a seed: SHA-256(seed | label | counter) blocks. */
 function seededStream(seed: Uint8Array, label: string): (length: number) => Uint8Array {
   let counter = 0;
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   const labelBytes = utf8.encode(label);
   return (length) => {
     while (buffer.length < length) {
@@ -77,7 +78,7 @@ function seededStream(seed: Uint8Array, label: string): (length: number) => Uint
       counter += 1;
       buffer = concatBytes(buffer, block);
     }
-    const out = buffer.slice(0, length);
+    const out: Uint8Array = buffer.slice(0, length);
     buffer = buffer.slice(length);
     return out;
   };
@@ -267,10 +268,10 @@ export function verify({ spec, seed, algorithm, digest, signature }: Omit<SignRe
 export type MacAlgorithmName = "HMAC_SHA_224" | "HMAC_SHA_256" | "HMAC_SHA_384" | "HMAC_SHA_512";
 
 const MAC_HASHES: Record<MacAlgorithmName, Hash> = {
-  HMAC_SHA_224: sha224 as Hash,
+  HMAC_SHA_224: sha224,
   HMAC_SHA_256: sha256,
-  HMAC_SHA_384: sha384 as Hash,
-  HMAC_SHA_512: sha512 as Hash,
+  HMAC_SHA_384: sha384,
+  HMAC_SHA_512: sha512,
 };
 
 export function computeMac(algorithm: MacAlgorithmName, key: Uint8Array, message: Uint8Array): Uint8Array {

@@ -165,7 +165,7 @@ export function stepKey(key: { arn: string; state: KeyStateValue }, type: KeyLif
   return step.after.value as KeyStateValue | "Deleted";
 }
 
-/** Applies `event` to the key (validate-then-mutate callers step first and assign later). */
-export function requireKeyEvent(key: { arn: string; state: KeyStateValue }, type: KeyLifecycleEventType): void {
-  stepKey(key, type);
+/** The state a key moves to on `type` (any event but key.delete, which removes the key), or the refusal. */
+export function nextKeyState(key: { arn: string; state: KeyStateValue }, type: Exclude<KeyLifecycleEventType, "key.delete">): KeyStateValue {
+  return stepKey(key, type) as KeyStateValue;
 }

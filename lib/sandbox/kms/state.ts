@@ -76,6 +76,12 @@ export interface KmsAliasRecord {
 export interface KmsState {
   keys: Record<string, KmsKeyRecord>;
   aliases: Record<string, KmsAliasRecord>;
+  /**
+   * Ids of keys whose deletion completed, with when: a blob naming one of them
+   * fails with NotFoundException, while a blob naming a key that never existed
+   * (a tampered blob) fails with InvalidCiphertextException.
+   */
+  deletedKeys: Record<string, number>;
 }
 
 const keyStateValueSchema = z.union([
@@ -136,10 +142,10 @@ const aliasSchema = z
   .strict();
 
 export const kmsStateSchema = z
-  .object({ keys: z.record(z.string(), keySchema), aliases: z.record(z.string(), aliasSchema) })
+  .object({ keys: z.record(z.string(), keySchema), aliases: z.record(z.string(), aliasSchema), deletedKeys: z.record(z.string(), z.number()) })
   .strict()
   .refine((state) => Object.values(state.aliases).every((alias) => alias.targetKeyId in state.keys), { message: "an alias points to a key that does not exist" });
 
 export function emptyKmsState(): KmsState {
-  return { keys: {}, aliases: {} };
+  return { keys: {}, aliases: {}, deletedKeys: {} };
 }

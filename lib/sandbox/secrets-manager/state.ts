@@ -1,11 +1,186 @@
 import { z } from "zod";
 
-/** Secrets Manager state of one account in one Region. (Placeholder: owned by the Secrets Manager implementation.) */
-export interface SecretsManagerState {
-  secrets: Record<string, unknown>;
+/**
+ * Secrets Manager state of one account in one Region.
+ *
+ * A secret keeps its versions; a version's value is stored only encrypted:
+ * AES-256-GCM under a data key from KMS GenerateDataKey, with the data key
+ * kept as the KMS ciphertext blob (envelope encryption, as AWS describes it in
+ * "Secret encryption and decryption in AWS Secrets Manager"). Reading a value
+ * needs KMS Decrypt, so a disabled or deleted key breaks reads.
+ */
+
+/** The encrypted value of a version. All bytes base64. */
+export interface SealedValue {
+  type: "string" | "binary";
+  /** KMS ciphertext blob of the 256-bit data key. */
+  encryptedDataKey: string;
+  /** The KMS key that protects the data key (key ARN, from GenerateDataKey). */
+  keyArn: string;
+  nonce: string;
+  /** AES-256-GCM ciphertext and tag of the value. */
+  ciphertext: string;
 }
 
-export const secretsManagerStateSchema = z.object({ secrets: z.record(z.string(), z.unknown()) });
+export interface SecretVersion {
+  versionId: string;
+  /** Staging labels, in the order they were attached. No labels: the version is deprecated. */
+  stages: string[];
+  createdAt: number;
+  /** Day (00:00 UTC) the value was last read, as AWS reports LastAccessedDate. */
+  lastAccessedAt?: number;
+  /** Absent for a placeholder version (RotateSecret creates the AWSPENDING version before the function fills it). */
+  value?: SealedValue;
+  /** The secret's KmsKeyId when the version was written (what ListSecretVersionIds reports; "DEFAULT" for aws/secretsmanager). */
+  kmsKeyIds?: string[];
+}
+
+export interface RotationRules {
+  AutomaticallyAfterDays?: number;
+  Duration?: string;
+  ScheduleExpression?: string;
+}
+
+/** The secret's lifecycle (see secret.machine.ts). */
+export type SecretLifecycleState = "Active" | "PendingDeletion";
+
+/** Where the rotation stands (see rotation.machine.ts). */
+export type RotationMachineState = "idle" | "createSecret" | "setSecret" | "testSecret" | "finishSecret" | "incomplete";
+
+export interface RotationRecord {
+  /** Whether RotateSecret was ever called (DescribeSecret shows the rotation fields only after that). */
+  configured: boolean;
+  enabled: boolean;
+  lambdaArn?: string;
+  rules?: RotationRules;
+  lastRotatedAt?: number;
+  nextRotationAt?: number;
+  state: RotationMachineState;
+  /** The ClientRequestToken (AWSPENDING version id) of the rotation in progress or left incomplete. */
+  token?: string;
+  /** The last rotation attempt step by step, for the learner and the visualisers (AWS keeps this in the function's logs). */
+  lastAttempt?: RotationAttempt;
+}
+
+export interface RotationAttemptStep {
+  step: "createSecret" | "setSecret" | "testSecret" | "finishSecret";
+  at: number;
+  /** The invocation's request id (see the function's logs). */
+  requestId: string;
+  ok: boolean;
+  errorType?: string;
+  errorMessage?: string;
+}
+
+export interface RotationAttempt {
+  token: string;
+  startedAt: number;
+  /** What started it: RotateSecret, or the rotation schedule. */
+  trigger: "RotateSecret" | "schedule";
+  steps: RotationAttemptStep[];
+  outcome: "running" | "succeeded" | "failed";
+  /** Why the attempt could not even start (the function could not be invoked). */
+  error?: { errorType: string; errorMessage: string };
+}
+
+export interface SecretRecord {
+  arn: string;
+  name: string;
+  description?: string;
+  /** As the caller gave it (key id, ARN, alias); absent means the AWS managed key aws/secretsmanager. */
+  kmsKeyId?: string;
+  createdAt: number;
+  lastChangedAt: number;
+  lastAccessedAt?: number;
+  tags: { Key: string; Value: string }[];
+  /** Resource policy as the JSON text the caller stored. */
+  policy?: string;
+  /** Oldest first. */
+  versions: SecretVersion[];
+  lifecycle: SecretLifecycleState;
+  /** When DeleteSecret was called (DescribeSecret's DeletedDate). */
+  deletedAt?: number;
+  /** When the recovery window ends and the secret is deleted for good (DeleteSecret's DeletionDate). */
+  deletionDate?: number;
+  rotation: RotationRecord;
+}
+
+export interface SecretsManagerState {
+  /** Keyed by secret ARN. */
+  secrets: Record<string, SecretRecord>;
+}
+
+const sealedValueSchema = z.object({
+  type: z.enum(["string", "binary"]),
+  encryptedDataKey: z.string().min(1),
+  keyArn: z.string().min(1),
+  nonce: z.string().min(1),
+  ciphertext: z.string().min(1),
+});
+
+const versionSchema = z.object({
+  versionId: z.string().min(1),
+  stages: z.array(z.string()),
+  createdAt: z.number(),
+  lastAccessedAt: z.number().optional(),
+  value: sealedValueSchema.optional(),
+  kmsKeyIds: z.array(z.string()).optional(),
+});
+
+const rotationRulesSchema = z.object({
+  AutomaticallyAfterDays: z.number().int().optional(),
+  Duration: z.string().optional(),
+  ScheduleExpression: z.string().optional(),
+});
+
+const rotationSchema = z.object({
+  configured: z.boolean(),
+  enabled: z.boolean(),
+  lambdaArn: z.string().optional(),
+  rules: rotationRulesSchema.optional(),
+  lastRotatedAt: z.number().optional(),
+  nextRotationAt: z.number().optional(),
+  state: z.enum(["idle", "createSecret", "setSecret", "testSecret", "finishSecret", "incomplete"]),
+  token: z.string().optional(),
+  lastAttempt: z
+    .object({
+      token: z.string(),
+      startedAt: z.number(),
+      trigger: z.enum(["RotateSecret", "schedule"]),
+      steps: z.array(
+        z.object({
+          step: z.enum(["createSecret", "setSecret", "testSecret", "finishSecret"]),
+          at: z.number(),
+          requestId: z.string(),
+          ok: z.boolean(),
+          errorType: z.string().optional(),
+          errorMessage: z.string().optional(),
+        }),
+      ),
+      outcome: z.enum(["running", "succeeded", "failed"]),
+      error: z.object({ errorType: z.string(), errorMessage: z.string() }).optional(),
+    })
+    .optional(),
+});
+
+export const secretSchema = z.object({
+  arn: z.string().startsWith("arn:aws:secretsmanager:"),
+  name: z.string().min(1).max(512),
+  description: z.string().optional(),
+  kmsKeyId: z.string().optional(),
+  createdAt: z.number(),
+  lastChangedAt: z.number(),
+  lastAccessedAt: z.number().optional(),
+  tags: z.array(z.object({ Key: z.string(), Value: z.string() })),
+  policy: z.string().optional(),
+  versions: z.array(versionSchema),
+  lifecycle: z.enum(["Active", "PendingDeletion"]),
+  deletedAt: z.number().optional(),
+  deletionDate: z.number().optional(),
+  rotation: rotationSchema,
+});
+
+export const secretsManagerStateSchema = z.object({ secrets: z.record(z.string(), secretSchema) });
 
 export function emptySecretsManagerState(): SecretsManagerState {
   return { secrets: {} };

@@ -37,6 +37,8 @@ export interface TrailEvent {
   resources: { ARN: string; type: string }[];
   /** Every authorisation the call needed, with the evaluation trace (not in real CloudTrail; shown to learners). */
   authorizations: TrailAuthorization[];
+  /** Service-specific details of a service event (e.g. {"SecretId": ...} on Secrets Manager's RotationFailed). */
+  additionalEventData?: Record<string, unknown>;
 }
 
 export interface TrailQuery {

@@ -1,18 +1,25 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { AwsServiceError, SandboxUsageError } from "@/lib/sandbox/core/errors";
-import { defineOperation, type ServiceSpec } from "@/lib/sandbox/core/operation";
+import { defineOperation, type OperationContext, type ServiceSpec } from "@/lib/sandbox/core/operation";
+import { createSandbox } from "@/lib/sandbox";
 import { DAY, HOUR } from "@/lib/sandbox/core/time";
 import { aws } from "@/lib/sandbox/core/validation";
 import { Sandbox } from "@/lib/sandbox/sandbox";
 import { stsService } from "@/lib/sandbox/sts/service";
 
 /**
- * A toy service that exercises the dispatcher: state in the Region, a
- * sensitive member, an authorised action, a scheduled event and a bug.
+ * A toy service that exercises the dispatcher: a sensitive member, an
+ * authorised action, a scheduled event and a bug. It keeps its notes beside
+ * the Region's state (not in it), so the real services' state stays valid.
  */
-const notes = (ctx: Parameters<Parameters<typeof defineOperation>[0]["handler"]>[0]) =>
-  ctx.regionState().ssm.parameters as Record<string, { text: string; expiresAt?: number }>;
+const noteBooks = new WeakMap<object, Record<string, { text: string }>>();
+function notes(ctx: OperationContext): Record<string, { text: string }> {
+  const region = ctx.regionState();
+  let book = noteBooks.get(region);
+  if (!book) noteBooks.set(region, (book = {}));
+  return book;
+}
 
 const testService: ServiceSpec = {
   id: "ssm",
@@ -149,17 +156,24 @@ describe("the sandbox dispatcher", () => {
 });
 
 describe("snapshots", () => {
-  it("round-trip the whole state through JSON, including what is due and the random sequence", () => {
-    const sandbox = make();
-    sandbox.call("ssm", "PutNote", { Name: "a", Secret: "s", ExpireAfterHours: 1 });
-    const saved = JSON.parse(JSON.stringify(sandbox.snapshot()));
-    const next = sandbox.call("ssm", "PutNote", { Name: "b", Secret: "s" }).Id;
+  const withKeyPendingDeletion = () => {
+    const sandbox = createSandbox({ seed: 4, now: start });
+    const { KeyMetadata } = sandbox.call("kms", "CreateKey", { Description: "kept" }) as { KeyMetadata: { KeyId: string } };
+    sandbox.call("kms", "ScheduleKeyDeletion", { KeyId: KeyMetadata.KeyId, PendingWindowInDays: 7 });
+    return { sandbox, keyId: KeyMetadata.KeyId };
+  };
 
-    const copy = make(99);
+  it("round-trip the whole state through JSON, including what is due and the random sequence", () => {
+    const { sandbox, keyId } = withKeyPendingDeletion();
+    const saved = JSON.parse(JSON.stringify(sandbox.snapshot()));
+    const next = (sandbox.call("kms", "CreateKey", {}) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
+
+    const copy = createSandbox({ seed: 99, now: "2030-01-01T00:00:00Z" });
     copy.restore(saved);
     expect(copy.snapshot()).toEqual(saved);
-    expect(copy.call("ssm", "PutNote", { Name: "b", Secret: "s" }).Id).toBe(next);
-    expect(copy.advanceClock(HOUR).map((event) => event.resource)).toEqual(["a"]);
+    expect((copy.call("kms", "CreateKey", {}) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId).toBe(next);
+    expect(copy.advanceClock(8 * DAY).map((event) => event.kind)).toEqual(["kms.deleteKey"]);
+    expect(() => copy.call("kms", "DescribeKey", { KeyId: keyId })).toThrow(expect.objectContaining({ code: "NotFoundException" }));
   });
 
   it.each([
@@ -171,12 +185,15 @@ describe("snapshots", () => {
   });
 
   it("rejects a damaged snapshot and leaves the current state untouched", () => {
-    const sandbox = make();
-    sandbox.call("ssm", "PutNote", { Name: "kept", Secret: "s" });
+    const { sandbox, keyId } = withKeyPendingDeletion();
     const before = sandbox.snapshot();
     const damaged = { ...sandbox.snapshot(), now: "yesterday" };
     expect(() => sandbox.restore(damaged)).toThrow(/^The snapshot is damaged: now: /);
+    const brokenKey = structuredClone(before);
+    const keys = brokenKey.accounts["123456789012"]!.regions["us-east-1"]!.kms.keys as unknown as Record<string, Record<string, unknown>>;
+    keys[keyId]!.arn = 42;
+    expect(() => sandbox.restore(brokenKey)).toThrow(/^The snapshot is damaged: accounts\.123456789012\.regions\.us-east-1\.kms\.keys\./);
     expect(sandbox.snapshot()).toEqual(before);
-    expect(sandbox.call("ssm", "GetNote", { Name: "kept" })).toEqual({ Text: "s" });
+    expect(sandbox.call("kms", "DescribeKey", { KeyId: keyId })).toMatchObject({ KeyMetadata: { Description: "kept", KeyState: "PendingDeletion" } });
   });
 });

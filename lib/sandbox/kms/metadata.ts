@@ -1,0 +1,44 @@
+import type { WireObject } from "../core/operation";
+import { macAlgorithmsFor, signingAlgorithmsFor } from "./key-specs";
+import { keyStateOf } from "./key.machine";
+import { currentMaterial } from "./materials";
+import type { KmsKeyRecord } from "./state";
+import { seconds } from "./store";
+
+/**
+ * KeyMetadata as CreateKey and DescribeKey return it, members in the API
+ * model's order, absent members omitted. Encryption keys list
+ * EncryptionAlgorithms, signing keys SigningAlgorithms, HMAC keys
+ * MacAlgorithms.
+ */
+export function keyMetadata(key: KmsKeyRecord): WireObject {
+  const keyState = keyStateOf(key.state);
+  const material = currentMaterial(key);
+  return compact({
+    AWSAccountId: key.accountId,
+    KeyId: key.keyId,
+    Arn: key.arn,
+    CreationDate: seconds(key.createdAt),
+    Enabled: keyState === "Enabled",
+    Description: key.description,
+    KeyUsage: key.keyUsage,
+    KeyState: keyState,
+    DeletionDate: key.deletionDate === undefined ? undefined : seconds(key.deletionDate),
+    Origin: key.origin,
+    KeyManager: key.keyManager,
+    CustomerMasterKeySpec: key.keySpec,
+    KeySpec: key.keySpec,
+    EncryptionAlgorithms: key.keyUsage === "ENCRYPT_DECRYPT" ? ["SYMMETRIC_DEFAULT"] : undefined,
+    SigningAlgorithms: key.keyUsage === "SIGN_VERIFY" ? signingAlgorithmsFor(key.keySpec) : undefined,
+    MultiRegion: false,
+    MacAlgorithms: key.keyUsage === "GENERATE_VERIFY_MAC" ? macAlgorithmsFor(key.keySpec) : undefined,
+    CurrentKeyMaterialId: material && key.keySpec === "SYMMETRIC_DEFAULT" ? material.id : undefined,
+  });
+}
+
+/** Drops undefined members (the wire format omits them rather than sending null). */
+export function compact(object: WireObject): WireObject {
+  const out: WireObject = {};
+  for (const [name, value] of Object.entries(object)) if (value !== undefined) out[name] = value;
+  return out;
+}

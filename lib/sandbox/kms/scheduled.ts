@@ -1,0 +1,60 @@
+import { parseArn } from "../core/arn";
+import type { OperationContext, ScheduledHandler } from "../core/operation";
+import type { ScheduledEvent } from "../core/scheduler";
+import { DAY } from "../core/time";
+import { keyStateOf, stepKey } from "./key.machine";
+import { addMaterialVersion, DELETE_KEY_EVENT, ROTATE_KEY_EVENT, scheduleRotation, unscheduleRotation } from "./materials";
+import { stepRotation } from "./rotation.machine";
+import type { KmsKeyRecord, KmsState } from "./state";
+import { aliasesOf, kmsState } from "./store";
+
+/** What KMS does by itself as simulated time passes: deleting keys at the end of their waiting period, rotating key material. */
+
+function keyOfEvent(ctx: OperationContext, event: ScheduledEvent): { state: KmsState; key: KmsKeyRecord } | undefined {
+  const keyId = parseArn(event.resource)?.resource.replace(/^key\//, "");
+  const state = kmsState(ctx, event.accountId, event.region);
+  const key = keyId ? state.keys[keyId] : undefined;
+  return key ? { state, key } : undefined;
+}
+
+/** The waiting period is over: the key, its material and its aliases are gone for good. */
+export const deleteKeyHandler: ScheduledHandler = {
+  eventName: "DeleteKey",
+  run(ctx, event) {
+    const found = keyOfEvent(ctx, event);
+    if (!found) return;
+    const { state, key } = found;
+    // Only a key still pending deletion is deleted (CancelKeyDeletion removes the event, but be safe).
+    stepKey(key, "key.delete");
+    ctx.touches(key.arn, "AWS::KMS::Key");
+    for (const alias of aliasesOf(state, key.keyId)) delete state.aliases[alias.aliasName];
+    unscheduleRotation(ctx, key);
+    delete state.keys[key.keyId];
+    state.deletedKeys[key.keyId] = ctx.now;
+  },
+};
+
+/**
+ * An automatic rotation falls due. An enabled key gets new key material and its
+ * next rotation one period later; a disabled key or one pending deletion does not
+ * rotate now, and rotates when it is enabled again (materials.ts, catchUpRotation).
+ */
+export const rotateKeyHandler: ScheduledHandler = {
+  eventName: "RotateKey",
+  run(ctx, event) {
+    const found = keyOfEvent(ctx, event);
+    if (!found) return;
+    const { key } = found;
+    ctx.touches(key.arn, "AWS::KMS::Key");
+    const next = stepRotation(key.rotation.state, "rotation.rotate");
+    if (!next || keyStateOf(key.state) !== "Enabled") return;
+    addMaterialVersion(ctx, key, "AUTOMATIC");
+    key.rotation.state = next;
+    scheduleRotation(ctx, key, event.at + key.rotation.periodInDays * DAY);
+  },
+};
+
+export const kmsScheduledHandlers: Record<string, ScheduledHandler> = {
+  [DELETE_KEY_EVENT]: deleteKeyHandler,
+  [ROTATE_KEY_EVENT]: rotateKeyHandler,
+};

@@ -1,0 +1,68 @@
+import type { SecretRecord } from "./state";
+
+/**
+ * ListSecrets and BatchGetSecretValue filters [API Filter]:
+ * - description: prefix match, not case-sensitive;
+ * - name, tag-key, tag-value, primary-region, owning-service: prefix match, case-sensitive;
+ * - all: the value is broken into words, matched against name, description
+ *   and tags, not case-sensitive;
+ * - a value starting with `!` negates.
+ * Values of one filter are alternatives; all filters must match.
+ *
+ * NOTE: "all" is approximated: every word of the value must begin some word
+ * of the secret's name, description, tag keys or tag values. The sandbox
+ * has no replicated or service-owned secrets, so primary-region and
+ * owning-service match nothing (and their negations match everything).
+ */
+
+export const FILTER_KEYS = ["description", "name", "tag-key", "tag-value", "primary-region", "owning-service", "all"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface Filter {
+  Key: FilterKey;
+  Values: string[];
+}
+
+/** Splits on any change of case, between letters and digits, and at punctuation: "credsDatabase#892" -> creds, database, 892. */
+export function words(text: string): string[] {
+  return (text.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? []).map((word) => word.toLowerCase());
+}
+
+function attributes(secret: SecretRecord, key: FilterKey): string[] {
+  switch (key) {
+    case "description":
+      return secret.description === undefined ? [] : [secret.description];
+    case "name":
+      return [secret.name];
+    case "tag-key":
+      return secret.tags.map((tag) => tag.Key);
+    case "tag-value":
+      return secret.tags.map((tag) => tag.Value);
+    case "primary-region":
+    case "owning-service":
+      return [];
+    case "all":
+      return [secret.name, secret.description ?? "", ...secret.tags.flatMap((tag) => [tag.Key, tag.Value])].flatMap(words);
+  }
+}
+
+function valueMatches(key: FilterKey, value: string, candidates: string[]): boolean {
+  if (key === "all") {
+    const wanted = words(value);
+    return wanted.length > 0 && wanted.every((word) => candidates.some((candidate) => candidate.startsWith(word)));
+  }
+  if (key === "description") return candidates.some((candidate) => candidate.toLowerCase().startsWith(value.toLowerCase()));
+  return candidates.some((candidate) => candidate.startsWith(value));
+}
+
+function filterMatches(secret: SecretRecord, filter: Filter): boolean {
+  const candidates = attributes(secret, filter.Key);
+  const negative = filter.Values.filter((value) => value.startsWith("!")).map((value) => value.slice(1));
+  const positive = filter.Values.filter((value) => !value.startsWith("!"));
+  if (negative.some((value) => valueMatches(filter.Key, value, candidates))) return false;
+  return positive.length === 0 || positive.some((value) => valueMatches(filter.Key, value, candidates));
+}
+
+export function matchesFilters(secret: SecretRecord, filters: readonly Filter[]): boolean {
+  return filters.every((filter) => filterMatches(secret, filter));
+}

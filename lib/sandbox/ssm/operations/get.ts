@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { defineOperation, type WireObject } from "../../core/operation";
+import { aws } from "../../core/validation";
+import { authorizeReference, findRecord, selectVersion } from "../access";
+import * as errors from "../errors";
+import { checkFilters, labeledVersion, matchesFilters } from "../filters";
+import { checkName, checkPath, parseReference, pathArn } from "../names";
+import { decodeToken, encodeToken } from "../pagination";
+import { getRecord, namesUnderPath } from "../store";
+import { arnOf, historyShape, parameterShape, valueOf } from "../wire";
+import { parameterName, parameterNames, parameterStringFilters } from "./shapes";
+
+/**
+ * Reading parameters. The responses carry values (plaintext or, with
+ * WithDecryption, decrypted SecureStrings), so the trail never records them:
+ * CloudTrail logs these calls without response elements.
+ */
+
+export const getParameter = defineOperation({
+  name: "GetParameter",
+  input: z.object({ Name: parameterName(), WithDecryption: aws.boolean().optional() }),
+  readOnly: true,
+  sensitive: { response: ["Parameter"] },
+  handler(ctx, input) {
+    const state = ctx.regionState().ssm;
+    const reference = parseReference(input.Name, true);
+    checkName(reference.name, "read", ctx.region, ctx.accountId);
+    const record = findRecord(ctx, state, reference);
+    authorizeReference(ctx, "ssm:GetParameter", reference, record);
+    if (!record) throw errors.parameterNotFound();
+    const version = selectVersion(record, reference);
+    const arn = arnOf(ctx, record);
+    return { Parameter: parameterShape(record, version, arn, valueOf(ctx, version, arn, input.WithDecryption === true), reference.selector?.text) };
+  },
+});
+
+export const getParameters = defineOperation({
+  name: "GetParameters",
+  input: z.object({ Names: parameterNames(), WithDecryption: aws.boolean().optional() }),
+  readOnly: true,
+  sensitive: { response: ["Parameters"] },
+  handler(ctx, input) {
+    const state = ctx.regionState().ssm;
+    const names = [...new Set(input.Names)];
+    const lookups = names.map((given) => {
+      const reference = parseReference(given, true);
+      checkName(reference.name, "read", ctx.region, ctx.accountId);
+      return { given, reference, record: findRecord(ctx, state, reference) };
+    });
+    // Every name is authorised before anything is read: one denied name fails the whole request.
+    for (const { reference, record } of lookups) {
+      authorizeReference(ctx, "ssm:GetParameters", reference, record);
+    }
+    const parameters: WireObject[] = [];
+    const invalid: string[] = [];
+    for (const { given, reference, record } of lookups) {
+      let version;
+      try {
+        version = record ? selectVersion(record, reference) : undefined;
+      } catch {
+        version = undefined; // a missing version or label is an invalid name here, not an error
+      }
+      if (!record || !version) {
+        invalid.push(given);
+        continue;
+      }
+      const arn = arnOf(ctx, record);
+      parameters.push(parameterShape(record, version, arn, valueOf(ctx, version, arn, input.WithDecryption === true), reference.selector?.text));
+    }
+    return { Parameters: parameters, InvalidParameters: invalid };
+  },
+});
+
+export const getParametersByPath = defineOperation({
+  name: "GetParametersByPath",
+  input: z.object({
+    Path: parameterName(),
+    Recursive: aws.boolean().optional(),
+    ParameterFilters: parameterStringFilters().optional(),
+    WithDecryption: aws.boolean().optional(),
+    MaxResults: aws.integer({ min: 1, max: 10 }).optional(),
+    NextToken: z.string().optional(),
+  }),
+  readOnly: true,
+  sensitive: { response: ["Parameters"] },
+  handler(ctx, input) {
+    const state = ctx.regionState().ssm;
+    const path = checkPath(input.Path);
+    const filters = input.ParameterFilters ?? [];
+    checkFilters(filters, "byPath");
+    // AWS authorises the path itself, not each parameter under it (API reference, Recursive:
+    // "If a user has access to a path, then the user can access all levels of that path").
+    ctx.authorize({ action: "ssm:GetParametersByPath", resource: pathArn(ctx.region, ctx.accountId, path), resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
+    const after = decodeToken("GetParametersByPath", input.NextToken);
+    const limit = input.MaxResults ?? 10;
+    const withDecryption = input.WithDecryption === true;
+
+    const parameters: WireObject[] = [];
+    let last: string | undefined;
+    let more = false;
+    for (const name of namesUnderPath(state, path, input.Recursive === true, after)) {
+      const record = getRecord(state, name);
+      if (!record) continue;
+      const version = labeledVersion(record, filters);
+      if (!version || !matchesFilters(record, version, filters)) continue;
+      if (parameters.length === limit) {
+        more = true;
+        break;
+      }
+      const arn = arnOf(ctx, record);
+      parameters.push(parameterShape(record, version, arn, valueOf(ctx, version, arn, withDecryption)));
+      last = name;
+    }
+    return { Parameters: parameters, ...(more && last !== undefined ? { NextToken: encodeToken("GetParametersByPath", last) } : {}) };
+  },
+});
+
+export const getParameterHistory = defineOperation({
+  name: "GetParameterHistory",
+  input: z.object({
+    Name: parameterName(),
+    WithDecryption: aws.boolean().optional(),
+    MaxResults: aws.integer({ min: 1, max: 50 }).optional(),
+    NextToken: z.string().optional(),
+  }),
+  readOnly: true,
+  sensitive: { response: ["Parameters"] },
+  handler(ctx, input) {
+    const state = ctx.regionState().ssm;
+    const reference = parseReference(input.Name, false);
+    checkName(reference.name, "read", ctx.region, ctx.accountId);
+    const record = findRecord(ctx, state, reference);
+    authorizeReference(ctx, "ssm:GetParameterHistory", reference, record);
+    if (!record) throw errors.parameterNotFound();
+    const afterText = decodeToken("GetParameterHistory", input.NextToken);
+    const after = afterText === undefined ? 0 : Number(afterText);
+    // NOTE: AWS's default page size for GetParameterHistory is not documented; the sandbox uses the maximum, 50.
+    const limit = input.MaxResults ?? 50;
+    const arn = arnOf(ctx, record);
+    const remaining = record.history.filter((version) => version.version > after);
+    const page = remaining.slice(0, limit);
+    const parameters = page.map((version) => historyShape(record, version, valueOf(ctx, version, arn, input.WithDecryption === true)));
+    const lastVersion = page[page.length - 1]?.version;
+    return {
+      Parameters: parameters,
+      ...(remaining.length > limit && lastVersion !== undefined ? { NextToken: encodeToken("GetParameterHistory", String(lastVersion)) } : {}),
+    };
+  },
+});

@@ -1,0 +1,117 @@
+import { expect } from "vitest";
+import { z } from "zod";
+import { fromBase64, toBase64, utf8 } from "@/lib/sandbox/core/encoding";
+import { isAwsServiceError } from "@/lib/sandbox/core/errors";
+import { defineOperation, type ServiceSpec, type WireObject } from "@/lib/sandbox/core/operation";
+import { aws } from "@/lib/sandbox/core/validation";
+import { createSandbox, type Sandbox } from "@/lib/sandbox/index";
+import { kmsClient } from "@/lib/sandbox/kms/client";
+import { kmsService } from "@/lib/sandbox/kms/service";
+import { Sandbox as SandboxClass } from "@/lib/sandbox/sandbox";
+import { stsService } from "@/lib/sandbox/sts/service";
+
+export const START = "2026-01-01T00:00:00Z";
+export const START_MS = Date.parse(START);
+export const ACCOUNT = "123456789012";
+export const PARTNER = "999999999999";
+export const REGION = "us-east-1";
+
+export const newSandbox = (seed = 1): Sandbox => createSandbox({ seed, now: START });
+
+export const b64 = (text: string): string => toBase64(utf8.encode(text));
+export const text = (base64: unknown): string => utf8.decode(fromBase64(String(base64)));
+
+export interface KeyInfo {
+  keyId: string;
+  arn: string;
+  metadata: WireObject;
+}
+
+/** CreateKey with the given members; the new key's id, ARN and metadata. */
+export function createKey(sandbox: Sandbox, input: WireObject = {}): KeyInfo {
+  const metadata = sandbox.call("kms", "CreateKey", input).KeyMetadata as WireObject;
+  return { keyId: String(metadata.KeyId), arn: String(metadata.Arn), metadata };
+}
+
+export function describe_(sandbox: Sandbox, keyId: string): WireObject {
+  return sandbox.call("kms", "DescribeKey", { KeyId: keyId }).KeyMetadata as WireObject;
+}
+
+export const keyState = (sandbox: Sandbox, keyId: string): unknown => describe_(sandbox, keyId).KeyState;
+
+/** Runs `action` and returns the AwsServiceError it throws (fails the test if it does not throw one). */
+export function awsError(action: () => unknown): { code: string; message: string } {
+  try {
+    action();
+  } catch (error) {
+    if (isAwsServiceError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error("expected an AWS error, but the call succeeded");
+}
+
+export function expectAwsError(action: () => unknown, code: string, message?: string | RegExp): void {
+  const error = awsError(action);
+  expect(error.code).toBe(code);
+  if (typeof message === "string") expect(error.message).toBe(message);
+  else if (message) expect(error.message).toMatch(message);
+}
+
+export function encrypt(sandbox: Sandbox, keyId: string, plaintext: string, context?: Record<string, string>): string {
+  return String(sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64(plaintext), ...(context ? { EncryptionContext: context } : {}) }).CiphertextBlob);
+}
+
+export function decrypt(sandbox: Sandbox, blob: string, context?: Record<string, string>): string {
+  return text(sandbox.call("kms", "Decrypt", { CiphertextBlob: blob, ...(context ? { EncryptionContext: context } : {}) }).Plaintext);
+}
+
+/**
+ * A tiny stand-in for Parameter Store that encrypts and decrypts through KMS
+ * the way the real services do: ctx.call with `via`, nothing read from KMS state.
+ */
+export const fakeParameterStore: ServiceSpec = {
+  id: "ssm",
+  eventSource: "ssm.amazonaws.com",
+  errorMessageKey: "message",
+  operations: {
+    SealValue: defineOperation({
+      name: "SealValue",
+      input: z.object({ KeyId: aws.string().optional(), Value: aws.string(), Name: aws.string() }),
+      readOnly: false,
+      handler(ctx, input) {
+        const kms = kmsClient(ctx, "ssm.amazonaws.com");
+        const { ciphertext, keyArn } = kms.encrypt({ keyId: input.KeyId ?? "alias/aws/ssm", plaintext: utf8.encode(input.Value), context: { PARAMETER_ARN: input.Name } });
+        return { Blob: toBase64(ciphertext), KeyArn: keyArn };
+      },
+    }),
+    OpenValue: defineOperation({
+      name: "OpenValue",
+      input: z.object({ Blob: aws.string(), Name: aws.string() }),
+      readOnly: true,
+      handler(ctx, input) {
+        const kms = kmsClient(ctx, "ssm.amazonaws.com");
+        const { plaintext, keyArn } = kms.decrypt({ ciphertext: fromBase64(input.Blob), context: { PARAMETER_ARN: input.Name } });
+        return { Value: utf8.decode(plaintext), KeyArn: keyArn };
+      },
+    }),
+    NewDataKey: defineOperation({
+      name: "NewDataKey",
+      input: z.object({ KeyId: aws.string() }),
+      readOnly: true,
+      handler(ctx, input) {
+        const kms = kmsClient(ctx, "ssm.amazonaws.com");
+        const { plaintext, ciphertext, keyArn } = kms.generateDataKey({ keyId: input.KeyId });
+        return { Length: plaintext.length, Blob: toBase64(ciphertext), KeyArn: keyArn, Description: String(kms.describeKey(input.KeyId).Description) };
+      },
+    }),
+  },
+};
+
+/** A sandbox with KMS, STS and the fake Parameter Store. */
+export const sandboxWithFakeSsm = (seed = 1): SandboxClass => new SandboxClass([kmsService, fakeParameterStore, stsService], { seed, now: START });
+
+/** An IAM policy document as the sandbox's putUser expects it. */
+export const allow = (action: string | string[], resource: string | string[] = "*") => ({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: action, Resource: resource }],
+});
