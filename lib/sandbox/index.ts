@@ -23,3 +23,13 @@ export type { ServiceId, WireObject, Json } from "./core/operation";
 export type { SandboxState, CallerRef } from "./state";
 export type { TrailEvent, TrailQuery } from "./trail/trail";
 export { LEARNER_ACCOUNT, PARTNER_ACCOUNT, DEFAULT_REGION } from "./world";
+
+// Lifecycle machines, for interfaces that draw them (the picture and the behaviour share one definition).
+export { keyLifecycleMachine } from "./kms/key.machine";
+export { keyRotationMachine } from "./kms/rotation.machine";
+export { rotationMachine as secretRotationMachine } from "./secrets-manager/rotation.machine";
+export { secretLifecycleMachine } from "./secrets-manager/secret.machine";
+
+// Scenario set-up: simulated rotation functions and databases.
+export { putRotationFunction, setRotationFunctionFault } from "./lambda";
+export { putDatabase, databaseLogin, setDatabaseAvailable } from "./rds";

@@ -24,8 +24,10 @@ export interface CallOptions {
   region?: string;
 }
 
-/** Keep the trail bounded: the oldest events are dropped beyond this many. */
+/** Keep the trail bounded: it always holds at least the most recent TRAIL_LIMIT events. */
 export const TRAIL_LIMIT = 5_000;
+/** Trim in batches (not one event per call) so a full trail costs nothing per call. */
+const TRAIL_SLACK = 500;
 const MAX_CALL_DEPTH = 8;
 
 interface Frame {
@@ -275,7 +277,7 @@ export class Sandbox {
 
   private recordEvent(event: TrailEvent): void {
     this.state.trail.push(event);
-    if (this.state.trail.length > TRAIL_LIMIT) this.state.trail.splice(0, this.state.trail.length - TRAIL_LIMIT);
+    if (this.state.trail.length > TRAIL_LIMIT + TRAIL_SLACK) this.state.trail.splice(0, this.state.trail.length - TRAIL_LIMIT);
   }
 
   private newTrailEvent(service: ServiceSpec, eventName: string, frame: Frame, readOnly: boolean): TrailEvent {

@@ -5,7 +5,7 @@ import { defineOperation, type OperationContext, type ServiceSpec } from "@/lib/
 import { createSandbox } from "@/lib/sandbox";
 import { DAY, HOUR } from "@/lib/sandbox/core/time";
 import { aws } from "@/lib/sandbox/core/validation";
-import { Sandbox } from "@/lib/sandbox/sandbox";
+import { Sandbox, TRAIL_LIMIT } from "@/lib/sandbox/sandbox";
 import { stsService } from "@/lib/sandbox/sts/service";
 
 /**
@@ -128,6 +128,16 @@ describe("the sandbox dispatcher", () => {
     expect(expiry.map((event) => event.eventTime)).toEqual([Date.parse(start) + 2 * HOUR, Date.parse(start) + 48 * HOUR]);
     expect(expiry[0]?.userIdentity).toMatchObject({ type: "AWSService", invokedBy: "notes.amazonaws.com" });
     expect(sandbox.now).toBe(Date.parse(start) + HOUR + DAY + 2 * DAY);
+  });
+
+  it("keeps the trail bounded to the most recent events", () => {
+    const sandbox = make();
+    for (let index = 0; index < TRAIL_LIMIT + 1_000; index++) sandbox.call("sts", "GetCallerIdentity");
+    sandbox.call("ssm", "PutNote", { Name: "last", Secret: "s" });
+    const trail = sandbox.trail();
+    expect(trail.length).toBeGreaterThanOrEqual(TRAIL_LIMIT);
+    expect(trail.length).toBeLessThanOrEqual(TRAIL_LIMIT + 1_000);
+    expect(trail.at(-1)?.eventName).toBe("PutNote");
   });
 
   it("refuses to move the clock backwards", () => {
