@@ -33,3 +33,4 @@ export { secretLifecycleMachine } from "./secrets-manager/secret.machine";
 // Scenario set-up: simulated rotation functions and databases.
 export { putRotationFunction, setRotationFunctionFault } from "./lambda";
 export { putDatabase, databaseLogin, setDatabaseAvailable } from "./rds";
+export { DAY, HOUR, MINUTE, parseDuration } from "./core/time";
