@@ -34,7 +34,11 @@ export const createSecret = defineOperation({
     SecretBinary: secretBinary.optional(),
     SecretString: secretString.optional(),
     Tags: tagList.optional(),
-    // NOTE: AddReplicaRegions and ForceOverwriteReplicaSecret are not simulated (no replication).
+    // NOTE: replication is not simulated; requested replicas are reported as failed (below).
+    AddReplicaRegions: aws
+      .list(z.object({ Region: aws.string({ min: 1, max: 128 }), KmsKeyId: kmsKeyId.optional() }), { min: 1 })
+      .optional(),
+    ForceOverwriteReplicaSecret: z.boolean().optional(),
   }),
   handler(ctx, input) {
     const value = valueFromRequest(input);
@@ -85,7 +89,23 @@ export const createSecret = defineOperation({
     const sealed = value ? sealFor(ctx, resolved, token, value) : undefined;
     state.secrets[arn] = secret;
     if (sealed) addVersion(secret, { versionId: token, stages: [], createdAt: ctx.now, value: sealed, kmsKeyIds: kmsKeyIdsLabel(secret) }, [AWSCURRENT]);
-    return { ARN: arn, Name: secret.name, ...(sealed ? { VersionId: token } : {}) };
+    return {
+      ARN: arn,
+      Name: secret.name,
+      ...(sealed ? { VersionId: token } : {}),
+      // AWS reports each requested replica's status; the sandbox has no other Regions to
+      // replicate to, so it says so in AWS's own shape instead of pretending.
+      ...(input.AddReplicaRegions
+        ? {
+            ReplicationStatus: input.AddReplicaRegions.map((replica) => ({
+              Region: replica.Region,
+              ...(replica.KmsKeyId ? { KmsKeyId: replica.KmsKeyId } : {}),
+              Status: "Failed",
+              StatusMessage: "Replication to other Regions is not simulated in this sandbox.",
+            })),
+          }
+        : {}),
+    };
   },
 });
 

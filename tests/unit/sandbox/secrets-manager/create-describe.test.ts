@@ -131,3 +131,10 @@ describe("DescribeSecret", () => {
     expectError(() => sm(sandbox(), "DescribeSecret", { SecretId: "app#password" }), "ValidationException", /^Invalid name\./);
   });
 });
+
+describe("replication", () => {
+  it("reports requested replicas as failed, saying the sandbox does not simulate them", () => {
+    const created = sm(sandbox(), "CreateSecret", { Name: "replicated", SecretString: "s", AddReplicaRegions: [{ Region: "eu-west-1" }] });
+    expect(created.ReplicationStatus).toEqual([{ Region: "eu-west-1", Status: "Failed", StatusMessage: "Replication to other Regions is not simulated in this sandbox." }]);
+  });
+});
