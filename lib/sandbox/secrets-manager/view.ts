@@ -57,7 +57,12 @@ function nextRotation(secret: SecretRecord): number | undefined {
   return secret.rotation.enabled ? seconds(secret.rotation.nextRotationAt) : undefined;
 }
 
-export function describeSecretView(secret: SecretRecord): WireObject {
+/**
+ * A secret's metadata as DescribeSecret and ListSecrets return it. The two are
+ * the same but for one member's name: VersionIdsToStages in DescribeSecret,
+ * SecretVersionsToStages in ListSecrets.
+ */
+function secretView(secret: SecretRecord, versionsMember: "VersionIdsToStages" | "SecretVersionsToStages"): WireObject {
   return {
     ARN: secret.arn,
     Name: secret.name,
@@ -69,27 +74,13 @@ export function describeSecretView(secret: SecretRecord): WireObject {
     DeletedDate: seconds(secret.deletedAt),
     NextRotationDate: nextRotation(secret),
     Tags: tags(secret),
-    VersionIdsToStages: versionsToStages(secret),
+    [versionsMember]: versionsToStages(secret),
     CreatedDate: seconds(secret.createdAt),
   };
 }
 
-export function listEntryView(secret: SecretRecord): WireObject {
-  return {
-    ARN: secret.arn,
-    Name: secret.name,
-    Description: secret.description,
-    KmsKeyId: secret.kmsKeyId,
-    ...rotationFields(secret),
-    LastChangedDate: seconds(secret.lastChangedAt),
-    LastAccessedDate: seconds(secret.lastAccessedAt),
-    DeletedDate: seconds(secret.deletedAt),
-    NextRotationDate: nextRotation(secret),
-    Tags: tags(secret),
-    SecretVersionsToStages: versionsToStages(secret),
-    CreatedDate: seconds(secret.createdAt),
-  };
-}
+export const describeSecretView = (secret: SecretRecord): WireObject => secretView(secret, "VersionIdsToStages");
+export const listEntryView = (secret: SecretRecord): WireObject => secretView(secret, "SecretVersionsToStages");
 
 export function versionListEntry(version: SecretVersion): WireObject {
   return {
