@@ -13,7 +13,7 @@ import { stsService } from "./sts/service";
 
 export const services: readonly ServiceSpec[] = [kmsService, secretsManagerService, ssmService, stsService];
 
-export function createSandbox(options: SandboxOptions = {}): Sandbox {
+export function createEngine(options: SandboxOptions = {}): Sandbox {
   return new Sandbox(services, options);
 }
 

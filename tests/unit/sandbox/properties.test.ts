@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromBase64, toBase64 } from "@/lib/sandbox/core/encoding";
 import { DAY } from "@/lib/sandbox/core/time";
-import { createSandbox, isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
+import { createEngine, isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
 
 /**
  * Properties that must hold whatever the input: the guarantees the rest of
@@ -29,7 +29,7 @@ function awsCode(run: () => unknown): string | undefined {
 }
 
 describe("KMS cryptography", () => {
-  const sandbox = createSandbox({ seed: 11, now: start });
+  const sandbox = createEngine({ seed: 11, now: start });
   const keyA = newKey(sandbox);
   const keyB = newKey(sandbox);
 
@@ -94,7 +94,7 @@ describe("KMS cryptography", () => {
   it("keeps every old ciphertext decryptable through any number of rotations", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constant("encrypt"), fc.constant("rotate-now"), fc.constant("year-passes")), { minLength: 1, maxLength: 25 }), (steps) => {
-        const local = createSandbox({ seed: 5, now: start });
+        const local = createEngine({ seed: 5, now: start });
         const key = newKey(local);
         local.call("kms", "EnableKeyRotation", { KeyId: key });
         const blobs: { blob: string; plaintext: string }[] = [];
@@ -146,7 +146,7 @@ function resolveKeys(input: WireObject, keys: string[]): WireObject {
 type Step = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 function replay(steps: Step[], seed: number): { sandbox: Sandbox; results: unknown[] } {
-  const sandbox = createSandbox({ seed, now: start });
+  const sandbox = createEngine({ seed, now: start });
   const keys: string[] = [];
   const results: unknown[] = [];
   for (const step of steps) {
@@ -180,7 +180,7 @@ describe("any sequence of operations", () => {
       fc.property(fc.array(operation, { maxLength: 25 }), fc.array(operation, { maxLength: 10 }), (before, after) => {
         const { sandbox } = replay(before, 21);
         const saved = JSON.parse(JSON.stringify(sandbox.snapshot()));
-        const copy = createSandbox({ seed: 999, now: "2030-01-01T00:00:00Z" });
+        const copy = createEngine({ seed: 999, now: "2030-01-01T00:00:00Z" });
         copy.restore(saved);
         expect(copy.snapshot()).toEqual(sandbox.snapshot());
         // The same calls afterwards give the same answers in both.

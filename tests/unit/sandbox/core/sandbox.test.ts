@@ -2,7 +2,7 @@ import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { AwsServiceError, SandboxUsageError } from "@/lib/sandbox/core/errors";
 import { defineOperation, type OperationContext, type ServiceSpec } from "@/lib/sandbox/core/operation";
-import { createSandbox } from "@/lib/sandbox";
+import { createEngine } from "@/lib/sandbox";
 import { DAY, HOUR } from "@/lib/sandbox/core/time";
 import { aws } from "@/lib/sandbox/core/validation";
 import { Sandbox, TRAIL_LIMIT } from "@/lib/sandbox/sandbox";
@@ -167,7 +167,7 @@ describe("the sandbox dispatcher", () => {
 
 describe("snapshots", () => {
   const withKeyPendingDeletion = () => {
-    const sandbox = createSandbox({ seed: 4, now: start });
+    const sandbox = createEngine({ seed: 4, now: start });
     const { KeyMetadata } = sandbox.call("kms", "CreateKey", { Description: "kept" }) as { KeyMetadata: { KeyId: string } };
     sandbox.call("kms", "ScheduleKeyDeletion", { KeyId: KeyMetadata.KeyId, PendingWindowInDays: 7 });
     return { sandbox, keyId: KeyMetadata.KeyId };
@@ -178,7 +178,7 @@ describe("snapshots", () => {
     const saved = JSON.parse(JSON.stringify(sandbox.snapshot()));
     const next = (sandbox.call("kms", "CreateKey", {}) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
 
-    const copy = createSandbox({ seed: 99, now: "2030-01-01T00:00:00Z" });
+    const copy = createEngine({ seed: 99, now: "2030-01-01T00:00:00Z" });
     copy.restore(saved);
     expect(copy.snapshot()).toEqual(saved);
     expect((copy.call("kms", "CreateKey", {}) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId).toBe(next);

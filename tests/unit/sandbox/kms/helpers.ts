@@ -4,7 +4,7 @@ import { fromBase64, toBase64, utf8 } from "@/lib/sandbox/core/encoding";
 import { isAwsServiceError } from "@/lib/sandbox/core/errors";
 import { defineOperation, type ServiceSpec, type WireObject } from "@/lib/sandbox/core/operation";
 import { aws } from "@/lib/sandbox/core/validation";
-import { createSandbox, type Sandbox } from "@/lib/sandbox/index";
+import { createEngine, type Sandbox } from "@/lib/sandbox/index";
 import { kmsClient } from "@/lib/sandbox/kms/client";
 import { kmsService } from "@/lib/sandbox/kms/service";
 import { Sandbox as SandboxClass } from "@/lib/sandbox/sandbox";
@@ -16,7 +16,7 @@ export const ACCOUNT = "123456789012";
 export const PARTNER = "999999999999";
 export const REGION = "us-east-1";
 
-export const newSandbox = (seed = 1): Sandbox => createSandbox({ seed, now: START });
+export const newSandbox = (seed = 1): Sandbox => createEngine({ seed, now: START });
 
 export const b64 = (text: string): string => toBase64(utf8.encode(text));
 export const text = (base64: unknown): string => utf8.decode(fromBase64(String(base64)));

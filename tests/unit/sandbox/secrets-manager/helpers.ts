@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { createSandbox, isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
+import { createEngine, isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
 import { putRotationFunction, type RotationFunctionSpec } from "@/lib/sandbox/lambda";
 import { putDatabase } from "@/lib/sandbox/rds";
 import type { SecretRecord } from "@/lib/sandbox/secrets-manager/state";
@@ -12,7 +12,7 @@ export const ACCOUNT = "123456789012";
 export const PARTNER = "999999999999";
 
 export function sandbox(): Sandbox {
-  return createSandbox({ seed: 1, now: START });
+  return createEngine({ seed: 1, now: START });
 }
 
 export function sm(box: Sandbox, operation: string, input: WireObject = {}): WireObject {

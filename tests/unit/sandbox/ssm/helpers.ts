@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { AwsServiceError, isAwsServiceError } from "@/lib/sandbox/core/errors";
 import type { WireObject } from "@/lib/sandbox/core/operation";
-import { createSandbox, type Sandbox } from "@/lib/sandbox/index";
+import { createEngine, type Sandbox } from "@/lib/sandbox/index";
 
 /** Shared set-up for the Parameter Store specifications. */
 
@@ -12,7 +12,7 @@ export const START = "2026-01-01T00:00:00Z";
 export const START_SECONDS = Date.parse(START) / 1000;
 
 export function sandbox(): Sandbox {
-  return createSandbox({ seed: 1, now: START });
+  return createEngine({ seed: 1, now: START });
 }
 
 export function ssm(box: Sandbox, operation: string, input: WireObject = {}): WireObject {

@@ -1,0 +1,45 @@
+/**
+ * The learner's files in the sandbox (plaintext.txt, encrypted.txt, ...):
+ * a small in-memory POSIX-like file system, binary-safe, kept with the
+ * sandbox's snapshot so that `fileb://` and redirects work as on a real
+ * machine. (Contract shared by the shell and the aws command.)
+ */
+export type FsErrorCode = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "EINVAL";
+
+export class FsError extends Error {
+  override readonly name = "FsError";
+  constructor(
+    readonly code: FsErrorCode,
+    /** The path as the caller gave it (messages quote it that way). */
+    readonly path: string,
+  ) {
+    super(`${code}: ${path}`);
+  }
+}
+
+export interface FileStat {
+  type: "file" | "directory";
+  size: number;
+  /** ms since the epoch, simulated time. */
+  modifiedAt: number;
+}
+
+export interface FileSystem {
+  /** Current working directory (absolute). */
+  readonly cwd: string;
+  /** Home directory; `~` expands to it. */
+  readonly home: string;
+  /** Absolute, normalised form of `path`, relative paths taken from cwd. */
+  resolve(path: string): string;
+  /** Throws FsError ENOENT / EISDIR. */
+  readFile(path: string): Uint8Array;
+  /** Creates or replaces (or appends to) a file; the parent directory must exist (ENOENT otherwise). */
+  writeFile(path: string, data: Uint8Array, options?: { append?: boolean }): void;
+  stat(path: string): FileStat | undefined;
+  /** Names in a directory, sorted. Throws ENOENT / ENOTDIR. */
+  list(path: string): string[];
+  mkdir(path: string, options?: { parents?: boolean }): void;
+  remove(path: string, options?: { recursive?: boolean }): void;
+  rename(from: string, to: string): void;
+  chdir(path: string): void;
+}
