@@ -1,6 +1,7 @@
 import type { ServiceSpec } from "../core/operation";
 import { getRandomPassword } from "./operations/password";
 import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from "./operations/policy";
+import { replicateSecretToRegions } from "./operations/replication";
 import { cancelRotateSecret, rotateSecret } from "./operations/rotation";
 import { createSecret, deleteSecret, describeSecret, listSecrets, restoreSecret, updateSecret } from "./operations/secrets";
 import { tagResource, untagResource } from "./operations/tags";
@@ -33,6 +34,7 @@ const operations = [
   deleteResourcePolicy,
   tagResource,
   untagResource,
+  replicateSecretToRegions,
 ];
 
 export const secretsManagerService: ServiceSpec = {

@@ -7,6 +7,7 @@ import { describeParameters } from "./operations/describe";
 import { getParameter, getParameterHistory, getParameters, getParametersByPath } from "./operations/get";
 import { labelParameterVersion, unlabelParameterVersion } from "./operations/labels";
 import { EXPIRATION_EVENT, putParameter } from "./operations/put";
+import { getServiceSetting, resetServiceSetting, updateServiceSetting } from "./operations/service-settings";
 import { addTagsToResource, listTagsForResource, removeTagsFromResource } from "./operations/tags";
 import { stepParameter } from "./parameter.machine";
 import { expirationOf } from "./policies";
@@ -32,6 +33,9 @@ const operations: OperationSpec<z.ZodType>[] = [
   addTagsToResource,
   removeTagsFromResource,
   listTagsForResource,
+  getServiceSetting,
+  updateServiceSetting,
+  resetServiceSetting,
 ] as OperationSpec<z.ZodType>[];
 
 export const ssmService: ServiceSpec = {

@@ -62,8 +62,16 @@ export interface ParameterRecord {
   tags: ParameterTag[];
 }
 
+export interface ServiceSettingRecord {
+  value: string;
+  modifiedAt: number;
+  modifiedBy: string;
+}
+
 export interface SsmState {
   parameters: Record<string, ParameterRecord>;
+  /** Account-level settings changed from their defaults (operations/service-settings.ts). */
+  serviceSettings?: Record<string, ServiceSettingRecord>;
 }
 
 export function emptySsmState(): SsmState {
@@ -107,7 +115,10 @@ const recordSchema = z
   .refine((record) => record.history[record.history.length - 1]?.tier === record.tier, { message: "the record's tier must be its current version's" });
 
 export const ssmStateSchema = z
-  .object({ parameters: z.record(z.string(), recordSchema) })
+  .object({
+    parameters: z.record(z.string(), recordSchema),
+    serviceSettings: z.record(z.string(), z.object({ value: z.string(), modifiedAt: z.number(), modifiedBy: z.string() }).strict()).optional(),
+  })
   .strict()
   .refine((state) => Object.entries(state.parameters).every(([name, record]) => record.name === name), {
     message: "each parameter must be filed under its own name",

@@ -8,6 +8,7 @@ import { matchesFilters } from "../filters";
 import { clientRequestToken, description, filterList, kmsKeyId, secretBinary, secretId, secretString, tagList } from "../inputs";
 import { requireLifecycle } from "../lifecycle";
 import { findByName, findSecret, isValidName, newSecretArn, resolveSecret, type ResolvedSecret } from "../names";
+import { failedReplicas, replicaRegions } from "./replication";
 import { ROTATE_EVENT_KIND, scheduleNextRotation } from "../rotation";
 import { DELETE_EVENT_KIND } from "../scheduled";
 import { addVersion, AWSCURRENT, AWSPENDING, AWSPREVIOUS } from "../staging";
@@ -35,9 +36,7 @@ export const createSecret = defineOperation({
     SecretString: secretString.optional(),
     Tags: tagList.optional(),
     // NOTE: replication is not simulated; requested replicas are reported as failed (below).
-    AddReplicaRegions: aws
-      .list(z.object({ Region: aws.string({ min: 1, max: 128 }), KmsKeyId: kmsKeyId.optional() }), { min: 1 })
-      .optional(),
+    AddReplicaRegions: replicaRegions.optional(),
     ForceOverwriteReplicaSecret: z.boolean().optional(),
   }),
   handler(ctx, input) {
@@ -95,16 +94,7 @@ export const createSecret = defineOperation({
       ...(sealed ? { VersionId: token } : {}),
       // AWS reports each requested replica's status; the sandbox has no other Regions to
       // replicate to, so it says so in AWS's own shape instead of pretending.
-      ...(input.AddReplicaRegions
-        ? {
-            ReplicationStatus: input.AddReplicaRegions.map((replica) => ({
-              Region: replica.Region,
-              ...(replica.KmsKeyId ? { KmsKeyId: replica.KmsKeyId } : {}),
-              Status: "Failed",
-              StatusMessage: "Replication to other Regions is not simulated in this sandbox.",
-            })),
-          }
-        : {}),
+      ...(input.AddReplicaRegions ? { ReplicationStatus: failedReplicas(input.AddReplicaRegions) } : {}),
     };
   },
 });

@@ -138,3 +138,18 @@ describe("replication", () => {
     expect(created.ReplicationStatus).toEqual([{ Region: "eu-west-1", Status: "Failed", StatusMessage: "Replication to other Regions is not simulated in this sandbox." }]);
   });
 });
+
+describe("ReplicateSecretToRegions", () => {
+  it("checks the secret and reports each Region as not replicated, in AWS's shape", () => {
+    const box = sandbox();
+    const created = sm(box, "CreateSecret", { Name: "app/key", SecretString: "s" });
+    expect(sm(box, "ReplicateSecretToRegions", { SecretId: "app/key", AddReplicaRegions: [{ Region: "eu-west-1" }, { Region: "ap-south-1", KmsKeyId: "alias/x" }] })).toEqual({
+      ARN: created["ARN"],
+      ReplicationStatus: [
+        { Region: "eu-west-1", Status: "Failed", StatusMessage: "Replication to other Regions is not simulated in this sandbox." },
+        { Region: "ap-south-1", KmsKeyId: "alias/x", Status: "Failed", StatusMessage: "Replication to other Regions is not simulated in this sandbox." },
+      ],
+    });
+    expectError(() => sm(box, "ReplicateSecretToRegions", { SecretId: "missing", AddReplicaRegions: [{ Region: "eu-west-1" }] }), "ResourceNotFoundException");
+  });
+});
