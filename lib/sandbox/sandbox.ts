@@ -50,6 +50,7 @@ export class Sandbox {
   private random: SeededRandom;
   private readonly services: Map<ServiceId, ServiceSpec>;
   private readonly policyCache = new Map<string, PolicyDocument>();
+  private lastRequest: string | undefined;
 
   constructor(services: readonly ServiceSpec[], options: SandboxOptions = {}) {
     this.services = new Map(services.map((service) => [service.id, service]));
@@ -96,6 +97,22 @@ export class Sandbox {
       invokedBy: undefined,
       depth: 0,
     });
+  }
+
+  /**
+   * A random UUID from the sandbox's seeded generator: what the AWS CLI puts
+   * in an idempotency token (ClientRequestToken) the learner did not give.
+   */
+  /**
+   * The request id of the last top-level call (its trail event id), as AWS
+   * returns in x-amzn-RequestId; the CLI shows it where the real one does.
+   */
+  get lastRequestId(): string | undefined {
+    return this.lastRequest;
+  }
+
+  newRequestToken(): string {
+    return this.random.uuid();
   }
 
   /** Acts as another identity from now on (the account root, an IAM user, or a session of an IAM role). */
@@ -312,6 +329,7 @@ export class Sandbox {
     const event = this.newTrailEvent(service, operation, frame, spec.readOnly);
     event.requestParameters = redact(input as Record<string, unknown>, spec.sensitive?.request);
     this.recordEvent(event);
+    if (frame.depth === 0) this.lastRequest = event.eventId;
     const ctx = this.context(frame, event);
     try {
       const request = parseRequest(spec.input as z.ZodType, input);

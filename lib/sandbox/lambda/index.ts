@@ -23,6 +23,8 @@ export interface RotationFunctionSpec {
   allowSecretsManager?: boolean;
   excludeCharacters?: string;
   fault?: FunctionFault;
+  /** The database (identifier) to use for secrets that name no host (see FunctionRecord.database). */
+  database?: string;
   accountId?: string;
   region?: string;
 }
@@ -41,6 +43,7 @@ export function putRotationFunction(sandbox: Sandbox, spec: RotationFunctionSpec
     allowSecretsManager: spec.allowSecretsManager ?? true,
     excludeCharacters: spec.excludeCharacters ?? DEFAULT_EXCLUDE_CHARACTERS,
     ...(spec.fault ? { fault: spec.fault } : {}),
+    ...(spec.database ? { database: spec.database } : {}),
     createdAt: sandbox.now,
     logs: [],
   };

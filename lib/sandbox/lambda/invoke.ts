@@ -59,7 +59,10 @@ function databaseDriver(ctx: OperationContext, fn: FunctionRecord, rds: RegionSt
     connect(secret) {
       if (fn.fault && "unreachable" in fn.fault) return null;
       const port = secret["port"] === undefined ? undefined : Number(secret["port"]);
-      const result = connect(rds, { host: secret.host, port: Number.isFinite(port) ? port : undefined }, secret.username, secret.password, ctx.now);
+      // A secret without a host is for the function's own database (FunctionRecord.database).
+      const host = typeof secret.host === "string" ? secret.host : fn.database ? rds.databases[fn.database]?.host : undefined;
+      if (host === undefined) return null;
+      const result = connect(rds, { host, port: Number.isFinite(port) ? port : undefined }, secret.username, secret.password, ctx.now);
       return result.ok ? result.session : null;
     },
     setPassword: (session, username, password) => setPassword(session, username, password, ctx.now),
@@ -95,6 +98,7 @@ export function invokeRotationFunction(ctx: OperationContext, fn: FunctionRecord
     log,
     engine: fn.engine,
     excludeCharacters: fn.excludeCharacters,
+    ...(fn.database && rds.databases[fn.database] ? { defaultDatabase: { engine: rds.databases[fn.database]?.engine ?? fn.engine, host: rds.databases[fn.database]?.host ?? "" } } : {}),
   };
 
   try {

@@ -43,6 +43,14 @@ export interface FunctionRecord {
   /** Characters the function excludes from generated passwords (the template's EXCLUDE_CHARACTERS). */
   excludeCharacters: string;
   fault?: FunctionFault;
+  /**
+   * The simulated database (its identifier) the function connects to when a
+   * secret names no host, like a function configured with its database's
+   * endpoint. NOTE: AWS's templates always read host and engine from the
+   * secret; the sandbox adds this so that the chapter's two-field secret
+   * ({"username","password"}) can be rotated.
+   */
+  database?: string;
   createdAt: number;
   /** CloudWatch-Logs-like output of the invocations, newest last (bounded). */
   logs: FunctionLogEntry[];
@@ -67,6 +75,7 @@ export const functionSchema = z.object({
   allowSecretsManager: z.boolean(),
   excludeCharacters: z.string(),
   fault: faultSchema.optional(),
+  database: z.string().optional(),
   createdAt: z.number(),
   logs: z.array(z.object({ at: z.number(), requestId: z.string(), level: z.enum(["INFO", "ERROR"]), message: z.string() })),
 });

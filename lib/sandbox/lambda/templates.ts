@@ -57,6 +57,12 @@ export interface TemplateContext {
   /** The engine the template is written for, e.g. "mysql". */
   engine: string;
   excludeCharacters: string;
+  /**
+   * The function's own database, for secrets without a "host" field (the
+   * sandbox's addition, see FunctionRecord.database): such a secret is taken
+   * to be for that database, whatever its "engine" field says.
+   */
+  defaultDatabase?: { engine: string; host: string };
 }
 
 export interface RotationEvent {
@@ -89,8 +95,9 @@ function getSecretDict(ctx: TemplateContext, arn: string, stage: string, token?:
     throw new FunctionError("ValueError", `Secret ${arn} is not valid JSON`);
   }
   const dict = parsed as Record<string, unknown>;
-  if (dict["engine"] !== ctx.engine) throw new FunctionError("KeyError", `Database engine must be set to '${ctx.engine}' in order to use this rotation lambda`);
-  for (const field of ["host", "username", "password"]) {
+  const usesDefault = ctx.defaultDatabase !== undefined && !("host" in dict);
+  if (!usesDefault && dict["engine"] !== ctx.engine) throw new FunctionError("KeyError", `Database engine must be set to '${ctx.engine}' in order to use this rotation lambda`);
+  for (const field of usesDefault ? ["username", "password"] : ["host", "username", "password"]) {
     if (!(field in dict)) throw new FunctionError("KeyError", `${field} key is missing from secret JSON`);
   }
   return dict as SecretDict;

@@ -1,0 +1,175 @@
+import { AwsServiceError, isAwsServiceError, type Sandbox, type ServiceId, type WireObject } from "@/lib/sandbox";
+import type { ServiceSpec } from "@/lib/sandbox/core/operation";
+import { JSON_CONTENT_TYPE, jsonErrorBody, parseJsonBody } from "./json-protocol";
+import { parseQueryBody, queryErrorXml, queryResponseXml, STS_VERSION, XML_CONTENT_TYPE } from "./query-protocol";
+import { credentialScope, route, type Route } from "./routing";
+
+/**
+ * One HTTP exchange, independent of node:http so that it can be tested and
+ * recorded as data: a request in, the engine called, AWS's answer out.
+ */
+
+export interface EndpointRequest {
+  method: string;
+  path: string;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+  body: string;
+}
+
+export interface EndpointResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What the endpoint did with a request: the unit of its request log. */
+export interface Exchange {
+  requestId: string;
+  service: string | undefined;
+  operation: string | undefined;
+  region: string | undefined;
+  /** The parsed input (JSON body or query parameters); undefined when it could not be parsed. */
+  input: WireObject | undefined;
+  status: number;
+  /** The wire output on success; on failure the error code and message. */
+  output?: WireObject;
+  error?: { code: string; message: string };
+}
+
+export interface HandlerOptions {
+  engine: Sandbox;
+  /** The engine's services, for each one's error message member (see ServiceSpec.errorMessageKey). */
+  services: readonly ServiceSpec[];
+  /** Request ids for requests the engine never sees (the others are named after their trail event); a counter by default. */
+  nextRequestId: () => string;
+  /**
+   * Rewrites a parsed input before the engine sees it (the recorder swaps the
+   * real CLI's random ClientRequestTokens for the engine's, as the sandbox's
+   * CLI draws them). The exchange logs the rewritten input.
+   */
+  prepareInput?: (service: ServiceId, operation: string, input: WireObject) => WireObject;
+}
+
+export interface HandledExchange {
+  response: EndpointResponse;
+  exchange: Exchange;
+}
+
+export function counterRequestIds(): () => string {
+  let count = 0;
+  return () => {
+    count += 1;
+    return `00000000-0000-4000-8000-${count.toString(16).padStart(12, "0")}`;
+  };
+}
+
+export function handleRequest(request: EndpointRequest, options: HandlerOptions): HandledExchange {
+  const requestId = options.nextRequestId();
+  const scope = credentialScope(request.headers["authorization"]);
+  const region = scope?.region;
+  const target = route({ target: request.headers["x-amz-target"], contentType: request.headers["content-type"], scope });
+  const exchange: Exchange = { requestId, service: target.service, operation: undefined, region, input: undefined, status: 0 };
+
+  if (request.method !== "POST") {
+    // AWS front doors answer other methods too; here a GET is most likely a person checking the port.
+    return finish(exchange, { status: 405, headers: { "content-type": "text/plain; charset=utf-8", allow: "POST" }, body: "This is the sandbox's AWS endpoint: POST AWS JSON 1.1 or query requests to it (aws --endpoint-url ...).\n" });
+  }
+  if (target.protocol === "query") return handleQuery(request, exchange, options, region);
+  return handleJson(request, target, exchange, options, region);
+}
+
+function handleJson(request: EndpointRequest, target: Route, exchange: Exchange, options: HandlerOptions, region: string | undefined): HandledExchange {
+  const service = options.services.find((spec) => spec.id === target.service);
+  const jsonError = (error: AwsServiceError) => {
+    exchange.error = { code: error.code, message: error.message };
+    return finish(exchange, awsResponse(error.status, JSON_CONTENT_TYPE, jsonErrorBody(error, service), exchange.requestId, options.engine.now));
+  };
+  if (target.protocol !== "json" || !service) {
+    // No target, or a target prefix no service of the sandbox answers to.
+    return jsonError(new AwsServiceError("UnknownOperationException", ""));
+  }
+  exchange.operation = target.operation;
+  const parsed = parseJsonBody(request.body);
+  if (!parsed.ok) return jsonError(new AwsServiceError("SerializationException", `Could not parse the request body as JSON: ${parsed.reason}`));
+  try {
+    const input = options.prepareInput ? options.prepareInput(service.id, target.operation, parsed.input) : parsed.input;
+    exchange.input = input;
+    const output = callEngine(options, exchange, service.id, target.operation, input, region);
+    exchange.output = output;
+    return finish(exchange, awsResponse(200, JSON_CONTENT_TYPE, JSON.stringify(output), exchange.requestId, options.engine.now));
+  } catch (error) {
+    return jsonError(asServiceError(error));
+  }
+}
+
+function handleQuery(request: EndpointRequest, exchange: Exchange, options: HandlerOptions, region: string | undefined): HandledExchange {
+  const query = parseQueryBody(request.body);
+  exchange.operation = query.action;
+  exchange.input = query.parameters;
+  const xmlError = (error: AwsServiceError) => {
+    exchange.error = { code: error.code, message: error.message };
+    return finish(exchange, awsResponse(error.status, XML_CONTENT_TYPE, queryErrorXml(error.code, error.message, error.status, exchange.requestId), exchange.requestId, options.engine.now));
+  };
+  if (!query.action) return xmlError(new AwsServiceError("MissingAction", "Missing Action"));
+  const sts = options.services.find((spec) => spec.id === "sts");
+  if (!sts?.operations[query.action] || (query.version !== undefined && query.version !== STS_VERSION)) {
+    return xmlError(new AwsServiceError("InvalidAction", `Could not find operation ${query.action} for version ${query.version ?? "NO_VERSION_SPECIFIED"}`));
+  }
+  try {
+    const output = callEngine(options, exchange, "sts", query.action, query.parameters, region);
+    exchange.output = output;
+    return finish(exchange, awsResponse(200, XML_CONTENT_TYPE, queryResponseXml(query.action, output, exchange.requestId), exchange.requestId, options.engine.now));
+  } catch (error) {
+    return xmlError(asServiceError(error));
+  }
+}
+
+/**
+ * Calls the engine and names the request after the trail event it writes:
+ * the request id of an answer is the id of its CloudTrail-like event, so
+ * the sandbox's own CLI (which has no HTTP) can print the same id where the
+ * AWS CLI shows one (ResponseMetadata, printed for responses with `Errors`).
+ */
+function callEngine(options: HandlerOptions, exchange: Exchange, service: ServiceId, operation: string, input: WireObject, region: string | undefined): WireObject {
+  const trail = options.engine.peek().trail;
+  const last = trail[trail.length - 1];
+  try {
+    return options.engine.call(service, operation, input, region ? { region } : {});
+  } finally {
+    const after = options.engine.peek().trail;
+    const event = after[last === undefined ? 0 : after.lastIndexOf(last) + 1];
+    if (event && event.eventName === operation) exchange.requestId = event.eventId;
+  }
+}
+
+/** Anything that is not an AWS error is a sandbox bug; AWS would call it an internal failure. */
+function asServiceError(error: unknown): AwsServiceError {
+  if (isAwsServiceError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new AwsServiceError("InternalFailure", `The sandbox failed: ${message}`, 500);
+}
+
+/**
+ * An answer with Secrets Manager's headers, in its order (x-amzn-RequestId,
+ * Content-Type, Content-Length, Date), the date from the simulated clock: the
+ * AWS CLI prints them in ResponseMetadata.HTTPHeaders for responses with
+ * `Errors`, so they must be reproducible.
+ */
+function awsResponse(status: number, contentType: string, body: string, requestId: string, now: number): EndpointResponse {
+  return {
+    status,
+    headers: {
+      "x-amzn-requestid": requestId,
+      "content-type": contentType,
+      "content-length": String(new TextEncoder().encode(body).length),
+      date: new Date(now).toUTCString(),
+    },
+    body,
+  };
+}
+
+function finish(exchange: Exchange, response: EndpointResponse): HandledExchange {
+  exchange.status = response.status;
+  return { response, exchange };
+}

@@ -1,0 +1,8 @@
+/**
+ * The local AWS-compatible endpoint (Node only): the sandbox engine behind
+ * HTTP, for the real AWS CLI and SDKs, and for recording conformance
+ * transcripts. See lib/endpoint/README.md.
+ */
+export { startEndpoint, type EndpointOptions, type RunningEndpoint } from "./server";
+export { handleRequest, counterRequestIds, type EndpointRequest, type EndpointResponse, type Exchange } from "./handler";
+export { route, credentialScope, TARGET_PREFIXES } from "./routing";

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { services as engineServices, type Sandbox, type ServiceId, type WireObject } from "@/lib/sandbox";
+import type { ServiceSpec } from "@/lib/sandbox/core/operation";
+import { counterRequestIds, handleRequest, type Exchange } from "./handler";
+
+/**
+ * The sandbox as a local AWS endpoint: `aws --endpoint-url http://127.0.0.1:PORT kms list-keys`
+ * (the real AWS CLI or any SDK) talks to the engine as it would to AWS.
+ * Every request is made as the engine's current caller: signatures and
+ * access keys are read for the Region only, never checked.
+ */
+
+export interface EndpointOptions {
+  engine: Sandbox;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Called after each request: the request log (recording). */
+  onExchange?: (exchange: Exchange) => void;
+  services?: readonly ServiceSpec[];
+  nextRequestId?: () => string;
+  /** See HandlerOptions.prepareInput. */
+  prepareInput?: (service: ServiceId, operation: string, input: WireObject) => WireObject;
+}
+
+export interface RunningEndpoint {
+  /** e.g. "http://127.0.0.1:4566" */
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Bodies above this are refused: no AWS request of these services comes near it. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
+  const host = options.host ?? "127.0.0.1";
+  const handlerOptions = {
+    engine: options.engine,
+    services: options.services ?? engineServices,
+    nextRequestId: options.nextRequestId ?? counterRequestIds(),
+    ...(options.prepareInput ? { prepareInput: options.prepareInput } : {}),
+  };
+  const server = createServer((request, response) => {
+    readBody(request).then(
+      (body) => {
+        const headers: Record<string, string | undefined> = {};
+        for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+        const { response: answer, exchange } = handleRequest({ method: request.method ?? "GET", path: request.url ?? "/", headers, body }, handlerOptions);
+        options.onExchange?.(exchange);
+        // Only the handler's headers, in its order: no Node Date (the simulated clock's is in
+        // answer.headers) and no Connection/Keep-Alive, as AWS's answers have none.
+        response.sendDate = false;
+        response.removeHeader("connection");
+        const answerHeaders = { ...answer.headers };
+        answerHeaders["content-length"] ??= String(Buffer.byteLength(answer.body));
+        response.writeHead(answer.status, answerHeaders);
+        response.end(answer.body);
+      },
+      () => {
+        response.writeHead(413, { "content-type": "text/plain; charset=utf-8" });
+        response.end("Request body too large.\n");
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.destroy();
+        reject(new Error("too large"));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}

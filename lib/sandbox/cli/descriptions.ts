@@ -1,0 +1,196 @@
+/**
+ * The sandbox's own words for `aws help`: what each simulated command does
+ * (one line), an example, and how each service differs from AWS here (from
+ * lib/sandbox/README.md "Simplifications", said briefly for learners).
+ */
+
+export interface CommandText {
+  /** One line: what the command does. */
+  summary: string;
+  /** A command line that works in the chapter-27 scenario or a fresh sandbox. */
+  example: string;
+  /** How the sandbox differs from AWS for this command, when it does. */
+  note?: string;
+}
+
+export interface ServiceText {
+  title: string;
+  summary: string;
+  simplifications: string[];
+  commands: Record<string, CommandText>;
+  /** Why operations the sandbox leaves out are left out (by operation name; "*" for the rest). */
+  notSimulated: Record<string, string>;
+}
+
+const KEY = "1234abcd-12ab-34cd-56ef-1234567890ab";
+
+export const SERVICE_TEXTS: Record<string, ServiceText> = {
+  kms: {
+    title: "AWS Key Management Service (KMS)",
+    summary: "Creates and manages encryption keys, and encrypts, decrypts, signs and verifies with them. Keys never leave KMS: you send data to the key.",
+    simplifications: [
+      "Key types: symmetric encryption keys, signing keys (RSA and ECC) and HMAC keys. RSA/SM2 encryption keys, key agreement keys, multi-Region keys, custom key stores, grants and imported key material are not simulated.",
+      "Ciphertext blobs have the sandbox's own layout; they decrypt only in this sandbox.",
+      "Key rotation happens at once: rotate-key-on-demand never reports a rotation in progress.",
+      "AWS managed keys exist only for aws/ssm and aws/secretsmanager, created the first time they are used.",
+      "Key policies are checked for grammar and the lockout rule; principals that do not exist are accepted.",
+    ],
+    commands: {
+      CancelKeyDeletion: { summary: "Cancels a scheduled key deletion; the key comes back disabled.", example: `aws kms cancel-key-deletion --key-id ${KEY}` },
+      CreateAlias: { summary: "Gives a key a friendly name (alias/...) that other commands accept instead of the key ID.", example: `aws kms create-alias --alias-name alias/my-key --target-key-id ${KEY}` },
+      CreateKey: { summary: "Creates a KMS key (by default a symmetric encryption key) and prints its metadata.", example: 'aws kms create-key --description "My demo key"', note: "Unsupported key specs answer UnsupportedOperationException." },
+      Decrypt: { summary: "Decrypts a ciphertext blob made by encrypt; the key is found from the blob.", example: "aws kms decrypt --ciphertext-blob fileb://encrypted.txt --query Plaintext --output text" },
+      DeleteAlias: { summary: "Deletes an alias (the key stays).", example: "aws kms delete-alias --alias-name alias/my-key" },
+      DescribeKey: { summary: "Shows a key's metadata: state, usage, spec, creation date.", example: `aws kms describe-key --key-id ${KEY}` },
+      DisableKey: { summary: "Disables a key so it cannot be used until enabled again.", example: `aws kms disable-key --key-id ${KEY}` },
+      DisableKeyRotation: { summary: "Turns off automatic yearly rotation of the key material.", example: `aws kms disable-key-rotation --key-id ${KEY}` },
+      EnableKey: { summary: "Enables a disabled key.", example: `aws kms enable-key --key-id ${KEY}` },
+      EnableKeyRotation: { summary: "Turns on automatic rotation of the key material (every 365 days unless --rotation-period-in-days says otherwise).", example: `aws kms enable-key-rotation --key-id ${KEY}` },
+      Encrypt: {
+        summary: "Encrypts up to 4 KB of data directly under a key and prints the ciphertext blob (base64).",
+        example: `aws kms encrypt --key-id ${KEY} --plaintext fileb://plaintext.txt --query CiphertextBlob --output text`,
+        note: "As in CLI v2, a literal --plaintext must already be base64; use fileb:// for a file's bytes.",
+      },
+      GenerateDataKey: { summary: "Returns a new data key twice: in plaintext and encrypted under the KMS key (envelope encryption).", example: `aws kms generate-data-key --key-id ${KEY} --key-spec AES_256` },
+      GenerateDataKeyWithoutPlaintext: { summary: "Returns a new data key encrypted under the KMS key only.", example: `aws kms generate-data-key-without-plaintext --key-id ${KEY} --key-spec AES_256` },
+      GenerateMac: { summary: "Computes an HMAC of a message with an HMAC key.", example: "aws kms generate-mac --key-id alias/my-hmac --message aGVsbG8= --mac-algorithm HMAC_SHA_256" },
+      GenerateRandom: { summary: "Returns random bytes (base64).", example: "aws kms generate-random --number-of-bytes 32" },
+      GetKeyPolicy: { summary: "Prints a key's key policy (the only policy name is default).", example: `aws kms get-key-policy --key-id ${KEY} --policy-name default --output text` },
+      GetKeyRotationStatus: { summary: "Says whether automatic rotation is on, its period and the next rotation date.", example: `aws kms get-key-rotation-status --key-id ${KEY}` },
+      GetPublicKey: { summary: "Prints the public key of an asymmetric key (DER, base64).", example: "aws kms get-public-key --key-id alias/my-signing-key" },
+      ListAliases: { summary: "Lists aliases, or the aliases of one key.", example: `aws kms list-aliases --key-id ${KEY}` },
+      ListKeyPolicies: { summary: "Lists a key's policy names (always default).", example: `aws kms list-key-policies --key-id ${KEY}` },
+      ListKeyRotations: { summary: "Lists the completed rotations of a key's material.", example: `aws kms list-key-rotations --key-id ${KEY}` },
+      ListKeys: { summary: "Lists the KMS keys of the account and Region.", example: "aws kms list-keys" },
+      ListResourceTags: { summary: "Lists a key's tags.", example: `aws kms list-resource-tags --key-id ${KEY}` },
+      PutKeyPolicy: { summary: "Replaces a key's key policy.", example: `aws kms put-key-policy --key-id ${KEY} --policy-name default --policy file://policy.json` },
+      ReEncrypt: { summary: "Decrypts a ciphertext and encrypts it again under another key, without showing the plaintext.", example: "aws kms re-encrypt --ciphertext-blob fileb://encrypted.txt --destination-key-id alias/my-key" },
+      RotateKeyOnDemand: { summary: "Rotates the key material now.", example: `aws kms rotate-key-on-demand --key-id ${KEY}` },
+      ScheduleKeyDeletion: { summary: "Schedules the key's deletion after a waiting period of 7-30 days (default 30).", example: `aws kms schedule-key-deletion --key-id ${KEY} --pending-window-in-days 7` },
+      Sign: { summary: "Signs a message or digest with an asymmetric signing key.", example: "aws kms sign --key-id alias/my-signing-key --message fileb://message.txt --signing-algorithm ECDSA_SHA_256" },
+      TagResource: { summary: "Adds or changes tags on a key (TagKey/TagValue pairs).", example: `aws kms tag-resource --key-id ${KEY} --tags TagKey=team,TagValue=security` },
+      UntagResource: { summary: "Removes tags from a key.", example: `aws kms untag-resource --key-id ${KEY} --tag-keys team` },
+      UpdateAlias: { summary: "Points an existing alias at another key.", example: `aws kms update-alias --alias-name alias/my-key --target-key-id ${KEY}` },
+      UpdateKeyDescription: { summary: "Changes a key's description.", example: `aws kms update-key-description --key-id ${KEY} --description "New text"` },
+      Verify: { summary: "Checks a signature made by sign; a bad signature fails with KMSInvalidSignatureException.", example: "aws kms verify --key-id alias/my-signing-key --message fileb://message.txt --signature fileb://signature.bin --signing-algorithm ECDSA_SHA_256" },
+      VerifyMac: { summary: "Checks an HMAC made by generate-mac.", example: "aws kms verify-mac --key-id alias/my-hmac --message aGVsbG8= --mac-algorithm HMAC_SHA_256 --mac fileb://mac.bin" },
+    },
+    notSimulated: {
+      ConnectCustomKeyStore: "Custom key stores (CloudHSM, external) are not simulated.",
+      CreateCustomKeyStore: "Custom key stores (CloudHSM, external) are not simulated.",
+      DeleteCustomKeyStore: "Custom key stores (CloudHSM, external) are not simulated.",
+      DescribeCustomKeyStores: "Custom key stores (CloudHSM, external) are not simulated.",
+      DisconnectCustomKeyStore: "Custom key stores (CloudHSM, external) are not simulated.",
+      UpdateCustomKeyStore: "Custom key stores (CloudHSM, external) are not simulated.",
+      CreateGrant: "Grants are not simulated.",
+      ListGrants: "Grants are not simulated.",
+      ListRetirableGrants: "Grants are not simulated.",
+      RetireGrant: "Grants are not simulated.",
+      RevokeGrant: "Grants are not simulated.",
+      GetParametersForImport: "Imported key material is not simulated.",
+      ImportKeyMaterial: "Imported key material is not simulated.",
+      DeleteImportedKeyMaterial: "Imported key material is not simulated.",
+      GenerateDataKeyPair: "Data key pairs are not simulated.",
+      GenerateDataKeyPairWithoutPlaintext: "Data key pairs are not simulated.",
+      ReplicateKey: "Multi-Region keys are not simulated.",
+      UpdatePrimaryRegion: "Multi-Region keys are not simulated.",
+      DeriveSharedSecret: "Key agreement keys are not simulated.",
+      "*": "Not simulated in the sandbox.",
+    },
+  },
+  secretsmanager: {
+    title: "AWS Secrets Manager",
+    summary: "Stores secrets (passwords, API keys) encrypted with KMS, keeps their versions with staging labels (AWSCURRENT, AWSPREVIOUS, AWSPENDING) and rotates them with a Lambda function.",
+    simplifications: [
+      "Rotation runs inside the rotate-secret call (AWS runs it in the background); the rotation functions are simulated MySQL rotation templates, not your own code.",
+      "Scheduled rotation happens at the start of the rotation window.",
+      "Replication to other Regions is not simulated: requested replicas are reported as Failed.",
+      "A secret scheduled for deletion is deleted for good when the simulated clock passes its deletion date (try 'clock advance 8d').",
+      "Resource policies are checked for grammar; principals that do not exist are accepted.",
+    ],
+    commands: {
+      BatchGetSecretValue: { summary: "Gets the values of several secrets at once (by ID list or filters).", example: "aws secretsmanager batch-get-secret-value --secret-id-list MyTestSecret other-secret" },
+      CancelRotateSecret: { summary: "Turns off automatic rotation of a secret.", example: "aws secretsmanager cancel-rotate-secret --secret-id MyTestSecret" },
+      CreateSecret: { summary: "Creates a secret with its first value (labelled AWSCURRENT).", example: 'aws secretsmanager create-secret --name MyTestSecret --secret-string \'{"user":"admin","password":"EXAMPLE-PASSWORD"}\'' },
+      DeleteResourcePolicy: { summary: "Removes a secret's resource policy.", example: "aws secretsmanager delete-resource-policy --secret-id MyTestSecret" },
+      DeleteSecret: { summary: "Schedules a secret's deletion after a recovery window of 7-30 days (default 30).", example: "aws secretsmanager delete-secret --secret-id MyTestSecret --recovery-window-in-days 7" },
+      DescribeSecret: { summary: "Shows a secret's details (rotation, versions and labels, dates) without its value.", example: "aws secretsmanager describe-secret --secret-id MyTestSecret" },
+      GetRandomPassword: { summary: "Generates a random password.", example: "aws secretsmanager get-random-password --password-length 20 --exclude-punctuation" },
+      GetResourcePolicy: { summary: "Prints a secret's resource policy.", example: "aws secretsmanager get-resource-policy --secret-id MyTestSecret" },
+      GetSecretValue: { summary: "Gets a secret's value (the AWSCURRENT version unless you name another).", example: "aws secretsmanager get-secret-value --secret-id MyTestSecret" },
+      ListSecretVersionIds: { summary: "Lists a secret's versions and their staging labels.", example: "aws secretsmanager list-secret-version-ids --secret-id MyTestSecret" },
+      ListSecrets: { summary: "Lists the secrets of the account and Region (without values).", example: "aws secretsmanager list-secrets" },
+      PutResourcePolicy: { summary: "Attaches a resource policy to a secret.", example: "aws secretsmanager put-resource-policy --secret-id MyTestSecret --resource-policy file://policy.json" },
+      PutSecretValue: { summary: "Stores a new value as a new version; AWSCURRENT moves to it and AWSPREVIOUS to the old one.", example: 'aws secretsmanager put-secret-value --secret-id MyTestSecret --secret-string \'{"password":"NEW-PASSWORD"}\'' },
+      ReplicateSecretToRegions: { summary: "Asks to replicate a secret to other Regions.", example: "aws secretsmanager replicate-secret-to-regions --secret-id MyTestSecret --add-replica-regions Region=eu-west-1", note: "Replication is not simulated: each replica is reported as Failed." },
+      RestoreSecret: { summary: "Cancels a secret's scheduled deletion.", example: "aws secretsmanager restore-secret --secret-id MyTestSecret" },
+      RotateSecret: { summary: "Configures rotation and rotates the secret now with its Lambda function.", example: "aws secretsmanager rotate-secret --secret-id MyTestSecret --rotation-lambda-arn arn:aws:lambda:us-east-1:123456789012:function:MyRotationFunction --rotation-rules AutomaticallyAfterDays=30" },
+      TagResource: { summary: "Adds tags to a secret (Key/Value pairs).", example: "aws secretsmanager tag-resource --secret-id MyTestSecret --tags Key=team,Value=security" },
+      UntagResource: { summary: "Removes tags from a secret.", example: "aws secretsmanager untag-resource --secret-id MyTestSecret --tag-keys team" },
+      UpdateSecret: { summary: "Changes a secret's description or KMS key, or stores a new value.", example: 'aws secretsmanager update-secret --secret-id MyTestSecret --description "Database password"' },
+      UpdateSecretVersionStage: { summary: "Moves a staging label (such as AWSCURRENT) from one version to another.", example: "aws secretsmanager update-secret-version-stage --secret-id MyTestSecret --version-stage AWSCURRENT --move-to-version-id <new-id> --remove-from-version-id <old-id>" },
+    },
+    notSimulated: {
+      RemoveRegionsFromReplication: "Replication to other Regions is not simulated.",
+      StopReplicationToReplica: "Replication to other Regions is not simulated.",
+      ValidateResourcePolicy: "Policy validation on its own is not simulated (put-resource-policy checks the policy).",
+      "*": "Not simulated in the sandbox.",
+    },
+  },
+  ssm: {
+    title: "AWS Systems Manager (Parameter Store)",
+    summary: "Parameter Store keeps configuration values and secrets (SecureString, encrypted with KMS) in a hierarchy of names such as /app/db/password. Only Parameter Store is simulated, not the rest of Systems Manager.",
+    simplifications: [
+      "Only Parameter Store and its service settings are simulated; commands, documents, sessions, patching and inventory are not.",
+      "Without --tier a parameter is Standard (the account's default-tier setting is not simulated).",
+      "Expiration policies delete the parameter when the simulated clock passes; notification policies are stored but send no events.",
+      "Public parameters under /aws/ and parameters shared from other accounts do not exist here.",
+      "Listings are in name order; NextToken values are the sandbox's own.",
+    ],
+    commands: {
+      AddTagsToResource: { summary: "Adds tags to a parameter.", example: "aws ssm add-tags-to-resource --resource-type Parameter --resource-id /app/db/password --tags Key=team,Value=security", note: "Only the Parameter resource type is simulated." },
+      DeleteParameter: { summary: "Deletes a parameter.", example: "aws ssm delete-parameter --name /app/db/password" },
+      DeleteParameters: { summary: "Deletes up to 10 parameters; unknown names are listed as invalid.", example: "aws ssm delete-parameters --names /app/a /app/b" },
+      DescribeParameters: { summary: "Lists parameters' metadata (not their values), with filters.", example: "aws ssm describe-parameters --parameter-filters Key=Name,Option=BeginsWith,Values=/app/" },
+      GetParameter: { summary: "Gets one parameter; SecureString values are decrypted with --with-decryption.", example: "aws ssm get-parameter --name /app/db/password --with-decryption" },
+      GetParameterHistory: { summary: "Lists every version of a parameter, oldest first.", example: "aws ssm get-parameter-history --name /app/db/password" },
+      GetParameters: { summary: "Gets up to 10 parameters; unknown names are listed as invalid.", example: "aws ssm get-parameters --names /app/db/password /app/db/user --with-decryption" },
+      GetParametersByPath: { summary: "Gets the parameters under a path (one level, or all with --recursive).", example: "aws ssm get-parameters-by-path --path /app --recursive --with-decryption" },
+      GetServiceSetting: { summary: "Shows a Parameter Store service setting (such as the default tier).", example: "aws ssm get-service-setting --setting-id /ssm/parameter-store/default-parameter-tier" },
+      LabelParameterVersion: { summary: "Attaches labels to a version of a parameter (the latest by default).", example: "aws ssm label-parameter-version --name /app/db/password --labels prod" },
+      ListTagsForResource: { summary: "Lists a parameter's tags.", example: "aws ssm list-tags-for-resource --resource-type Parameter --resource-id /app/db/password" },
+      PutParameter: {
+        summary: "Creates a parameter, or a new version of it with --overwrite.",
+        example: "aws ssm put-parameter --name /app/db/password --value EXAMPLE-PASSWORD --type SecureString",
+        note: "SecureString values are encrypted with a real KMS call (alias/aws/ssm unless --key-id).",
+      },
+      RemoveTagsFromResource: { summary: "Removes tags from a parameter.", example: "aws ssm remove-tags-from-resource --resource-type Parameter --resource-id /app/db/password --tag-keys team" },
+      ResetServiceSetting: { summary: "Resets a Parameter Store service setting to its default.", example: "aws ssm reset-service-setting --setting-id /ssm/parameter-store/default-parameter-tier" },
+      UnlabelParameterVersion: { summary: "Removes labels from a version of a parameter.", example: "aws ssm unlabel-parameter-version --name /app/db/password --parameter-version 1 --labels prod" },
+      UpdateServiceSetting: { summary: "Changes a Parameter Store service setting.", example: "aws ssm update-service-setting --setting-id /ssm/parameter-store/default-parameter-tier --setting-value Advanced", note: "The setting is stored; the sandbox's default tier stays Standard." },
+    },
+    notSimulated: {
+      "*": "Only Parameter Store is simulated, not this part of Systems Manager.",
+    },
+  },
+  sts: {
+    title: "AWS Security Token Service (STS)",
+    summary: "Issues temporary credentials. The sandbox simulates only get-caller-identity: who am I?",
+    simplifications: ["Only get-caller-identity is simulated: the sandbox always acts as one identity (the learner account's admin unless a scenario says otherwise)."],
+    commands: {
+      GetCallerIdentity: { summary: "Shows the account, user ID and ARN of the identity your commands run as.", example: "aws sts get-caller-identity" },
+    },
+    notSimulated: {
+      "*": "Temporary credentials are not simulated: the sandbox always acts as one identity.",
+    },
+  },
+};
+
+export function commandText(service: string, operation: string): CommandText | undefined {
+  return SERVICE_TEXTS[service]?.commands[operation];
+}
+
+export function notSimulatedNote(service: string, operation: string): string {
+  const texts = SERVICE_TEXTS[service];
+  return texts?.notSimulated[operation] ?? texts?.notSimulated["*"] ?? "Not simulated in the sandbox.";
+}

@@ -1,0 +1,15 @@
+import { chapter27Scenario } from "./chapter-27";
+import { emptyScenario } from "./empty";
+import type { Scenario } from "./types";
+
+/** The named starting states of a sandbox session. */
+export const SCENARIOS: readonly Scenario[] = [chapter27Scenario, emptyScenario];
+
+export type ScenarioName = "chapter-27" | "empty";
+
+export function findScenario(name: string): Scenario | undefined {
+  return SCENARIOS.find((scenario) => scenario.name === name);
+}
+
+export type { Scenario } from "./types";
+export { CHAPTER_27_KEY_ID, CHAPTER_27_APP_DB_PASSWORD, CHAPTER_27_PLAINTEXT } from "./chapter-27";

@@ -1,0 +1,77 @@
+import { shellBuiltins } from "./builtins";
+import { clock } from "./clock";
+import { encodingCommands } from "./encoding";
+import { fileCommands } from "./files";
+import { jq } from "./jq";
+import { echo, printf } from "./output";
+import { systemCommands } from "./system";
+import { textCommands } from "./text";
+import type { CommandSpec } from "./types";
+import { err, out } from "./util";
+
+/** Every command the sandbox's shell knows, by name, and `help` over them. */
+
+const INTRODUCTION = `This is the sandbox's shell: bash's syntax and the usual Linux tools, running in your
+browser. Your files live in /home/learner and are kept with the sandbox. AWS is simulated:
+aws kms, aws secretsmanager, aws ssm and aws sts act on the sandbox, not on a real account.
+The simulated clock stands still until you run \`clock advance\` (for example 8d).
+
+Shell syntax: quotes ('...', "...", $'...', \\), $VAR, \${VAR}, \${VAR:-default} and the other
+\${...} forms, $(...), \`...\`, $((...)), pipes |, redirections > >> < 2> 2>&1 &> <<EOF <<<,
+; && ||, { ...; }, ( ... ), if/elif/else, for, while, until, case, functions, [ ] and [[ ]],
+globs (* ? [...]) and braces ({a,b} {1..5}). A command spread over several lines (a trailing \\,
+an open quote or an unfinished if/for/while) is read on until it is complete.
+Not supported: arrays, background jobs (a trailing & just runs the command), process
+substitution <(...), aliases, history expansion (!!), and exec with only redirections.
+Limits: a command line stops after ${10_000} loop turns or 16 MiB of output.
+
+Type \`help NAME\` for one command. Commands:`;
+
+/** Help for the shell's grammar words, which are not commands. */
+const KEYWORD_HELP: Record<string, string> = {
+  if: "if COMMANDS; then COMMANDS; [elif COMMANDS; then COMMANDS;]... [else COMMANDS;] fi\n    Runs the `then` part of the first condition that succeeds (status 0), or the `else` part.",
+  for: "for NAME in WORDS ...; do COMMANDS; done\n    Runs COMMANDS once for each word, with $NAME set to it. for ((i=0; i<3; i++)) also works.",
+  while: "while COMMANDS; do COMMANDS; done\n    Repeats while the condition succeeds. `until` repeats while it fails.",
+  until: "until COMMANDS; do COMMANDS; done\n    Repeats while the condition fails.",
+  case: "case WORD in PATTERN [| PATTERN]...) COMMANDS ;; ... esac\n    Runs the commands of the first pattern that matches WORD (patterns use * ? [...]).",
+  function: "NAME () { COMMANDS; }   or   function NAME { COMMANDS; }\n    Defines a function; its arguments are $1, $2 ... and `local` makes variables its own.",
+  "[[": "[[ EXPRESSION ]]\n    Like [ ], without word splitting, plus == and != with patterns, =~ with a regular\n    expression, && and || inside, and < > comparing text.",
+};
+
+let registry: Map<string, CommandSpec> | undefined;
+
+const help: CommandSpec = {
+  name: "help",
+  builtin: true,
+  summary: "explain the shell and its commands",
+  help: "help [NAME ...]\n    Without NAME: what this shell supports and the list of commands. With NAME: that command.",
+  run(ctx) {
+    const commands = ctx.shell.commands;
+    if (ctx.args.length === 0) {
+      const names = [...commands.keys()].sort();
+      const width = Math.max(...names.map((name) => name.length));
+      out(ctx, `${INTRODUCTION}\n${names.map((name) => `  ${name.padEnd(width)}  ${commands.get(name)?.summary ?? ""}\n`).join("")}`);
+      return 0;
+    }
+    let status = 0;
+    for (const name of ctx.args) {
+      const spec = commands.get(name);
+      // Own keys only: "help constructor" must not print Object.prototype.constructor.
+      const text = spec?.help ?? (Object.hasOwn(KEYWORD_HELP, name) ? KEYWORD_HELP[name] : undefined);
+      if (text === undefined) {
+        err(ctx, `bash: help: no help topics match \`${name}'.  Try \`help help' or \`man -k ${name}' or \`info ${name}'.`);
+        status = 1;
+        continue;
+      }
+      out(ctx, `${text}\n`);
+    }
+    return status;
+  },
+};
+
+export function commandRegistry(): ReadonlyMap<string, CommandSpec> {
+  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, clock, help].map((spec) => [spec.name, spec]));
+  return registry;
+}
+
+export type { CommandSpec, CommandContext } from "./types";

@@ -1,0 +1,25 @@
+/**
+ * The named starting states the learner can pick (lib/sandbox defines what
+ * each holds). Listed here with their labels so that pages can show the
+ * picker without loading the engine.
+ */
+export const scenarios = [
+  { name: "chapter-27", label: "Chapter 27: KMS, Secrets Manager & Parameter Store", short: "Chapter 27", summary: "the key, rotation function, database, parameter and file that the chapter's commands expect" },
+  { name: "empty", label: "Empty account", short: "empty account", summary: "an account with nothing in it yet" },
+] as const;
+
+export type ScenarioName = (typeof scenarios)[number]["name"];
+
+export const DEFAULT_SCENARIO: ScenarioName = "chapter-27";
+
+export function isScenarioName(value: unknown): value is ScenarioName {
+  return scenarios.some((scenario) => scenario.name === value);
+}
+
+export function scenarioLabel(name: string): string {
+  return scenarios.find((scenario) => scenario.name === name)?.label ?? name;
+}
+
+export function scenarioShortName(name: string): string {
+  return scenarios.find((scenario) => scenario.name === name)?.short ?? name;
+}

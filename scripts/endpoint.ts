@@ -1,0 +1,71 @@
+/**
+ * npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario chapter-27] [--seed N] [--now ISO] [--log FILE]
+ *
+ * Serves the sandbox engine as a local AWS endpoint, so the real AWS CLI (or
+ * an SDK) can be pointed at it:
+ *
+ *   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \
+ *     aws --endpoint-url http://127.0.0.1:4566 kms list-keys
+ *
+ * Signatures are not checked; every request acts as the sandbox's current
+ * caller (the learner account's admin). --log appends one JSON line per
+ * request (the recording); "-" logs to standard error.
+ */
+import { appendFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { startEndpoint, type Exchange } from "@/lib/endpoint";
+import { createEngine, type Sandbox } from "@/lib/sandbox";
+import { scenarioEngine, SCENARIO_NAMES } from "@/lib/endpoint/scenarios";
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nusage: npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario ${SCENARIO_NAMES.join("|")}] [--seed N] [--now ISO-8601] [--log FILE|-]\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: "string", default: "4566" },
+        host: { type: "string", default: "127.0.0.1" },
+        scenario: { type: "string" },
+        seed: { type: "string" },
+        now: { type: "string" },
+        log: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    usage(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) usage("Serves the sandbox engine as a local AWS endpoint.");
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`invalid --port: ${values.port}`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) usage(`invalid --seed: ${values.seed}`);
+  const options = { ...(seed === undefined ? {} : { seed }), ...(values.now === undefined ? {} : { now: values.now }) };
+
+  let engine: Sandbox;
+  if (values.scenario === undefined) engine = createEngine(options);
+  else {
+    const built = scenarioEngine(values.scenario, options);
+    if (!built) usage(`unknown scenario: ${values.scenario}`);
+    engine = built;
+  }
+
+  const log = values.log;
+  const onExchange = log === undefined ? undefined : (exchange: Exchange) => {
+    const line = `${JSON.stringify(exchange)}\n`;
+    if (log === "-") process.stderr.write(line);
+    else appendFileSync(log, line);
+  };
+  const endpoint = await startEndpoint({ engine, port, host: values.host, ...(onExchange ? { onExchange } : {}) });
+  process.stdout.write(`Sandbox AWS endpoint on ${endpoint.url}${values.scenario ? ` (scenario ${values.scenario})` : ""}\n`);
+  process.stdout.write(`  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 aws --endpoint-url ${endpoint.url} kms list-keys\n`);
+  const stop = () => void endpoint.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+void main();

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEndpoint, type Exchange, type RunningEndpoint } from "@/lib/endpoint";
+import { createEngine } from "@/lib/sandbox";
+
+/**
+ * The local AWS endpoint speaks to SDKs and the AWS CLI as AWS does: AWS JSON
+ * 1.1 for KMS, Secrets Manager and SSM (routed by X-Amz-Target), the query
+ * protocol with XML answers for STS, AWS's error bodies and statuses.
+ */
+
+const NOW = "2026-01-15T10:00:00Z";
+let endpoint: RunningEndpoint;
+const engine = createEngine({ seed: 1, now: NOW });
+const exchanges: Exchange[] = [];
+
+function authorization(service: string, region = "us-east-1"): string {
+  // The endpoint reads the credential scope and never checks the signature.
+  return `AWS4-HMAC-SHA256 Credential=test/20260115/${region}/${service}/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000`;
+}
+
+async function json(target: string, body: unknown, options: { service?: string; region?: string; raw?: string } = {}) {
+  const service = options.service ?? { TrentService: "kms", secretsmanager: "secretsmanager", AmazonSSM: "ssm" }[target.split(".")[0] ?? ""] ?? "kms";
+  const response = await fetch(endpoint.url, {
+    method: "POST",
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": target, authorization: authorization(service, options.region) },
+    body: options.raw ?? JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get("content-type"), requestId: response.headers.get("x-amzn-requestid"), body: JSON.parse(text) as Record<string, unknown> };
+}
+
+async function sts(form: string) {
+  const response = await fetch(endpoint.url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8", authorization: authorization("sts") },
+    body: form,
+  });
+  return { status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
+}
+
+beforeAll(async () => {
+  endpoint = await startEndpoint({ engine, onExchange: (exchange) => exchanges.push(exchange) });
+});
+
+afterAll(async () => {
+  await endpoint.close();
+});
+
+describe("routing by X-Amz-Target", () => {
+  it("sends TrentService.* to KMS and answers 200 with the JSON 1.1 content type", async () => {
+    const created = await json("TrentService.CreateKey", { Description: "demo" });
+    expect(created.status).toBe(200);
+    expect(created.contentType).toBe("application/x-amz-json-1.1");
+    const keyId = (created.body["KeyMetadata"] as { KeyId: string }).KeyId;
+    const listed = await json("TrentService.ListKeys", {});
+    expect(listed.body["Keys"]).toContainEqual({ KeyId: keyId, KeyArn: `arn:aws:kms:us-east-1:123456789012:key/${keyId}` });
+  });
+
+  it("sends secretsmanager.* to Secrets Manager", async () => {
+    const created = await json("secretsmanager.CreateSecret", { Name: "routing/demo", SecretString: "s3cret" });
+    expect(created.status).toBe(200);
+    const value = await json("secretsmanager.GetSecretValue", { SecretId: "routing/demo" });
+    expect(value.body).toMatchObject({ Name: "routing/demo", SecretString: "s3cret", VersionStages: ["AWSCURRENT"] });
+  });
+
+  it("sends AmazonSSM.* to Parameter Store", async () => {
+    expect((await json("AmazonSSM.PutParameter", { Name: "/routing/host", Value: "db.example.com", Type: "String" })).body).toEqual({ Version: 1, Tier: "Standard" });
+    const got = await json("AmazonSSM.GetParameter", { Name: "/routing/host" });
+    expect(got.body["Parameter"]).toMatchObject({ Name: "/routing/host", Value: "db.example.com", Version: 1 });
+  });
+
+  it("takes the Region from the SigV4 credential scope", async () => {
+    const created = await json("TrentService.CreateKey", {}, { region: "eu-west-1" });
+    expect((created.body["KeyMetadata"] as { Arn: string }).Arn).toMatch(/^arn:aws:kms:eu-west-1:123456789012:key\//);
+  });
+
+  it("treats an empty body as an empty input, as botocore sends {} for no members", async () => {
+    const listed = await json("TrentService.ListAliases", undefined, { raw: "" });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveProperty("Aliases");
+  });
+
+  it("answers with Secrets Manager's headers in its order, the Date from the simulated clock", async () => {
+    const response = await fetch(endpoint.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "secretsmanager.ListSecrets", authorization: authorization("secretsmanager") },
+      body: "{}",
+    });
+    const body = await response.text();
+    expect([...response.headers.keys()]).toEqual(["content-length", "content-type", "date", "x-amzn-requestid"]); // fetch sorts them
+    expect(response.headers.get("date")).toBe("Thu, 15 Jan 2026 10:00:00 GMT");
+    expect(response.headers.get("content-length")).toBe(String(new TextEncoder().encode(body).length));
+  });
+
+  it("names each answer after the trail event of its call (the request id the sandbox's CLI can show too)", async () => {
+    const answer = await json("TrentService.ListKeys", {});
+    const event = engine.trail({ eventName: "ListKeys" }).at(-1);
+    expect(answer.requestId).toBe(event?.eventId);
+    expect(exchanges.at(-1)?.requestId).toBe(event?.eventId);
+  });
+});
+
+describe("errors as AWS answers them", () => {
+  it("answers a service error with its HTTP status and {__type, message} (KMS names the member `message`)", async () => {
+    const missing = await json("TrentService.DescribeKey", { KeyId: "00000000-0000-0000-0000-000000000000" });
+    expect(missing.status).toBe(400);
+    expect(missing.contentType).toBe("application/x-amz-json-1.1");
+    expect(missing.body).toEqual({ __type: "NotFoundException", message: "Key 'arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000' does not exist" });
+  });
+
+  it("names the member `Message` for Secrets Manager", async () => {
+    const missing = await json("secretsmanager.DescribeSecret", { SecretId: "nope" });
+    expect(missing.body).toEqual({ __type: "ResourceNotFoundException", Message: "Secrets Manager can't find the specified secret." });
+  });
+
+  it("follows SSM's model per error: ParameterNotFound has an empty `message`, ValidationException a `Message`", async () => {
+    expect((await json("AmazonSSM.GetParameter", { Name: "/nope" })).body).toEqual({ __type: "ParameterNotFound", message: "" });
+    const invalid = await json("AmazonSSM.PutParameter", { Name: "/x", Value: "v", Type: "Foo" });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body["__type"]).toBe("ValidationException");
+    expect(invalid.body["Message"]).toMatch(/^1 validation error detected: Value 'Foo' at 'type'/);
+  });
+
+  it("answers an operation the service does not have with UnknownOperationException", async () => {
+    const unknown = await json("TrentService.MakeCoffee", {});
+    expect(unknown.status).toBe(400);
+    expect(unknown.body["__type"]).toBe("UnknownOperationException");
+  });
+
+  it("answers a target prefix no service of the sandbox has with UnknownOperationException", async () => {
+    const unknown = await json("DynamoDB_20120810.ListTables", {}, { service: "dynamodb" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body["__type"]).toBe("UnknownOperationException");
+  });
+
+  it("answers a body that is not JSON with SerializationException", async () => {
+    const bad = await json("TrentService.ListKeys", undefined, { raw: "{not json" });
+    expect(bad.status).toBe(400);
+    expect(bad.body["__type"]).toBe("SerializationException");
+  });
+
+  it("answers a JSON body that is not an object with SerializationException", async () => {
+    const bad = await json("secretsmanager.ListSecrets", undefined, { raw: "[1, 2]" });
+    expect(bad.body["__type"]).toBe("SerializationException");
+    expect(bad.body).toHaveProperty("Message");
+  });
+
+  it("refuses other methods than POST with 405, saying what the port is", async () => {
+    const response = await fetch(endpoint.url);
+    expect(response.status).toBe(405);
+    expect(await response.text()).toMatch(/--endpoint-url/);
+  });
+});
+
+describe("STS over the query protocol", () => {
+  it("answers GetCallerIdentity (the form the AWS CLI posts) in XML", async () => {
+    const answer = await sts("Action=GetCallerIdentity&Version=2011-06-15");
+    expect(answer.status).toBe(200);
+    expect(answer.contentType).toBe("text/xml");
+    expect(answer.text).toMatch(/^<GetCallerIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><GetCallerIdentityResult>/);
+    expect(answer.text).toContain("<Account>123456789012</Account>");
+    expect(answer.text).toContain("<Arn>arn:aws:iam::123456789012:user/admin</Arn>");
+    expect(answer.text).toMatch(/<UserId>AIDA[A-Z2-7]{17}<\/UserId>/);
+    expect(answer.text).toMatch(/<ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata>/);
+  });
+
+  it("answers an unknown action with an XML ErrorResponse", async () => {
+    const answer = await sts("Action=AssumeRoleWithMagic&Version=2011-06-15");
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain("<Error><Type>Sender</Type><Code>InvalidAction</Code><Message>Could not find operation AssumeRoleWithMagic for version 2011-06-15</Message></Error>");
+  });
+});
+
+describe("the request log (recording)", () => {
+  it("reports each exchange: service, operation, Region, input, status and output or error", async () => {
+    const before = exchanges.length;
+    await json("TrentService.DescribeKey", { KeyId: "alias/nope" });
+    const [exchange] = exchanges.slice(before);
+    expect(exchange).toMatchObject({
+      service: "kms",
+      operation: "DescribeKey",
+      region: "us-east-1",
+      input: { KeyId: "alias/nope" },
+      status: 400,
+      error: { code: "NotFoundException", message: "Alias arn:aws:kms:us-east-1:123456789012:alias/nope is not found." },
+    });
+  });
+});
