@@ -6,11 +6,15 @@
  *   npm run bench              everything
  *   npm run bench -- engine    the sandbox engine only (fast)
  *   npm run bench -- site      build, bundle sizes and Lighthouse only
+ *   npm run bench -- terminal  command-to-output latency of the browser terminal
+ *   npm run bench -- runner    commands per second through the headless runner
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { benchRunner } from "../tests/bench/runner.bench.mjs";
 import { benchSite, siteReport } from "../tests/bench/site.bench.mjs";
+import { benchTerminal, terminalReport } from "../tests/bench/terminal-latency.mjs";
 
 const which = new Set(process.argv.slice(2).filter((arg) => arg !== "--"));
 const runAll = which.size === 0;
@@ -38,11 +42,33 @@ if (runAll || which.has("engine")) {
   );
 }
 
+if (runAll || which.has("runner")) {
+  console.log("▸ Headless runner");
+  const runner = benchRunner();
+  results.runner = runner;
+  targets.push(...runner.targets);
+  report.push(
+    "### Headless runner",
+    "",
+    `A ${runner.lines.toLocaleString("en-US")}-line script of \`aws kms describe-key\` through \`npm run sandbox\`: ${runner.commandsPerSecond.toLocaleString("en-US")} commands/s ` +
+      `(whole run ${runner.wholeRunMs} ms including ${runner.startupMs} ms to start the runner).`,
+    "",
+  );
+}
+
 if (runAll || which.has("site")) {
   const site = await benchSite();
   results.site = site;
   targets.push(...site.targets);
   report.push("### Site", "", siteReport(site), "");
+}
+
+// After the site part, which leaves a fresh build for it.
+if (runAll || which.has("terminal")) {
+  const terminal = await benchTerminal();
+  results.terminal = terminal;
+  targets.push(...terminal.targets);
+  report.push("### Terminal (browser)", "", terminalReport(terminal), "");
 }
 
 mkdirSync("bench-results", { recursive: true });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scenarios } from "../terminal/scenarios";
 
 /**
  * The closed set of components an MDX chapter may use, with the props each
@@ -159,6 +160,11 @@ const QuizProps = z
     }
   });
 
+const SandboxTerminalProps = z.strictObject({
+  /** The sandbox's starting state; the terminal shares its saved state with /sandbox. */
+  scenario: z.enum(scenarios.map((scenario) => scenario.name) as [string, ...string[]]).default("chapter-27"),
+});
+
 /** Every component an author may write in MDX, with its props schema and whether it takes children. */
 export const mdxComponentSpecs = {
   Callout: { props: CalloutProps, children: true },
@@ -173,6 +179,7 @@ export const mdxComponentSpecs = {
   Cards: { props: CardsProps, children: false },
   ComparisonTable: { props: ComparisonTableProps, children: false },
   Quiz: { props: QuizProps, children: false },
+  SandboxTerminal: { props: SandboxTerminalProps, children: false },
 } as const satisfies Record<string, { props: z.ZodType; children: boolean }>;
 
 export type MdxComponentName = keyof typeof mdxComponentSpecs;

@@ -13,7 +13,7 @@
  */
 import { gcm } from "@noble/ciphers/aes.js";
 import { toBase64 } from "../../lib/sandbox/core/encoding";
-import { createSandbox, type Sandbox } from "../../lib/sandbox";
+import { createEngine, type Sandbox } from "../../lib/sandbox";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -43,7 +43,7 @@ function heapUsedMB(): number {
 }
 
 function sandboxWithData(): { sandbox: Sandbox; keyId: string } {
-  const sandbox = createSandbox({ seed: 1, now: "2026-01-01T00:00:00Z" });
+  const sandbox = createEngine({ seed: 1, now: "2026-01-01T00:00:00Z" });
   const { KeyMetadata } = sandbox.call("kms", "CreateKey", { Description: "bench" }) as { KeyMetadata: { KeyId: string } };
   sandbox.call("secretsmanager", "CreateSecret", { Name: "prod/database/credentials", SecretString: JSON.stringify({ username: "admin", password: "x".repeat(32) }) });
   for (let index = 0; index < 1000; index++) {
@@ -79,7 +79,7 @@ const everyPage = measure("GetParametersByPath, all 1,000 (every page)", () => v
 
 // Heap: an empty sandbox versus one holding 1,000 keys and 10,000 parameters.
 const baseline = heapUsedMB();
-const big = createSandbox({ seed: 2, now: "2026-01-01T00:00:00Z" });
+const big = createEngine({ seed: 2, now: "2026-01-01T00:00:00Z" });
 for (let index = 0; index < 1000; index++) big.call("kms", "CreateKey", {});
 const withKeys = heapUsedMB();
 for (let index = 0; index < 10_000; index++) big.call("ssm", "PutParameter", { Name: `/heap/service${index % 50}/param-${index}`, Value: `v${index}`.padEnd(64, "x"), Type: "String" });

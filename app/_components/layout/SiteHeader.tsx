@@ -15,10 +15,14 @@ export function SiteHeader() {
           <span className="hidden text-sm font-normal text-slate-600 sm:inline dark:text-slate-400">AWS certification prep</span>
         </Link>
         <nav aria-label="Site" className="flex items-center gap-0.5 text-sm sm:gap-3">
+          <Link href="/sandbox" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            Sandbox
+          </Link>
           <Link href="/exam-points" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Exam points
           </Link>
-          <Link href="/errata" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+          {/* On a phone the footer links the corrections; the header keeps what fits. */}
+          <Link href="/errata" className="hidden rounded px-2 py-1 sm:inline text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Corrections
           </Link>
           <ThemeToggle />

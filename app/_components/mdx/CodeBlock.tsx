@@ -1,4 +1,5 @@
 import { isValidElement, type ReactElement, type ReactNode } from "react";
+import { RunInSandboxButton } from "../terminal/RunInSandboxButton";
 import { CopyButton } from "./CopyButton";
 
 type CodeProps = {
@@ -44,7 +45,10 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
             label
           )}
         </figcaption>
-        <CopyButton />
+        <div className="flex shrink-0 items-center gap-2">
+          {isCommand ? <RunInSandboxButton scenario="chapter-27" /> : null}
+          <CopyButton />
+        </div>
       </div>
       <pre tabIndex={0} className="overflow-x-auto p-4 text-[0.85rem] leading-relaxed">
         {children}

@@ -6,6 +6,7 @@ import { Figure } from "../diagrams/Figure";
 import { FlowDiagram } from "../diagrams/FlowDiagram";
 import { SequenceDiagram } from "../diagrams/SequenceDiagram";
 import { TreeDiagram } from "../diagrams/TreeDiagram";
+import { SandboxTerminal } from "../terminal/SandboxTerminal";
 import { Callout } from "./Callout";
 import { Cards } from "./Cards";
 import { CodeBlock } from "./CodeBlock";
@@ -38,6 +39,7 @@ export const registeredComponents: Registered = {
   Cards,
   ComparisonTable,
   Quiz: QuizBlock,
+  SandboxTerminal,
 };
 
 /** Overrides for the HTML that Markdown itself produces. */

@@ -1,0 +1,61 @@
+"use client";
+
+import { lazy, Suspense, useEffect, useState } from "react";
+import { DEFAULT_SCENARIO, isScenarioName } from "@/lib/terminal/scenarios";
+import { TerminalSkeleton } from "./TerminalSkeleton";
+
+const SandboxWorkspace = lazy(() => import("./SandboxWorkspace"));
+
+const SCENARIO_KEY = "keystone.sandbox.scenario";
+
+/** The scenario to open: ?scenario= in the address, else the last one chosen, else Chapter 27's. */
+function initialScenario(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get("scenario");
+  if (isScenarioName(fromUrl)) return fromUrl;
+  try {
+    const stored = window.localStorage.getItem(SCENARIO_KEY);
+    if (isScenarioName(stored)) return stored;
+  } catch {
+    // No storage: the default scenario.
+  }
+  return DEFAULT_SCENARIO;
+}
+
+/** ?seed=27&now=2026-01-15T10:00:00Z: a reproducible new sandbox (for tests and recordings; a saved one wins). */
+export function newSandboxOptionsFromUrl(): { seed?: number; now?: string } {
+  const params = new URLSearchParams(window.location.search);
+  const seed = Number(params.get("seed"));
+  const now = params.get("now");
+  return {
+    ...(params.has("seed") && Number.isSafeInteger(seed) ? { seed } : {}),
+    ...(now && !Number.isNaN(Date.parse(now)) ? { now } : {}),
+  };
+}
+
+function rememberScenario(name: string) {
+  try {
+    window.localStorage.setItem(SCENARIO_KEY, name);
+  } catch {
+    // The choice holds for this page.
+  }
+}
+
+/**
+ * Loads the terminal and the engine only in the browser, after the page
+ * is up: the server sends a skeleton of the same size.
+ */
+export function SandboxPageClient() {
+  const [scenario, setScenario] = useState<string | undefined>();
+  useEffect(() => setScenario(initialScenario()), []);
+  return (
+    <div className="h-[75vh] min-h-[26rem]">
+      {scenario ? (
+        <Suspense fallback={<TerminalSkeleton />}>
+          <SandboxWorkspace initialScenario={scenario} newSandbox={newSandboxOptionsFromUrl()} onScenario={rememberScenario} />
+        </Suspense>
+      ) : (
+        <TerminalSkeleton />
+      )}
+    </div>
+  );
+}
