@@ -1,6 +1,4 @@
 import { isValidElement, type ReactElement, type ReactNode } from "react";
-import { RunInSandboxButton } from "../terminal/RunInSandboxButton";
-import { CopyButton } from "./CopyButton";
 
 type CodeProps = {
   className?: string;
@@ -21,10 +19,13 @@ const languageNames: Record<string, string> = {
   text: "Text",
 };
 
+const actionButton = "rounded px-2 py-0.5 text-xs font-medium";
+
 /**
  * A fenced code block: highlighted at build time, with its language, an
- * optional title and a copy button. Blocks that run `aws` commands carry
- * data-aws-command so the sandbox can offer to run them.
+ * optional title and a copy button. Blocks that run `aws` commands get a
+ * "Run in sandbox" button too. Both buttons are plain HTML here; one client
+ * listener (CodeBlockActions) serves every block on the page.
  */
 export function CodeBlock({ children }: { children?: ReactNode }) {
   const code = isValidElement(children) ? (children as ReactElement<CodeProps>) : undefined;
@@ -46,8 +47,19 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
           )}
         </figcaption>
         <div className="flex shrink-0 items-center gap-2">
-          {isCommand ? <RunInSandboxButton scenario="chapter-27" /> : null}
-          <CopyButton />
+          {isCommand ? (
+            <button type="button" data-code-action="run" data-scenario="chapter-27" data-run-in-sandbox="" className={`${actionButton} bg-brand-600 text-white hover:bg-brand-700`}>
+              Run in sandbox
+            </button>
+          ) : null}
+          <button
+            type="button"
+            data-code-action="copy"
+            className={`${actionButton} text-slate-700 ring-1 ring-slate-300 hover:bg-white dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800`}
+          >
+            Copy
+          </button>
+          <span role="status" data-code-status="" className="sr-only" />
         </div>
       </div>
       <pre tabIndex={0} className="overflow-x-auto p-4 text-[0.85rem] leading-relaxed">

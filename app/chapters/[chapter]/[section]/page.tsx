@@ -8,6 +8,7 @@ import { FeedbackForm } from "@/app/_components/chapter/FeedbackForm";
 import { PrevNext } from "@/app/_components/chapter/PrevNext";
 import { SectionNav } from "@/app/_components/chapter/SectionNav";
 import { TableOfContents } from "@/app/_components/chapter/TableOfContents";
+import { CodeBlockActions } from "@/app/_components/mdx/CodeBlockActions";
 import { MdxContent } from "@/app/_components/mdx/MdxContent";
 
 export const dynamicParams = false;
@@ -61,6 +62,7 @@ export default async function SectionPage({ params }: Params) {
         <div className="prose prose-slate mt-8 max-w-none dark:prose-invert prose-headings:scroll-mt-24 prose-a:text-brand-700 dark:prose-a:text-brand-300 prose-code:before:content-none prose-code:after:content-none">
           <MdxContent code={section.code} />
         </div>
+        <CodeBlockActions />
         <PrevNext previous={found.previous} next={found.next} chapter={chapter} />
         <FeedbackForm pagePath={section.href} />
       </article>
