@@ -16,6 +16,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromiumPath } from "../../scripts/lib/chromium.mjs";
 import { run } from "../../scripts/lib/run.mjs";
+import { waitForHealth } from "./wait-for-health.mjs";
 
 const PORT = 3200;
 const LIGHTHOUSE_RUNS = 3;
@@ -50,18 +51,6 @@ function firstLoadJs() {
     .sort((a, b) => a.route.localeCompare(b.route));
 }
 
-async function waitForHealth(url, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server did not answer ${url}`);
-}
 
 async function lighthouse(url, outFile) {
   const flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";

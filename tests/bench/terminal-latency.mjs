@@ -20,6 +20,7 @@ import { chromium } from "@playwright/test";
 import { buildNeeded } from "../../scripts/lib/build-state.mjs";
 import { chromiumPath, chromiumVersion } from "../../scripts/lib/chromium.mjs";
 import { run } from "../../scripts/lib/run.mjs";
+import { waitForHealth } from "./wait-for-health.mjs";
 
 const PORT = 3210;
 const TARGET_P95_MS = 16;
@@ -44,18 +45,6 @@ const percentile = (values, p) => {
 const ms = (value) => Math.round(value * 100) / 100;
 const summarise = (durations) => ({ runs: durations.length, p50Ms: ms(percentile(durations, 50)), p95Ms: ms(percentile(durations, 95)), maxMs: ms(Math.max(...durations)) });
 
-async function waitForHealth(url, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server did not answer ${url}`);
-}
 
 async function typeAndWait(page, line) {
   await page.keyboard.insertText(line);
