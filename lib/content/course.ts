@@ -8,6 +8,7 @@ import { examPointsFileSchema, serviceOf, type ExamPoint } from "./exam-points";
 import type { SectionFrontmatter } from "./frontmatter";
 import { contentFilesIn, displayPath, type ContentFiles } from "./paths";
 import { estimateMinutes, isPlausibleMinutes } from "./reading-time";
+import { chapterHref, SECTION_FILE, sectionHref } from "./routes";
 import type { SectionFacts } from "./section-facts";
 import { parseYamlWithSchema } from "./yaml-source";
 
@@ -35,10 +36,7 @@ export interface Course {
   errata: Errata;
 }
 
-const SECTION_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
-
-export const chapterHref = (chapterSlug: string) => `/chapters/${chapterSlug}`;
-export const sectionHref = (chapterSlug: string, sectionSlug: string) => `/chapters/${chapterSlug}/${sectionSlug}`;
+export { chapterHref, sectionHref } from "./routes";
 
 /**
  * Reads, validates and compiles the whole course, then checks what no single

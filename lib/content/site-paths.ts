@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { contentFiles } from "./paths";
+import { chapterHref, SECTION_FILE, sectionHref } from "./routes";
 
 let cached: Set<string> | undefined;
 
@@ -15,10 +16,10 @@ export function sitePaths(): Set<string> {
   const catalogue = parse(readFileSync(contentFiles.catalogue, "utf8")) as { chapters: { slug: string; status: string }[] };
   for (const chapter of catalogue.chapters) {
     if (chapter.status !== "published") continue;
-    paths.add(`/chapters/${chapter.slug}`);
+    paths.add(chapterHref(chapter.slug));
     for (const file of readdirSync(path.join(contentFiles.chapters, chapter.slug))) {
-      const match = /^\d{2}-([a-z0-9-]+)\.mdx$/.exec(file);
-      if (match) paths.add(`/chapters/${chapter.slug}/${match[1]}`);
+      const match = SECTION_FILE.exec(file);
+      if (match?.[2]) paths.add(sectionHref(chapter.slug, match[2]));
     }
   }
   cached = paths;

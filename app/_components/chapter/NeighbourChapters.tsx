@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Chapter, Course } from "@/lib/content/course";
-import { chapterHref } from "@/lib/content/course";
+import { chapterHref } from "@/lib/content/routes";
 
 /**
  * The chapters before and after this one. A planned chapter is named with

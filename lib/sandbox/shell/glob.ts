@@ -1,4 +1,5 @@
 import type { FileSystem } from "../vfs/types";
+import { posixClass } from "./posix-classes";
 
 /**
  * Shell patterns (`*`, `?`, `[...]`) for file name expansion, `case`,
@@ -6,21 +7,6 @@ import type { FileSystem } from "../vfs/types";
  * literal: the expander writes quoted characters that way.
  */
 
-const CLASSES: Record<string, string> = {
-  alpha: "a-zA-Z",
-  digit: "0-9",
-  alnum: "a-zA-Z0-9",
-  upper: "A-Z",
-  lower: "a-z",
-  space: " \\t\\n\\r\\f\\v",
-  blank: " \\t",
-  punct: "!-\\/:-@\\[-`{-~",
-  xdigit: "0-9A-Fa-f",
-  word: "A-Za-z0-9_",
-  cntrl: "\\x00-\\x1f\\x7f",
-  print: "\\x20-\\x7e",
-  graph: "\\x21-\\x7e",
-};
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 
@@ -84,9 +70,9 @@ function readBracket(pattern: string, start: number): { source: string; end: num
     first = false;
     if (char === "[" && pattern[index + 1] === ":") {
       const close = pattern.indexOf(":]", index + 2);
-      const name = close === -1 ? undefined : pattern.slice(index + 2, close);
-      if (name !== undefined && Object.hasOwn(CLASSES, name)) {
-        body += CLASSES[name];
+      const ranges = close === -1 ? undefined : posixClass(pattern.slice(index + 2, close), "glob");
+      if (ranges !== undefined) {
+        body += ranges;
         index = close + 1;
         continue;
       }

@@ -3,21 +3,8 @@
  * extended, for grep -E and [[ =~ ]]) translated to JavaScript's syntax,
  * with GNU's extensions (\+ \? \| \< \> \w \s in basic ones).
  */
+import { posixClass } from "./posix-classes";
 
-const CLASSES: Record<string, string> = {
-  alpha: "a-zA-Z",
-  digit: "0-9",
-  alnum: "a-zA-Z0-9",
-  upper: "A-Z",
-  lower: "a-z",
-  space: " \\t\\n\\r\\f\\v",
-  blank: " \\t",
-  punct: "!-\\/:-@\\[-`{-~",
-  xdigit: "0-9A-Fa-f",
-  cntrl: "\\x00-\\x1f\\x7f",
-  print: "\\x20-\\x7e",
-  graph: "\\x21-\\x7e",
-};
 
 export interface RegexOptions {
   extended: boolean;
@@ -167,9 +154,9 @@ function readBracket(pattern: string, start: number): { source: string; end: num
     first = false;
     if (char === "[" && pattern[index + 1] === ":") {
       const close = pattern.indexOf(":]", index + 2);
-      const name = close === -1 ? undefined : pattern.slice(index + 2, close);
-      if (name === undefined || !Object.hasOwn(CLASSES, name)) return undefined;
-      body += CLASSES[name];
+      const ranges = close === -1 ? undefined : posixClass(pattern.slice(index + 2, close), "regex");
+      if (ranges === undefined) return undefined;
+      body += ranges;
       index = close + 1;
       continue;
     }

@@ -643,22 +643,31 @@ const sort: CommandSpec = {
     if (parsed.values.has("u")) result = lines.filter((line, index) => index === 0 || compareKeys(lines[index - 1] ?? "", line) !== 0);
     const text = result.map((line) => line + "\n").join("");
     const output = parsed.values.get("o")?.slice(-1)[0];
-    if (output !== undefined) {
-      try {
-        ctx.shell.fs.writeFile(output, new TextEncoder().encode(text));
-      } catch (error) {
-        if (error instanceof FsError) {
-          err(ctx, `sort: open failed: ${output}: ${fsMessage(error.code)}`);
-          return 2;
-        }
-        throw error;
-      }
-      return 0;
-    }
-    out(ctx, text);
-    return 0;
+    return writeResult(ctx, output, text, (error) => {
+      err(ctx, `sort: open failed: ${output}: ${fsMessage(error.code)}`);
+      return 2;
+    });
   },
 };
+
+/**
+ * Writes a command's result to the OUTPUT file it was given (sort -o, uniq's
+ * second operand) or, without one, to standard output. `failed` reports a file
+ * error in the command's own words and returns its exit status.
+ */
+function writeResult(ctx: CommandContext, output: string | undefined, text: string, failed: (error: FsError) => number): number {
+  if (output === undefined) {
+    out(ctx, text);
+    return 0;
+  }
+  try {
+    ctx.shell.fs.writeFile(output, new TextEncoder().encode(text));
+  } catch (error) {
+    if (error instanceof FsError) return failed(error);
+    throw error;
+  }
+  return 0;
+}
 
 const uniq: CommandSpec = {
   name: "uniq",
@@ -693,20 +702,10 @@ const uniq: CommandSpec = {
       if (keep) result += (parsed.values.has("c") ? `${String(count).padStart(7)} ` : "") + lines[index] + "\n";
       index = end;
     }
-    if (output !== undefined) {
-      try {
-        ctx.shell.fs.writeFile(output, new TextEncoder().encode(result));
-      } catch (error) {
-        if (error instanceof FsError) {
-          fileError(ctx, output, error);
-          return 1;
-        }
-        throw error;
-      }
-      return 0;
-    }
-    out(ctx, result);
-    return 0;
+    return writeResult(ctx, output, result, (error) => {
+      fileError(ctx, output ?? "", error);
+      return 1;
+    });
   },
 };
 

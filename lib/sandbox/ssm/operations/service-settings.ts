@@ -33,8 +33,8 @@ function notFound(): AwsServiceError {
 }
 
 function view(ctx: OperationContext, id: SettingId) {
-  const settings = (ctx.regionState().ssm.serviceSettings ??= {});
-  const stored = settings[id];
+  // A read must not change the state (snapshots would differ after a GetServiceSetting).
+  const stored = ctx.regionState().ssm.serviceSettings?.[id];
   return {
     SettingId: id,
     SettingValue: stored?.value ?? SETTINGS[id].defaultValue,
@@ -85,7 +85,7 @@ export const resetServiceSetting = defineOperation({
     const id = settingOf(ctx, input.SettingId);
     const arn = `arn:aws:ssm:${ctx.region}:${ctx.accountId}:servicesetting${id}`;
     ctx.authorize({ action: "ssm:ResetServiceSetting", resource: arn, resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
-    delete (ctx.regionState().ssm.serviceSettings ??= {})[id];
+    delete ctx.regionState().ssm.serviceSettings?.[id];
     return { ServiceSetting: view(ctx, id) };
   },
 });
