@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slugs are kebab-case");
 

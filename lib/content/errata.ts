@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const sourceSchema = z.strictObject({
   title: z.string().trim().min(3),

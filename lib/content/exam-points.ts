@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const examServices = ["general", "kms", "secrets-manager", "parameter-store"] as const;
 export type ExamService = (typeof examServices)[number];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isSitePath } from "@/lib/content/site-paths";
 import { feedbackKinds, MAX_FEEDBACK_LENGTH, type FeedbackField, type FeedbackResult } from "./form";
 

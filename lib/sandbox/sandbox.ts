@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { AwsServiceError, isAwsServiceError, SandboxUsageError } from "./core/errors";
 import type { NestedCallOptions, OperationContext, ServiceId, ServiceSpec, WireObject } from "./core/operation";
 import { SeededRandom } from "./core/random";
@@ -155,10 +155,18 @@ export class Sandbox {
     return this.state;
   }
 
-  /** The whole state as plain JSON (versioned), for saving and sharing. */
-  snapshot(): SandboxState {
+  /**
+   * The whole state as plain JSON (versioned), for saving and sharing. With
+   * `{ trail: false }` the copy has an empty trail: savers that keep the
+   * trail apart (it is most of the state) copy only its new events, from
+   * `peek().trail`.
+   */
+  snapshot(options: { trail?: boolean } = {}): SandboxState {
     this.state.random = this.random.state();
-    return structuredClone(this.state);
+    if (options.trail !== false) return structuredClone(this.state);
+    const { trail, ...rest } = this.state;
+    void trail;
+    return { ...structuredClone(rest), trail: [] };
   }
 
   /**
@@ -382,7 +390,7 @@ export class Sandbox {
         if (frame.caller.kind === "service") return; // AWS services acting for themselves (scheduled work)
         const full = { ...request, principal: frame.caller, identityPolicies: sandbox.identityPoliciesOf(frame.caller) };
         const result = evaluate(full);
-        event.authorizations.push({ action: request.action, resource: request.resource, decision: result.decision, trace: result.trace });
+        event.authorizations.push({ action: request.action, resource: request.resource, decision: result.decision, trace: result.trace, ...(result.summary ? { summary: result.summary } : {}) });
         if (result.decision !== "Allow") {
           const message = accessDeniedMessage(full, result);
           throw new AwsServiceError(options?.errorCode ?? "AccessDeniedException", options?.message ? options.message(message) : message);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { completeAwsCli, runAwsCli } from "./cli";
 import type { RunAwsCli } from "./cli/types";
 import { SandboxUsageError } from "./core/errors";
@@ -183,16 +183,25 @@ export class SandboxSession {
     return this.shell.environment();
   }
 
-  /** The whole session as plain JSON: engine, files, variables, functions, history. */
-  snapshot(): SessionSnapshot {
+  /**
+   * The whole session as plain JSON: engine, files, variables, functions,
+   * history. `{ trail: false }` leaves the engine's trail out (see
+   * Sandbox.snapshot).
+   */
+  snapshot(options: { trail?: boolean } = {}): SessionSnapshot {
+    const { engine, shell, ...header } = this.snapshotWithoutFiles(options);
+    return { ...header, engine, files: snapshotFiles(this.fs), shell };
+  }
+
+  /** snapshot() without the files: for savers that save the files only when `fs.revision` changed. */
+  snapshotWithoutFiles(options: { trail?: boolean } = {}): Omit<SessionSnapshot, "files"> {
     const variables: SessionSnapshot["shell"]["variables"] = {};
     for (const [name, variable] of this.shell.vars) variables[name] = { ...variable };
     return {
       format: SESSION_FORMAT,
       version: SESSION_VERSION,
       scenario: this.currentScenario,
-      engine: this.engine.snapshot(),
-      files: snapshotFiles(this.fs),
+      engine: this.engine.snapshot({ trail: options.trail !== false }),
       shell: {
         variables,
         functions: [...this.shell.functions.values()].map((definition) => definition.source),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ScheduledEvent } from "./core/scheduler";
 import { emptyIamState, type IamState } from "./iam/model";
 import { emptyKmsState, kmsStateSchema, type KmsState } from "./kms/state";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { AuthorizationRequest } from "../iam/evaluate";
 import type { Principal } from "../iam/model";
 import type { RegionState } from "../state";

@@ -1,5 +1,5 @@
 import type { OperationSpec, ServiceSpec } from "../core/operation";
-import type { z } from "zod";
+import type * as z from "zod";
 import { createAlias, deleteAlias, listAliases, updateAlias } from "./operations/aliases";
 import { decrypt, encrypt, generateDataKeyOperation, generateDataKeyWithoutPlaintext, generateRandom, reEncrypt } from "./operations/crypto";
 import { cancelKeyDeletion, createKey, describeKey, disableKey, enableKey, listKeys, scheduleKeyDeletion, updateKeyDescription } from "./operations/keys";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KEY_SPECS, KEY_USAGES, ORIGINS, type KeySpec, type KeyUsage, type Origin } from "./key-specs";
 
 /**

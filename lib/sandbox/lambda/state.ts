@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Simulated Lambda functions of one account in one Region: the rotation

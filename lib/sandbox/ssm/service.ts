@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { OperationSpec, ServiceSpec } from "../core/operation";
 import { currentVersion } from "./access";
 import { SSM_ERROR_MESSAGE_KEYS } from "./errors";

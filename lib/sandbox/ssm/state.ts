@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Parameter Store state of one account in one Region: the parameters by name,

@@ -18,6 +18,8 @@ export interface TrailAuthorization {
   resource: string;
   decision: "Allow" | "ExplicitDeny" | "ImplicitDeny";
   trace: StatementTrace[];
+  /** Why, in a sentence or two (the evaluator's summary). */
+  summary?: string;
 }
 
 export interface TrailEvent {

@@ -45,6 +45,7 @@ export class MemoryFileSystem implements FileSystem {
   private root: DirectoryNode;
   private current: string;
   private readonly clock: () => number;
+  private changes = 0;
 
   constructor(options: MemoryFileSystemOptions = {}) {
     this.clock = options.clock ?? (() => 0);
@@ -52,6 +53,11 @@ export class MemoryFileSystem implements FileSystem {
     this.root = this.directory();
     for (const path of ["/tmp", "/dev", this.home]) this.mkdir(path, { parents: true });
     this.current = this.home;
+  }
+
+  /** Counts changes to the tree and the working directory, so a saver can tell whether the files need saving again. */
+  get revision(): number {
+    return this.changes;
   }
 
   get cwd(): string {
@@ -72,6 +78,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   writeFile(path: string, data: Uint8Array, options: { append?: boolean } = {}): void {
+    this.changes++;
     const absolute = this.resolve(path);
     if (absolute === DEV_NULL) return;
     if (absolute === "/") throw new FsError("EISDIR", path);
@@ -104,6 +111,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   mkdir(path: string, options: { parents?: boolean } = {}): void {
+    this.changes++;
     const absolute = this.resolve(path);
     const parts = segments(absolute);
     let node: DirectoryNode = this.root;
@@ -138,6 +146,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   remove(path: string, options: { recursive?: boolean } = {}): void {
+    this.changes++;
     const absolute = this.resolve(path);
     if (absolute === DEV_NULL) return;
     const node = this.lookup(path, absolute);
@@ -152,6 +161,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   rename(from: string, to: string): void {
+    this.changes++;
     const source = this.resolve(from);
     const target = this.resolve(to);
     const node = this.lookup(from, source);
@@ -176,6 +186,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   chdir(path: string): void {
+    this.changes++;
     const absolute = this.resolve(path);
     const node = this.lookup(path, absolute);
     if (node.type !== "directory") throw new FsError("ENOTDIR", path);
@@ -207,6 +218,7 @@ export class MemoryFileSystem implements FileSystem {
    * bad listing throws and changes nothing.
    */
   replaceAll(entries: readonly FileEntry[], cwd: string): void {
+    this.changes++;
     const scratch = new MemoryFileSystem({ home: this.home, clock: this.clock });
     scratch.root = scratch.directory();
     for (const entry of entries) {

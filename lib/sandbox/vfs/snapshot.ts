@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fromBase64, toBase64 } from "../core/encoding";
 import type { MemoryFileSystem } from "./memory";
 

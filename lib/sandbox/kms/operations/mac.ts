@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { bytesEqual, toBase64 } from "../../core/encoding";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { aws } from "../../core/validation";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineOperation } from "../../core/operation";
 import { aws } from "../../core/validation";
 import { authorizeAccountAction } from "../access";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { DAY, toEpochSeconds } from "../../core/time";
 import { aws } from "../../core/validation";

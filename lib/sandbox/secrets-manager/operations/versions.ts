@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isAwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { toEpochSeconds } from "../../core/time";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { authorizeParameter } from "../access";
 import { checkName, parameterArn } from "../names";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineOperation } from "../../core/operation";
 import { authorizeParameter, currentVersion } from "../access";
 import * as errors from "../errors";

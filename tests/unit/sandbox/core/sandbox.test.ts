@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describe, expect, it } from "vitest";
 import { AwsServiceError, SandboxUsageError } from "@/lib/sandbox/core/errors";
 import { defineOperation, type OperationContext, type ServiceSpec } from "@/lib/sandbox/core/operation";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describe, expect, it } from "vitest";
 import { AwsServiceError } from "@/lib/sandbox/core/errors";
 import { aws, parseRequest } from "@/lib/sandbox/core/validation";

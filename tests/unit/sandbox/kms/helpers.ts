@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { fromBase64, toBase64, utf8 } from "@/lib/sandbox/core/encoding";
 import { isAwsServiceError } from "@/lib/sandbox/core/errors";
 import { defineOperation, type ServiceSpec, type WireObject } from "@/lib/sandbox/core/operation";

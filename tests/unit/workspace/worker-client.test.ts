@@ -1,0 +1,99 @@
+import { expose } from "comlink";
+import { MessageChannel } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { createSandbox, type SandboxSession } from "@/lib/sandbox";
+import { MemorySessionStore } from "@/lib/workspace/memory-store";
+import { SandboxService } from "@/lib/workspace/sandbox-service";
+import { InterruptedError, SandboxWorkerClient, type ClientEvent, type WorkerHandle } from "@/lib/workspace/worker-client";
+
+/**
+ * The client over a real message channel, with the service on the other end
+ * as the worker would have it. A "worker" here is a channel: terminating it
+ * closes the ports, and every worker shares one store, as every worker of a
+ * page shares the browser's IndexedDB.
+ */
+function harness(options: { hangOn?: string } = {}) {
+  const store = new MemorySessionStore();
+  const spawned: SandboxService[] = [];
+  const spawn = (): WorkerHandle => {
+    const channel = new MessageChannel();
+    const service = new SandboxService({
+      openStore: async () => store,
+      fallbackStore: () => new MemorySessionStore(),
+      createSession: (settings) => {
+        const session = createSandbox(settings);
+        if (options.hangOn) hangOn(session, options.hangOn);
+        return session;
+      },
+    });
+    spawned.push(service);
+    expose(service, channel.port1 as never);
+    const port = channel.port2 as unknown as WorkerHandle & { close(): void };
+    return Object.assign(port, {
+      terminate() {
+        channel.port1.close();
+        channel.port2.close();
+      },
+    });
+  };
+  const client = new SandboxWorkerClient(spawn, { scenario: "empty", seed: 4, now: "2026-01-01T00:00:00Z" });
+  return { client, store, spawned };
+}
+
+/** A command that changes the sandbox and then never ends, like a runaway loop (which cannot run in this thread). */
+function hangOn(session: SandboxSession, marker: string): void {
+  const run = session.run.bind(session);
+  session.run = async (line: string) => {
+    if (!line.includes(marker)) return run(line);
+    await run("echo half-done > partial.txt");
+    return new Promise(() => undefined);
+  };
+}
+
+describe("the worker client", () => {
+  it("opens the sandbox once and runs commands through the channel", async () => {
+    const { client, spawned } = harness();
+    const [first, second] = await Promise.all([client.open(), client.open()]);
+    expect(first).toBe(second);
+    expect(spawned).toHaveLength(1);
+    const reply = await client.run("echo hello; pwd");
+    expect(reply).toMatchObject({ stdout: "hello\n/home/learner\n", exitCode: 0, cwd: "/home/learner" });
+    expect(await client.needsMoreInput("if true; then")).toBe(true);
+    expect(await client.complete("ech", 3)).toEqual({ start: 0, end: 3, candidates: ["echo"] });
+    client.dispose();
+  });
+
+  it("tells listeners when a command runs and when the sandbox changed", async () => {
+    const { client } = harness();
+    const events: ClientEvent[] = [];
+    client.subscribe((event) => events.push(event));
+    await client.run("true");
+    await client.flush();
+    expect(events).toEqual(expect.arrayContaining([{ type: "busy", busy: true }, { type: "busy", busy: false }, { type: "changed", revision: 1 }]));
+    client.dispose();
+  });
+
+  it("stops a command that never ends: the call rejects, a new worker opens the sandbox as it was before that command", async () => {
+    const { client, spawned } = harness({ hangOn: "while :" });
+    await client.run("echo kept > kept.txt");
+    const running = client.run("while :; do :; done").catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.busy).toBe(true);
+    const reopened = await client.interrupt();
+    expect(await running).toBeInstanceOf(InterruptedError);
+    expect(spawned).toHaveLength(2);
+    expect(reopened.origin).toBe("restored");
+    expect(client.busy).toBe(false);
+    expect((await client.run("cat kept.txt")).stdout).toBe("kept\n");
+    // What the stopped command did before it was stopped is gone with it.
+    expect((await client.run("ls")).stdout).toBe("kept.txt\n");
+    client.dispose();
+  });
+
+  it("rejects calls after dispose instead of hanging", async () => {
+    const { client } = harness();
+    await client.open();
+    client.dispose();
+    await expect(client.run("true")).rejects.toBeInstanceOf(InterruptedError);
+  });
+});
