@@ -3,7 +3,7 @@
  * one after another, keeping a command that continues over several lines
  * (trailing backslash, open quote, unfinished `if`) together.
  */
-export function splitCommands(text: string, needsMoreInput: (text: string) => boolean): string[] {
+export async function splitCommands(text: string, needsMoreInput: (text: string) => boolean | Promise<boolean>): Promise<string[]> {
   const commands: string[] = [];
   let pending: string[] = [];
   for (const line of text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n")) {
@@ -13,7 +13,7 @@ export function splitCommands(text: string, needsMoreInput: (text: string) => bo
       pending = [];
       continue;
     }
-    if (!needsMoreInput(command)) {
+    if (!(await needsMoreInput(command))) {
       commands.push(command);
       pending = [];
     }

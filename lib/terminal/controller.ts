@@ -38,8 +38,13 @@ export interface CommandTiming {
 export interface ControllerOptions {
   surface: TerminalSurface;
   run(command: string): Promise<CommandOutput>;
-  complete(line: string, cursor: number): Completion | undefined;
-  needsMoreInput(text: string): boolean;
+  complete(line: string, cursor: number): Completion | undefined | Promise<Completion | undefined>;
+  needsMoreInput(text: string): boolean | Promise<boolean>;
+  /**
+   * Ctrl-C while a command runs: stop it. The pending `run` then resolves
+   * with what to show after the ^C (the session has already said why).
+   */
+  interrupt?(): void;
   history: CommandHistory;
   /** The prompt (may contain colour sequences), asked again before each line. */
   prompt(): string;
@@ -72,6 +77,8 @@ export class TerminalController {
   private cursorRow = 0;
   private queue: Key[] = [];
   private draining = false;
+  /** A command is running (its Enter was handled, its output not yet written). */
+  private running = false;
   private dirty = false;
   private disposed = false;
   private idleWaiters: (() => void)[] = [];
@@ -95,6 +102,13 @@ export class TerminalController {
   /** Data typed or pasted into the terminal (xterm's onData). */
   input(data: string): void {
     if (this.disposed) return;
+    if (this.running && this.options.interrupt && data.includes("\x03")) {
+      // As a terminal's line discipline does on INTR: echo ^C, drop the type-ahead, signal the command.
+      this.queue = [];
+      this.options.surface.write("^C");
+      this.options.interrupt();
+      return;
+    }
     this.queue.push(...parseKeys(data));
     void this.drain();
   }
@@ -260,8 +274,8 @@ export class TerminalController {
     this.showPrompt();
   }
 
-  private completeWord(): void {
-    const outcome = applyCompletion(this.line, this.options.complete(this.line.text, this.line.cursor));
+  private async completeWord(): Promise<void> {
+    const outcome = applyCompletion(this.line, await this.options.complete(this.line.text, this.line.cursor));
     if (outcome.kind === "completed") return this.setLine(outcome.line);
     if (outcome.kind === "list") {
       this.leaveLine();
@@ -277,7 +291,7 @@ export class TerminalController {
     const text = this.line.text;
     this.leaveLine();
     const command = [...this.earlierLines, text].join("\n");
-    if (command.trim() !== "" && this.options.needsMoreInput(command)) {
+    if (command.trim() !== "" && (await this.options.needsMoreInput(command))) {
       this.earlierLines.push(text);
       this.showPrompt();
       return;
@@ -290,11 +304,14 @@ export class TerminalController {
     const now = this.options.now ?? (() => Date.now());
     const started = now();
     let output: string;
+    this.running = true;
     try {
       output = commandOutput(await this.options.run(command));
     } catch (error) {
       // The session promises never to throw; if it does, say so instead of freezing the prompt.
       output = `sandbox: internal error: ${error instanceof Error ? error.message : String(error)}\n`;
+    } finally {
+      this.running = false;
     }
     if (this.disposed) return;
     this.emit(this.outputText(output));

@@ -1,82 +1,92 @@
 /**
- * One learner's sandbox on a page: the session for a scenario, what the
- * screen has shown so far (so the terminal and the accessible view show the
- * same story when the learner switches), and saving, reset, export and
- * import. Both views run commands through it, so they share one session.
+ * One learner's sandbox on a page: the worker that runs it (through
+ * SandboxWorkerClient), what the screen has shown so far (so the terminal
+ * and the accessible view show the same story when the learner switches),
+ * the working directory for the prompt, and reset, export, import and
+ * stopping a command. Every view and pane on the page shares one host per
+ * scenario, so they all show one sandbox.
  */
 
+import type { OpenOptions, OpenResult } from "@/lib/workspace/protocol";
+import { legacyStorageKey } from "@/lib/workspace/legacy-save";
+import { InterruptedError, SandboxWorkerClient, type ClientEvent, type WorkerHandle } from "@/lib/workspace/worker-client";
 import { commandOutput, type TranscriptEntry } from "./controller";
 import type { KeyValueStorage } from "./history";
 import { afterLastClear, clearsScreen } from "./output";
-import { loadSaved, SnapshotSaver } from "./persistence";
-import type { CommandOutput, SessionPort } from "./session-port";
+import type { CommandOutput } from "./session-port";
 
 export interface HostOptions {
   scenario: string;
-  createSession(scenario: string): SessionPort;
-  storage?: KeyValueStorage | undefined;
-  saveDelayMs?: number;
-  /** For tests: timers of the saver. */
-  setTimer?(callback: () => void, ms: number): unknown;
-  clearTimer?(handle: unknown): void;
+  /** Starts a sandbox worker (a Web Worker in the browser; a message channel in tests). */
+  spawnWorker(): WorkerHandle;
+  /** Where the first version of the terminal saved sandboxes (localStorage): moved into the worker's store once, then removed. */
+  legacyStorage?: KeyValueStorage | undefined;
+  /** Seed and start time for a sandbox that is created rather than restored (tests and recordings). */
+  newSandbox?: { seed?: number; now?: string };
+  /** CPU time a command line may use. */
+  budgetMs?: number;
 }
 
 export interface HostStatus {
   /** A problem saving (storage full); cleared once a save works. */
   saveError?: string | undefined;
-  /** Something the learner should know on opening (the saved sandbox was unreadable and a fresh one started). */
+  /** Something the learner should know (the saved sandbox was unreadable, storage unavailable, a command was stopped). */
   notice?: string | undefined;
+  /** A command is running (Ctrl-C or Stop would stop it). */
+  busy: boolean;
+  /** The sandbox is up (its worker answered). */
+  ready: boolean;
 }
 
 export type ImportOutcome = { ok: true } | { ok: false; message: string };
 
 const TRANSCRIPT_LIMIT = 200;
 
+/** What the terminal shows after ^C when a running command was stopped. */
+export const STOPPED_MESSAGE =
+  "\nsandbox: the command was stopped. The sandbox is back to how it was before that command (a stopped command's changes are not kept).\n";
+
 export class SandboxHost {
-  private currentSession: SessionPort;
+  readonly client: SandboxWorkerClient;
   private entries: TranscriptEntry[] = [];
-  private readonly saver: SnapshotSaver;
   private listeners = new Set<() => void>();
-  private currentStatus: HostStatus = {};
-  /** Set when the sandbox came back from storage: when it was saved. */
-  readonly restoredFrom: string | undefined;
+  private currentStatus: HostStatus = { busy: false, ready: false };
+  private location = { cwd: "/home/learner", home: "/home/learner" };
+  private changes = 0;
+  /** Resolves when the sandbox is open. */
+  readonly ready: Promise<OpenResult>;
+  /** When the restored sandbox was saved. */
+  restoredFrom: string | undefined;
   /** Counts resets and imports, after which views start over on the new session. */
   generation = 0;
   /** How the current session began, for the greeting a view prints. */
   origin: "new" | "restored" | "reset" | "imported" = "new";
 
   constructor(private readonly options: HostOptions) {
-    this.saver = new SnapshotSaver({
-      storage: options.storage,
+    const legacySave = readLegacy(options.legacyStorage, options.scenario);
+    const openOptions: OpenOptions = {
       scenario: options.scenario,
-      delayMs: options.saveDelayMs ?? 300,
-      onError: (message) => this.setStatus({ saveError: message }),
-      ...(options.setTimer ? { setTimer: options.setTimer } : {}),
-      ...(options.clearTimer ? { clearTimer: options.clearTimer } : {}),
-    });
-    this.currentSession = options.createSession(options.scenario);
-    const loaded = loadSaved(options.storage, options.scenario);
-    if (loaded.status === "found") {
-      try {
-        this.currentSession.restore(loaded.saved.snapshot);
-        this.restoredFrom = loaded.saved.savedAt;
-        this.origin = "restored";
-      } catch (error) {
-        // A save from an older version: start fresh rather than fail, and say so.
-        this.currentSession = options.createSession(options.scenario);
-        this.currentStatus = { notice: `Your saved sandbox could not be restored (${messageOf(error)}), so this is a fresh one.` };
-      }
-    } else if (loaded.status === "unreadable") {
-      this.currentStatus = { notice: `${loaded.message} This is a fresh sandbox.` };
-    }
+      ...options.newSandbox,
+      ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
+      ...(legacySave === undefined ? {} : { legacySave }),
+    };
+    this.client = new SandboxWorkerClient(options.spawnWorker, openOptions);
+    this.client.subscribe((event) => this.onClientEvent(event));
+    this.ready = this.client.open().then(
+      (result) => {
+        this.opened(result);
+        if (legacySave !== undefined && result.origin !== "restored") removeLegacy(options.legacyStorage, options.scenario);
+        return result;
+      },
+      (error: unknown) => {
+        this.setStatus({ notice: `The sandbox could not start: ${error instanceof Error ? error.message : String(error)}` });
+        throw error;
+      },
+    );
   }
 
   get scenario(): string {
     return this.options.scenario;
-  }
-
-  get session(): SessionPort {
-    return this.currentSession;
   }
 
   get transcript(): readonly TranscriptEntry[] {
@@ -87,15 +97,106 @@ export class SandboxHost {
     return this.currentStatus;
   }
 
+  /** Counts changes to the sandbox (commands, visualiser calls, imports); panes refresh when it moves. */
+  get revision(): number {
+    return this.changes;
+  }
+
+  get cwd(): string {
+    return this.location.cwd;
+  }
+
+  get home(): string {
+    return this.location.home;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs a command line, records what it showed and saves the sandbox soon after. */
+  /** Runs a command line and records what it showed. A command stopped by `interrupt` answers STOPPED_MESSAGE. */
   async run(command: string, prompt: string): Promise<CommandOutput> {
-    const result = await this.currentSession.run(command);
-    const output = commandOutput(result);
+    let result: CommandOutput;
+    try {
+      const reply = await this.client.run(command);
+      this.location = { cwd: reply.cwd, home: reply.home };
+      result = reply;
+    } catch (error) {
+      if (!(error instanceof InterruptedError)) throw error;
+      // Wait for the new worker, so the prompt after ^C shows the restored working directory.
+      await this.client.open().then((reopened) => this.opened(reopened)).catch(() => undefined);
+      result = { stdout: "", stderr: STOPPED_MESSAGE, exitCode: 130, output: STOPPED_MESSAGE };
+      this.record(prompt, command, `^C${STOPPED_MESSAGE}`);
+      return result;
+    }
+    this.record(prompt, command, commandOutput(result));
+    return result;
+  }
+
+  complete(line: string, cursor: number) {
+    return this.client.complete(line, cursor);
+  }
+
+  needsMoreInput(text: string) {
+    return this.client.needsMoreInput(text);
+  }
+
+  /** Stops the running command (Ctrl-C): the worker is replaced and the sandbox reopened from its last save. */
+  interrupt(): void {
+    if (!this.client.busy) return;
+    void this.client.interrupt().catch(() => undefined);
+  }
+
+  /** Back to the scenario's start; the saved copy is replaced. */
+  async reset(): Promise<void> {
+    const result = await this.client.reset();
+    this.location = { cwd: result.cwd, home: result.home };
+    this.entries = [];
+    this.generation++;
+    this.origin = "reset";
+    this.setStatus({ notice: undefined, saveError: undefined });
+  }
+
+  exportJson(): Promise<string> {
+    return this.client.exportSnapshot();
+  }
+
+  /** Replaces the sandbox with an exported one; a bad file leaves the current sandbox untouched. */
+  async importJson(text: string): Promise<ImportOutcome> {
+    const reply = await this.client.importSnapshot(text);
+    if (!reply.ok) return reply;
+    this.entries = [];
+    this.generation++;
+    this.origin = "imported";
+    this.emit();
+    return { ok: true };
+  }
+
+  /** Asks the worker to finish saving (the page is being hidden). */
+  flush(): void {
+    void this.client.flush().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.client.dispose();
+  }
+
+  // ---------------------------------------------------------------------------
+
+  private opened(result: OpenResult): void {
+    this.location = { cwd: result.cwd, home: result.home };
+    if (result.origin === "restored" || result.origin === "migrated") {
+      if (this.generation === 0 && this.origin === "new") {
+        this.origin = "restored";
+        this.restoredFrom = result.savedAt;
+      }
+    }
+    this.changes = Math.max(this.changes, result.revision);
+    this.setStatus({ ready: true, ...(result.notice ? { notice: result.notice } : {}) });
+  }
+
+  private record(prompt: string, command: string, output: string): void {
     if (clearsScreen(output)) {
       const rest = afterLastClear(output);
       this.entries = rest ? [{ prompt: "", command: "", output: rest }] : [];
@@ -103,55 +204,24 @@ export class SandboxHost {
       // A new array each time, so views can tell that it changed.
       this.entries = [...this.entries, { prompt, command, output }].slice(-TRANSCRIPT_LIMIT);
     }
-    this.saver.schedule(() => this.currentSession.snapshot());
     this.emit();
-    return result;
   }
 
-  /** Saves at once (the page is being hidden or left). */
-  flush(): void {
-    this.saver.flush();
-  }
-
-  /** Back to the scenario's starting state; the saved copy is removed. */
-  reset(): void {
-    this.saver.clear();
-    this.currentSession = this.options.createSession(this.options.scenario);
-    this.entries = [];
-    this.generation++;
-    this.origin = "reset";
-    this.setStatus({ notice: undefined, saveError: undefined });
-  }
-
-  exportJson(): string {
-    return `${JSON.stringify(this.currentSession.snapshot(), null, 2)}\n`;
-  }
-
-  /**
-   * Replaces the sandbox with an exported one. The file is tried on a fresh
-   * session first, so a bad file leaves the current sandbox untouched.
-   */
-  importJson(text: string): ImportOutcome {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return { ok: false, message: "That file is not a sandbox export: it is not JSON. Nothing was changed." };
+  private onClientEvent(event: ClientEvent): void {
+    switch (event.type) {
+      case "busy":
+        return this.setStatus({ busy: event.busy });
+      case "changed":
+        this.changes++;
+        return this.emit();
+      case "save-failed":
+        return this.setStatus({ saveError: event.message });
+      case "saved":
+        return this.setStatus({ saveError: undefined });
+      case "restarted":
+        this.changes++;
+        return this.opened(event.result);
     }
-    const candidate = this.options.createSession(this.options.scenario);
-    try {
-      candidate.restore(parsed);
-    } catch (error) {
-      return { ok: false, message: `That file could not be imported: ${messageOf(error)} Nothing was changed.` };
-    }
-    this.currentSession = candidate;
-    this.entries = [];
-    this.generation++;
-    this.origin = "imported";
-    this.saver.cancel();
-    this.saver.save(candidate.snapshot());
-    this.emit();
-    return { ok: true };
   }
 
   private setStatus(change: Partial<HostStatus>): void {
@@ -164,7 +234,18 @@ export class SandboxHost {
   }
 }
 
-function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return /[.!?]$/.test(message) ? message : `${message}.`;
+function readLegacy(storage: KeyValueStorage | undefined, scenario: string): string | undefined {
+  try {
+    return storage?.getItem(legacyStorageKey(scenario)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function removeLegacy(storage: KeyValueStorage | undefined, scenario: string): void {
+  try {
+    storage?.removeItem(legacyStorageKey(scenario));
+  } catch {
+    // It will be read again next time; the store already has the sandbox, which wins.
+  }
 }

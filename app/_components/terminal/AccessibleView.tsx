@@ -29,13 +29,13 @@ export function AccessibleView({ host, greeting, autoFocus, onHandle }: { host: 
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   const runAll = (text: string) => {
-    const commands = splitCommands(text, (candidate) => host.session.needsMoreInput(candidate));
     queue.current = queue.current.then(async () => {
       setBusy(true);
       try {
+        const commands = await splitCommands(text, (candidate) => host.needsMoreInput(candidate));
         for (const command of commands) {
           sharedHistory().add(historyEntry(command));
-          await host.run(command, promptText(host.session.cwd(), host.session.home()));
+          await host.run(command, promptText(host.cwd, host.home));
         }
       } finally {
         setBusy(false);
@@ -62,12 +62,12 @@ export function AccessibleView({ host, greeting, autoFocus, onHandle }: { host: 
     if (element) element.scrollTop = element.scrollHeight;
   }, [entries]);
 
-  const submit = () => {
+  const submit = async () => {
     const line = value;
     const command = [...pending, line].join("\n");
     setValue("");
     sharedHistory().resetCursor();
-    if (command.trim() !== "" && host.session.needsMoreInput(command)) {
+    if (command.trim() !== "" && (await host.needsMoreInput(command))) {
       setPending([...pending, line]);
       return;
     }
@@ -86,6 +86,8 @@ export function AccessibleView({ host, greeting, autoFocus, onHandle }: { host: 
       if (entry !== undefined) setValue(entry);
       event.preventDefault();
     } else if (event.key === "c" && event.ctrlKey && !window.getSelection()?.toString()) {
+      // Stops a running command, as in the terminal; otherwise drops the line being typed.
+      if (host.status.busy) host.interrupt();
       setValue("");
       setPending([]);
       event.preventDefault();
@@ -113,7 +115,7 @@ export function AccessibleView({ host, greeting, autoFocus, onHandle }: { host: 
         className="flex flex-wrap items-center gap-2 border-t border-slate-200 p-2 dark:border-slate-700"
         onSubmit={(event) => {
           event.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <label htmlFor={inputId} className="text-sm font-medium">
@@ -147,14 +149,18 @@ export function AccessibleView({ host, greeting, autoFocus, onHandle }: { host: 
 function LogEntry({ entry }: { entry: TranscriptEntry }) {
   const output = toPlainText(entry.output);
   return (
-    <div className="mb-2">
+    <div className="mb-2" data-testid="log-entry">
       {entry.command ? (
         <p className="whitespace-pre-wrap break-words">
           <span className="text-slate-600 dark:text-slate-400">{entry.prompt}</span>
           <span className="font-semibold">{entry.command}</span>
         </p>
       ) : null}
-      {output ? <pre className="whitespace-pre-wrap break-words">{output}</pre> : null}
+      {output ? (
+        <pre className="whitespace-pre-wrap break-words" data-testid="log-output">
+          {output}
+        </pre>
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { registerSandboxTarget } from "@/lib/terminal/bridge";
 import { scenarioLabel } from "@/lib/terminal/scenarios";
+import { WorkspaceLayout } from "../workspace/WorkspaceLayout";
+import { SelectionStore, WorkspaceContext, type WorkspaceApi } from "../workspace/workspace-context";
+import { hostFor } from "./hosts";
 import { SandboxConsole, type ConsoleHandle } from "./SandboxConsole";
 
 /**
@@ -14,6 +17,9 @@ import { SandboxConsole, type ConsoleHandle } from "./SandboxConsole";
 export function DockedSandbox({ scenario, inbox, onClose }: { scenario: string; inbox: string[]; onClose(): void }) {
   const panel = useRef<HTMLDivElement>(null);
   const handle = useRef<ConsoleHandle | undefined>(undefined);
+  const [selection] = useState(() => new SelectionStore());
+  const host = hostFor(scenario);
+  const api = useMemo<WorkspaceApi>(() => ({ host, selection, runInTerminal: (text) => handle.current?.typeCommands(text) }), [host, selection]);
 
   const onHandle = useCallback(
     (next: ConsoleHandle | undefined) => {
@@ -34,22 +40,9 @@ export function DockedSandbox({ scenario, inbox, onClose }: { scenario: string; 
     [inbox],
   );
 
-  useEffect(() => {
-    const previous = document.body.style.paddingBottom;
-    document.body.style.paddingBottom = `${panel.current?.offsetHeight ?? 0}px`;
-    return () => {
-      document.body.style.paddingBottom = previous;
-    };
-  }, []);
-
-  return (
-    <div
-      ref={panel}
-      role="region"
-      aria-label="Sandbox panel"
-      className="fixed inset-x-0 bottom-0 z-40 h-[45vh] min-h-64 border-t border-slate-300 bg-white p-2 shadow-2xl dark:border-slate-700 dark:bg-slate-950"
-      data-testid="sandbox-dock"
-    >
+  // One element for the life of the panel: the workspace keeps the terminal mounted as long as it is the same.
+  const terminal = useMemo(
+    () => (
       <SandboxConsole
         scenario={scenario}
         title={`Sandbox · ${scenarioLabel(scenario)}`}
@@ -66,6 +59,29 @@ export function DockedSandbox({ scenario, inbox, onClose }: { scenario: string; 
           </>
         }
       />
+    ),
+    [scenario, onHandle, onClose],
+  );
+
+  useEffect(() => {
+    const previous = document.body.style.paddingBottom;
+    document.body.style.paddingBottom = `${panel.current?.offsetHeight ?? 0}px`;
+    return () => {
+      document.body.style.paddingBottom = previous;
+    };
+  }, []);
+
+  return (
+    <div
+      ref={panel}
+      role="region"
+      aria-label="Sandbox panel"
+      className="fixed inset-x-0 bottom-0 z-40 h-[45vh] min-h-64 border-t border-slate-300 bg-white p-2 shadow-2xl dark:border-slate-700 dark:bg-slate-950"
+      data-testid="sandbox-dock"
+    >
+      <WorkspaceContext.Provider value={api}>
+        <WorkspaceLayout mode="dock" storageKey="keystone.workspace.dock" terminal={terminal} />
+      </WorkspaceContext.Provider>
     </div>
   );
 }

@@ -29,6 +29,20 @@ function greetingFor(host: SandboxHost): string {
   }
 }
 
+/** True once a command has been running for a moment (short commands never flash the notice). */
+function useBusyForAWhile(busy: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!busy) {
+      setShown(false);
+      return;
+    }
+    const timer = window.setTimeout(() => setShown(true), 400);
+    return () => window.clearTimeout(timer);
+  }, [busy]);
+  return shown;
+}
+
 function readAccessible(): boolean {
   try {
     return browserStorage()?.getItem(ACCESSIBLE_KEY) === "true";
@@ -67,6 +81,7 @@ export function SandboxConsole({
     () => host.status,
     () => host.status,
   );
+  const busy = useBusyForAWhile(status.busy);
   const [accessible, setAccessible] = useState(readAccessible);
   const view = useRef<ViewHandle | undefined>(undefined);
   const waiting = useRef<string[]>([]);
@@ -112,9 +127,22 @@ export function SandboxConsole({
   const greeting = greetingFor(host);
   const ViewComponent = accessible ? AccessibleView : XtermView;
   return (
-    <section className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-300 bg-[#0b1120] dark:border-slate-700" aria-label="Sandbox">
+    <section
+      className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-300 bg-[#0b1120] dark:border-slate-700"
+      aria-label="Sandbox"
+      aria-busy={status.busy || !status.ready}
+      data-testid="sandbox-console"
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-700 bg-slate-900 px-3 py-1.5 text-sm text-slate-100">
         <h2 className="mr-auto truncate font-semibold">{title}</h2>
+        {busy ? (
+          <span role="status" className="flex items-center gap-2 text-xs text-amber-200">
+            Running… Ctrl-C stops it
+            <button type="button" onClick={() => host.interrupt()} className="rounded px-2 py-0.5 text-xs font-medium ring-1 ring-amber-300 hover:bg-slate-800">
+              Stop
+            </button>
+          </span>
+        ) : null}
         <button
           type="button"
           aria-pressed={accessible}
@@ -131,7 +159,14 @@ export function SandboxConsole({
         </p>
       ) : null}
       <div className="min-h-0 flex-1 p-1 focus-within:outline focus-within:outline-3 focus-within:-outline-offset-3 focus-within:outline-brand-400">
-        <ViewComponent key={`${generation}-${accessible}`} host={host} greeting={greeting} autoFocus={focusNext.current} onHandle={onView} />
+        {status.ready ? (
+          <ViewComponent key={`${generation}-${accessible}`} host={host} greeting={greeting} autoFocus={focusNext.current} onHandle={onView} />
+        ) : (
+          // The worker is starting (or restoring a saved sandbox): the views start once they know how it began.
+          <p role="status" className="p-3 font-mono text-sm text-slate-300">
+            Starting the sandbox…
+          </p>
+        )}
       </div>
     </section>
   );

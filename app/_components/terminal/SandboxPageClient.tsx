@@ -21,14 +21,19 @@ function initialScenario(): string {
   return DEFAULT_SCENARIO;
 }
 
-/** ?seed=27&now=2026-01-15T10:00:00Z: a reproducible new sandbox (for tests and recordings; a saved one wins). */
-export function newSandboxOptionsFromUrl(): { seed?: number; now?: string } {
+/**
+ * ?seed=27&now=2026-01-15T10:00:00Z: a reproducible new sandbox (for tests and recordings; a saved one wins).
+ * ?budget=2000: the CPU time a command line may use, in ms (between 100 ms and a minute).
+ */
+export function newSandboxOptionsFromUrl(): { seed?: number; now?: string; budgetMs?: number } {
   const params = new URLSearchParams(window.location.search);
   const seed = Number(params.get("seed"));
   const now = params.get("now");
+  const budget = Number(params.get("budget"));
   return {
     ...(params.has("seed") && Number.isSafeInteger(seed) ? { seed } : {}),
     ...(now && !Number.isNaN(Date.parse(now)) ? { now } : {}),
+    ...(params.has("budget") && Number.isInteger(budget) && budget >= 100 && budget <= 60_000 ? { budgetMs: budget } : {}),
   };
 }
 

@@ -41,29 +41,6 @@ const theme = {
   brightWhite: "#f8fafc",
 };
 
-declare global {
-  interface Window {
-    /** For the browser tests and the benchmark: the terminal's text (wrapped rows joined) and a way to wait until it is quiet. */
-    __sandboxTerminal?: { screen(): string; idle(): Promise<void> };
-  }
-}
-
-function screenText(term: Terminal): string {
-  const buffer = term.buffer.active;
-  const lines: string[] = [];
-  for (let row = 0; row < buffer.length; row++) {
-    const line = buffer.getLine(row);
-    if (!line) continue;
-    // Rows are joined untrimmed (a wrapped row's trailing spaces are inside the line); each line is trimmed at its end.
-    const text = line.translateToString(false);
-    if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
-    else lines.push(text);
-  }
-  const trimmed = lines.map((text) => text.trimEnd());
-  while (trimmed.length > 0 && trimmed.at(-1) === "") trimmed.pop();
-  return trimmed.join("\n");
-}
-
 export interface ViewHandle {
   typeCommands(text: string): void;
   focus(): void;
@@ -105,19 +82,19 @@ export function XtermView({ host, greeting, autoFocus, onHandle }: { host: Sandb
     };
     refit();
 
-    const session = () => host.session;
     let started = 0;
-    const prompt = () => promptText(session().cwd(), session().home());
+    const prompt = () => promptText(host.cwd, host.home);
     const controller = new TerminalController({
       surface: { write: (data, done) => term.write(data, done), get cols() { return term.cols; } },
       run: (command) => {
         started = performance.mark(COMMAND_START_MARK).startTime;
         return host.run(command, prompt());
       },
-      complete: (line, cursor) => session().complete(line, cursor),
-      needsMoreInput: (text) => session().needsMoreInput(text),
+      complete: (line, cursor) => host.complete(line, cursor),
+      needsMoreInput: (text) => host.needsMoreInput(text),
+      interrupt: () => host.interrupt(),
       history: sharedHistory(),
-      prompt: () => colouredPrompt(session().cwd(), session().home()),
+      prompt: () => colouredPrompt(host.cwd, host.home),
       now: () => performance.now(),
       onTiming: ({ command }) => {
         const start = started;
@@ -150,13 +127,6 @@ export function XtermView({ host, greeting, autoFocus, onHandle }: { host: Sandb
     observer.observe(element);
 
     controller.start({ replay: host.transcript, ...(greeting ? { greeting } : {}) });
-    window.__sandboxTerminal = {
-      screen: () => screenText(term),
-      idle: async () => {
-        await controller.whenIdle();
-        await new Promise<void>((resolve) => term.write("", resolve));
-      },
-    };
     if (autoFocus) term.focus();
     onHandle({
       typeCommands: (text) => {
@@ -167,7 +137,6 @@ export function XtermView({ host, greeting, autoFocus, onHandle }: { host: Sandb
     });
     return () => {
       onHandle(undefined);
-      delete window.__sandboxTerminal;
       observer.disconnect();
       data.dispose();
       resize.dispose();

@@ -1,11 +1,11 @@
 import { CommandHistory } from "@/lib/terminal/history";
 import { SandboxHost } from "@/lib/terminal/session-host";
-import { createBrowserSession } from "@/lib/terminal/browser-session";
 
 /**
  * One sandbox per scenario per page, shared by every view that shows it
- * (terminal, accessible log, docked panel), and one arrow-key history.
- * This module is part of the lazily loaded terminal code.
+ * (terminal, accessible log, panes, the docked panel), and one arrow-key
+ * history. Each sandbox runs in its own Web Worker. This module is part of
+ * the lazily loaded terminal code.
  */
 const hosts = new Map<string, SandboxHost>();
 let history: CommandHistory | undefined;
@@ -15,6 +15,8 @@ export interface NewSandboxOptions {
   /** Seed and start time for sandboxes created from now on (tests and recordings ask for them with ?seed=&now=). */
   seed?: number;
   now?: string;
+  /** CPU time per command line (tests ask for a short one with ?budget=). */
+  budgetMs?: number;
 }
 
 export function setNewSandboxOptions(options: NewSandboxOptions): void {
@@ -25,15 +27,20 @@ export function browserStorage(): Storage | undefined {
   try {
     return window.localStorage;
   } catch {
-    // Storage can be disabled; the sandbox then lasts as long as the page.
+    // Storage can be disabled; history then lasts as long as the page.
     return undefined;
   }
+}
+
+function spawnSandboxWorker(): Worker {
+  return new Worker(new URL("../../../lib/workspace/sandbox.worker.ts", import.meta.url), { type: "module", name: "sandbox" });
 }
 
 export function hostFor(scenario: string): SandboxHost {
   let host = hosts.get(scenario);
   if (!host) {
-    host = new SandboxHost({ scenario, createSession: (name) => createBrowserSession(name, newSandboxOptions), storage: browserStorage() });
+    const { budgetMs, ...newSandbox } = newSandboxOptions;
+    host = new SandboxHost({ scenario, spawnWorker: spawnSandboxWorker, legacyStorage: browserStorage(), newSandbox, ...(budgetMs === undefined ? {} : { budgetMs }) });
     hosts.set(scenario, host);
   }
   return host;
@@ -44,7 +51,7 @@ export function sharedHistory(): CommandHistory {
   return history;
 }
 
-/** Saves every open sandbox now (the page is going away). */
+/** Asks every open sandbox to finish saving (the page is going away). */
 export function flushAll(): void {
   for (const host of hosts.values()) host.flush();
 }

@@ -5,13 +5,13 @@ import { displayWidth } from "@/lib/terminal/render";
 const continues = (text: string) => /\\$/.test(text);
 
 describe("splitting a code block into the commands it runs", () => {
-  it("keeps backslash-continued lines together and skips blank lines", () => {
+  it("keeps backslash-continued lines together and skips blank lines", async () => {
     const block = 'echo "Hello, KMS!" > plaintext.txt\naws kms encrypt \\\n    --key-id alias/my-key \\\n    --plaintext fileb://plaintext.txt\n\nls\n';
-    expect(splitCommands(block, continues)).toEqual(['echo "Hello, KMS!" > plaintext.txt', "aws kms encrypt \\\n    --key-id alias/my-key \\\n    --plaintext fileb://plaintext.txt", "ls"]);
+    expect(await splitCommands(block, continues)).toEqual(['echo "Hello, KMS!" > plaintext.txt', "aws kms encrypt \\\n    --key-id alias/my-key \\\n    --plaintext fileb://plaintext.txt", "ls"]);
   });
 
-  it("runs an unfinished last command as it is (the shell reports it)", () => {
-    expect(splitCommands("echo a \\", continues)).toEqual(["echo a \\"]);
+  it("runs an unfinished last command as it is (the shell reports it)", async () => {
+    expect(await splitCommands("echo a \\", continues)).toEqual(["echo a \\"]);
   });
 });
 

@@ -1,53 +1,11 @@
-import { expose } from "comlink";
-import { MessageChannel } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { createSandbox, type SandboxSession } from "@/lib/sandbox";
-import { MemorySessionStore } from "@/lib/workspace/memory-store";
-import { SandboxService } from "@/lib/workspace/sandbox-service";
-import { InterruptedError, SandboxWorkerClient, type ClientEvent, type WorkerHandle } from "@/lib/workspace/worker-client";
+import { InterruptedError, SandboxWorkerClient, type ClientEvent } from "@/lib/workspace/worker-client";
+import { channelWorkers, hangOn } from "./channel-worker";
 
-/**
- * The client over a real message channel, with the service on the other end
- * as the worker would have it. A "worker" here is a channel: terminating it
- * closes the ports, and every worker shares one store, as every worker of a
- * page shares the browser's IndexedDB.
- */
 function harness(options: { hangOn?: string } = {}) {
-  const store = new MemorySessionStore();
-  const spawned: SandboxService[] = [];
-  const spawn = (): WorkerHandle => {
-    const channel = new MessageChannel();
-    const service = new SandboxService({
-      openStore: async () => store,
-      fallbackStore: () => new MemorySessionStore(),
-      createSession: (settings) => {
-        const session = createSandbox(settings);
-        if (options.hangOn) hangOn(session, options.hangOn);
-        return session;
-      },
-    });
-    spawned.push(service);
-    expose(service, channel.port1 as never);
-    const port = channel.port2 as unknown as WorkerHandle & { close(): void };
-    return Object.assign(port, {
-      terminate() {
-        channel.port1.close();
-        channel.port2.close();
-      },
-    });
-  };
-  const client = new SandboxWorkerClient(spawn, { scenario: "empty", seed: 4, now: "2026-01-01T00:00:00Z" });
-  return { client, store, spawned };
-}
-
-/** A command that changes the sandbox and then never ends, like a runaway loop (which cannot run in this thread). */
-function hangOn(session: SandboxSession, marker: string): void {
-  const run = session.run.bind(session);
-  session.run = async (line: string) => {
-    if (!line.includes(marker)) return run(line);
-    await run("echo half-done > partial.txt");
-    return new Promise(() => undefined);
-  };
+  const workers = channelWorkers(options.hangOn ? { adjust: hangOn(options.hangOn) } : {});
+  const client = new SandboxWorkerClient(workers.spawn, { scenario: "empty", seed: 4, now: "2026-01-01T00:00:00Z" });
+  return { client, store: workers.store, spawned: workers.services };
 }
 
 describe("the worker client", () => {

@@ -1,0 +1,207 @@
+"use client";
+
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { normalizeWorkspaceModel, Separator, TabsetMaximizeButton, useParentTabset, useParentTabsetState, useParentWorkspace, Workspace, type TabNode, type TabRenderProps, type WorkspaceModel } from "react-resizable-panels";
+import { defaultDockLayout, defaultPageLayout, openPanes, type PaneTabData } from "@/lib/workspace/layout-model";
+import { browserStorage } from "../terminal/hosts";
+import { isPaneId, PANES, paneTitle, SIDE_PANES, type PaneId } from "./panes";
+import "./workspace.css";
+
+/**
+ * The workspace's panes around the terminal. On a wide screen they are tab
+ * groups the learner arranges (drag a tab onto another group or an edge to
+ * split it, drag the separators or focus them and use the arrow keys, close
+ * a pane and open it again from a group's "Add pane" menu, maximise a
+ * group); the arrangement is kept in the browser. On a narrow screen the
+ * panes stack under the terminal.
+ */
+const WIDE = "(min-width: 56rem)";
+
+function useWide(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      const query = window.matchMedia(WIDE);
+      query.addEventListener("change", listener);
+      return () => query.removeEventListener("change", listener);
+    },
+    () => window.matchMedia(WIDE).matches,
+    () => true,
+  );
+}
+
+function loadLayout(storageKey: string, mode: "page" | "dock"): WorkspaceModel<PaneTabData> {
+  const fallback = (mode === "page" ? defaultPageLayout : defaultDockLayout)((pane) => (isPaneId(pane) ? paneTitle(pane) : pane));
+  try {
+    const saved = browserStorage()?.getItem(storageKey);
+    if (saved) {
+      const model = normalizeWorkspaceModel<PaneTabData>(JSON.parse(saved), {
+        // Panes that no longer exist are dropped; titles come from the code, not the save.
+        mapTab: (tab) => (isPaneId((tab.data as PaneTabData | undefined)?.pane) ? { ...tab, title: paneTitle((tab.data as PaneTabData).pane as PaneId) } : null),
+      });
+      if (model && openPanes(model).has("terminal")) return model;
+    }
+  } catch {
+    // A damaged arrangement: start from the default one.
+  }
+  return normalizeWorkspaceModel<PaneTabData>(fallback) ?? (fallback as unknown as WorkspaceModel<PaneTabData>);
+}
+
+export const WorkspaceLayout = memo(function WorkspaceLayout({ mode, terminal, storageKey, onReset }: { mode: "page" | "dock"; terminal: ReactNode; storageKey: string; onReset?: (reset: () => void) => void }) {
+  const wide = useWide();
+  const [model, setModel] = useState<WorkspaceModel<PaneTabData> | undefined>();
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => setModel(loadLayout(storageKey, mode)), [storageKey, mode, generation]);
+
+  const resetLayout = useCallback(() => {
+    try {
+      browserStorage()?.removeItem(storageKey);
+    } catch {
+      // Nothing saved to remove.
+    }
+    setGeneration((value) => value + 1);
+  }, [storageKey]);
+  useEffect(() => onReset?.(resetLayout), [onReset, resetLayout]);
+
+  // The tab contents stay mounted across renders: the terminal element is read through a ref, so a new one never re-renders every tab.
+  const terminalRef = useRef(terminal);
+  terminalRef.current = terminal;
+  const renderTabContent = useCallback((tab: TabNode<PaneTabData>) => <PaneBody pane={tab.data.pane as PaneId} terminal={<TerminalSlot source={terminalRef} />} />, []);
+  const open = useMemo(() => (model ? openPanes(model) : new Set<string>()), [model]);
+  const saveModel = useCallback(
+    (next: WorkspaceModel<PaneTabData>) => {
+      setModel(next);
+      try {
+        browserStorage()?.setItem(storageKey, JSON.stringify(next));
+      } catch {
+        // The arrangement holds for this page.
+      }
+    },
+    [storageKey],
+  );
+  const renderToolbar = useCallback(() => <TabsetToolbar closed={SIDE_PANES.filter((pane) => !open.has(pane))} />, [open]);
+
+  if (!wide) return <StackedPanes terminal={terminal} mode={mode} />;
+  if (!model) return null;
+  return (
+    <Workspace<PaneTabData>
+      key={generation}
+      className="ws h-full min-h-0"
+      defaultModel={model}
+      onModelChanged={saveModel}
+      // The terminal is always mounted (commands sent to it run even while another pane covers it); other panes mount when first shown.
+      lazyTabContent={mountsLazily}
+      hiddenTabBehavior="keep-mounted"
+      tabsetMinWidth="14rem"
+      tabsetMinHeight="6rem"
+      classNames={CLASS_NAMES}
+      renderSeparator={renderSeparator}
+      renderTab={renderTab}
+      renderTabsetToolbar={renderToolbar}
+      renderTabContent={renderTabContent}
+    />
+  );
+});
+
+// Stable props: the Workspace re-renders its tabsets when they change.
+const CLASS_NAMES = { tabset: "ws-tabset", header: "ws-header", tabList: "ws-tablist", tab: "ws-tab", toolbar: "ws-toolbar", tabPanels: "ws-panels", tabContent: "ws-content", dropIndicator: "ws-drop", dragPreview: "ws-drag" };
+
+function renderSeparator(orientation: "horizontal" | "vertical") {
+  return <Separator className={`ws-separator ws-separator-${orientation}`} aria-label="Resize panes" />;
+}
+
+function mountsLazily(tab: TabNode<PaneTabData>): boolean {
+  return tab.data.pane !== "terminal";
+}
+
+function renderTab(tab: TabNode<PaneTabData>, props: TabRenderProps) {
+  return <div {...props}>{tab.title}</div>;
+}
+
+function TerminalSlot({ source }: { source: { current: ReactNode } }) {
+  return <>{source.current}</>;
+}
+
+function PaneBody({ pane, terminal }: { pane: PaneId; terminal: ReactNode }) {
+  if (pane === "terminal") return <div className="h-full min-h-0">{terminal}</div>;
+  const Component = PANES[pane].component;
+  return (
+    <div className="h-full min-h-0 overflow-auto" role="region" aria-label={`${PANES[pane].title} pane`} data-testid={`pane-${pane}`}>
+      <Component />
+    </div>
+  );
+}
+
+/**
+ * A group's toolbar: open a closed pane here, close the pane shown (the
+ * Delete key on a focused tab does the same; the terminal stays), maximise
+ * the group.
+ */
+function TabsetToolbar({ closed }: { closed: Exclude<PaneId, "terminal">[] }) {
+  const tabset = useParentTabset<PaneTabData>();
+  const state = useParentTabsetState();
+  const workspace = useParentWorkspace<PaneTabData>();
+  const id = useId();
+  const selected = state?.selectedTabId;
+  return (
+    <div className="flex items-center gap-1 pr-1">
+      {closed.length > 0 && tabset ? (
+        <>
+          <label htmlFor={id} className="sr-only">
+            Add a pane to this group
+          </label>
+          <select
+            id={id}
+            value=""
+            onChange={(event) => {
+              const pane = event.target.value as Exclude<PaneId, "terminal">;
+              if (pane) tabset.addTab({ id: pane, title: PANES[pane].title, data: { pane } });
+            }}
+            className="ws-add rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
+          >
+            <option value="">+ Add pane</option>
+            {closed.map((pane) => (
+              <option key={pane} value={pane}>
+                {PANES[pane].title}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : null}
+      {selected && selected !== "terminal" && isPaneId(selected) ? (
+        <button type="button" className="ws-icon" aria-label={`Close the ${paneTitle(selected)} pane`} title={`Close ${paneTitle(selected)}`} onClick={() => workspace?.closeTab(selected)}>
+          ×
+        </button>
+      ) : null}
+      <TabsetMaximizeButton className="ws-icon" title={({ isMaximized }) => (isMaximized ? "Restore the layout" : "Maximise this group")}>
+        {({ isMaximized }) => (isMaximized ? "⤡" : "⤢")}
+      </TabsetMaximizeButton>
+    </div>
+  );
+}
+
+/** Narrow screens: the terminal, then every pane in a section that opens and closes. */
+function StackedPanes({ terminal, mode }: { terminal: ReactNode; mode: "page" | "dock" }) {
+  const [openPane, setOpenPane] = useState<string | undefined>(mode === "page" ? "resources" : undefined);
+  return (
+    <div className="flex h-full min-h-0 flex-col gap-2 overflow-auto">
+      <div className={mode === "page" ? "h-[60vh] min-h-[18rem] shrink-0" : "h-[60%] min-h-[12rem] shrink-0"}>{terminal}</div>
+      {SIDE_PANES.map((pane) => (
+        <details
+          key={pane}
+          open={openPane === pane}
+          onToggle={(event) => {
+            const isOpen = (event.currentTarget as HTMLDetailsElement).open;
+            if (isOpen) setOpenPane(pane);
+            else if (openPane === pane) setOpenPane(undefined);
+          }}
+          className="shrink-0 rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
+        >
+          <summary className="cursor-pointer px-3 py-2 text-sm font-semibold">
+            {PANES[pane].title} <span className="font-normal text-slate-600 dark:text-slate-400">· {PANES[pane].description}</span>
+          </summary>
+          {openPane === pane ? <PaneBody pane={pane} terminal={null} /> : null}
+        </details>
+      ))}
+    </div>
+  );
+}

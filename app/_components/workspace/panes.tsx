@@ -1,0 +1,28 @@
+"use client";
+
+import type { ComponentType } from "react";
+import { ActivityPane } from "./ActivityPane";
+import { ClockPane } from "./ClockPane";
+import { ResourcesPane } from "./ResourcesPane";
+
+/**
+ * Every pane the workspace can show beside the terminal: one closed list,
+ * so a saved layout that names anything else is cleaned up on load.
+ */
+export const PANES = {
+  resources: { title: "Resources", description: "Keys, secrets and parameters you have made", component: ResourcesPane },
+  activity: { title: "Activity", description: "Every call, with why access was denied", component: ActivityPane },
+  clock: { title: "Clock", description: "Simulated time and what is scheduled", component: ClockPane },
+} satisfies Record<string, { title: string; description: string; component: ComponentType }>;
+
+export type PaneId = keyof typeof PANES | "terminal";
+
+export function isPaneId(value: unknown): value is PaneId {
+  return value === "terminal" || (typeof value === "string" && value in PANES);
+}
+
+export function paneTitle(id: PaneId): string {
+  return id === "terminal" ? "Terminal" : PANES[id].title;
+}
+
+export const SIDE_PANES = Object.keys(PANES) as Exclude<PaneId, "terminal">[];
