@@ -25,7 +25,9 @@ test.describe("the sandbox workspace", () => {
     await expect(resources.getByRole("button", { name: new RegExp(KEY_ID) })).toBeVisible();
 
     await run(page, "aws kms create-alias --alias-name alias/app-key --target-key-id " + KEY_ID);
-    await run(page, "aws kms rotate-key-on-demand --key-id alias/app-key");
+    // RotateKeyOnDemand takes a key id or ARN, not an alias (as in AWS).
+    expect(await run(page, "aws kms rotate-key-on-demand --key-id alias/app-key")).toContain("NotFoundException");
+    await run(page, `aws kms rotate-key-on-demand --key-id ${KEY_ID}`);
     const key = resources.getByRole("button", { name: /alias\/app-key/ });
     await expect(key).toBeVisible();
     await key.click();
@@ -125,6 +127,7 @@ test.describe("the sandbox workspace", () => {
     await page.locator('[data-tabset-id="side-top"]').getByLabel("Add a pane to this group").selectOption("clock");
     await expect(tab(page, "Clock")).toHaveCount(1);
     // Separators resize by keyboard.
+    await tab(page, "Resources").click();
     const separator = page.getByRole("separator", { name: "Resize panes" }).first();
     const before = await pane(page, "Resources").boundingBox();
     await separator.focus();
