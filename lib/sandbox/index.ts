@@ -19,7 +19,7 @@ export function createEngine(options: SandboxOptions = {}): Sandbox {
 
 export { Sandbox, type SandboxOptions, type CallOptions } from "./sandbox";
 export { AwsServiceError, SandboxUsageError, isAwsServiceError } from "./core/errors";
-export type { ServiceId, WireObject, Json } from "./core/operation";
+export type { ServiceId, WireObject, Json, EngineNotice } from "./core/operation";
 export type { SandboxState, CallerRef } from "./state";
 export type { TrailEvent, TrailQuery } from "./trail/trail";
 export { LEARNER_ACCOUNT, PARTNER_ACCOUNT, DEFAULT_REGION } from "./world";

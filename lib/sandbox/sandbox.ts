@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { AwsServiceError, isAwsServiceError, SandboxUsageError } from "./core/errors";
-import type { NestedCallOptions, OperationContext, ServiceId, ServiceSpec, WireObject } from "./core/operation";
+import type { EngineNotice, NestedCallOptions, OperationContext, ServiceId, ServiceSpec, WireObject } from "./core/operation";
 import { SeededRandom } from "./core/random";
 import { cancelScheduled, insertScheduled, type ScheduledEvent } from "./core/scheduler";
 import { parseRequest } from "./core/validation";
@@ -50,6 +50,8 @@ export class Sandbox {
   private random: SeededRandom;
   private readonly services: Map<ServiceId, ServiceSpec>;
   private readonly policyCache = new Map<string, PolicyDocument>();
+  /** Who watches steps inside calls (a visualiser); not state, never saved. */
+  private observer: ((notice: EngineNotice) => void) | undefined;
   private lastRequest: string | undefined;
 
   constructor(services: readonly ServiceSpec[], options: SandboxOptions = {}) {
@@ -148,6 +150,18 @@ export class Sandbox {
   /** The trail, oldest first, optionally filtered. */
   trail(query?: TrailQuery): TrailEvent[] {
     return queryTrail(this.state.trail, query);
+  }
+
+  /**
+   * Watches the steps inside calls (see EngineNotice) until the returned
+   * function is called. The observer sees the live state at each step and
+   * must not change it.
+   */
+  observe(observer: (notice: EngineNotice) => void): () => void {
+    this.observer = observer;
+    return () => {
+      if (this.observer === observer) this.observer = undefined;
+    };
   }
 
   /** Read-only view of the live state, for visualisers; copy it before keeping it. */
@@ -423,6 +437,9 @@ export class Sandbox {
       },
       touches(arn, type) {
         if (!event.resources.some((resource) => resource.ARN === arn)) event.resources.push({ ARN: arn, type });
+      },
+      notify(notice) {
+        sandbox.observer?.(notice);
       },
       recordServiceEvent(eventName, detail = {}) {
         const service = event.eventSource;

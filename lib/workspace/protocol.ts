@@ -6,6 +6,9 @@
  */
 import type { ActivityPage, ActivityQuery, ClockView, ResourcesView, ResourceScope } from "@/lib/sandbox/inspect";
 import type { Completion } from "@/lib/sandbox/shell/complete";
+import type { OpenInput, OpenResult as EnvelopeOpenResult, SealInput, SealResult } from "@/lib/visualize/envelope/explorer";
+import type { KeyTimeline, Sample, SampleCheck } from "@/lib/visualize/key-lifecycle/timeline";
+import type { InjectedFailure, RotationRun, Strategy, WalkthroughState } from "@/lib/visualize/rotation/walkthrough";
 
 export interface OpenOptions {
   scenario: string;
@@ -80,6 +83,20 @@ export interface SandboxWorkerApi {
   reset(): Promise<OpenResult>;
   /** Resolves once everything so far is saved. */
   flush(): Promise<void>;
+
+  // The visualisers' work, done in the worker on the learner's own sandbox (lib/visualize).
+  envelopeSeal(input: SealInput): Promise<SealResult>;
+  envelopeOpen(input: OpenInput): Promise<EnvelopeOpenResult>;
+  walkthroughState(): Promise<WalkthroughState>;
+  walkthroughPrepare(): Promise<WalkthroughState>;
+  walkthroughInject(failure: InjectedFailure): Promise<WalkthroughState>;
+  walkthroughRotate(strategies?: Strategy[]): Promise<RotationRun[]>;
+  walkthroughSchedule(days: number): Promise<{ code: string; message: string }[]>;
+  walkthroughAdvance(): Promise<{ runs: RotationRun[]; advancedMs: number }>;
+  keyTimeline(keyId: string): Promise<KeyTimeline | undefined>;
+  keySamples(keyId: string): Promise<Sample[]>;
+  keyEncryptSample(keyId: string): Promise<{ ok: true; sample: Sample } | { ok: false; failure: { code: string; message: string } }>;
+  keyCheckSamples(keyId: string): Promise<SampleCheck[]>;
 }
 
 export const DEFAULT_BUDGET_MS = 10_000;

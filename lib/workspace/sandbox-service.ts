@@ -11,6 +11,9 @@
 import { AwsServiceError, isAwsServiceError, type SandboxSession, type ServiceId, type WireObject, type CreateSandboxOptions, type SessionRunResult } from "@/lib/sandbox";
 import { describeClock, describeResources, queryActivity, type ActivityQuery, type ResourceScope } from "@/lib/sandbox/inspect";
 import { snapshotFiles } from "@/lib/sandbox/vfs/snapshot";
+import { openEnvelope, sealEnvelope, type OpenInput, type SealInput } from "@/lib/visualize/envelope/explorer";
+import { checkSamples, encryptSample, keyTimeline, samplesOf } from "@/lib/visualize/key-lifecycle/timeline";
+import { advanceToScheduledRotation, describeWalkthrough, injectFailure, prepareWalkthrough, rotateNow, scheduleRotation, STRATEGIES, type InjectedFailure, type Strategy } from "@/lib/visualize/rotation/walkthrough";
 import { readLegacySave } from "./legacy-save";
 import { DEFAULT_BUDGET_MS, type CallReply, type ImportReply, type OpenOptions, type OpenResult, type RunReply, type SandboxWorkerApi, type SessionOrigin, type WorkerEvent } from "./protocol";
 import { saveFailureMessage } from "./save-errors";
@@ -150,17 +153,15 @@ export class SandboxService implements SandboxWorkerApi {
   }
 
   async call(service: string, operation: string, input: Record<string, unknown>): Promise<CallReply> {
-    const session = this.session();
-    await this.saving;
-    try {
-      const output = session.engine.call(service as ServiceId, operation, input as WireObject);
-      return { ok: true, output: output as Record<string, unknown> };
-    } catch (error) {
-      const failure = isAwsServiceError(error) ? error : new AwsServiceError("InternalFailure", messageOf(error), 500);
-      return { ok: false, code: failure.code, message: failure.message };
-    } finally {
-      this.changed();
-    }
+    return this.mutate((session) => {
+      try {
+        const output = session.engine.call(service as ServiceId, operation, input as WireObject);
+        return { ok: true, output: output as Record<string, unknown> };
+      } catch (error) {
+        const failure = isAwsServiceError(error) ? error : new AwsServiceError("InternalFailure", messageOf(error), 500);
+        return { ok: false, code: failure.code, message: failure.message };
+      }
+    });
   }
 
   async exportSnapshot(): Promise<string> {
@@ -199,6 +200,74 @@ export class SandboxService implements SandboxWorkerApi {
 
   async flush(): Promise<void> {
     await this.saving;
+  }
+
+  // --- visualisers -----------------------------------------------------------
+
+  async envelopeSeal(input: SealInput) {
+    return this.mutate((session) => sealEnvelope(session.engine, session.fs, input));
+  }
+
+  async envelopeOpen(input: OpenInput) {
+    return this.mutate((session) => openEnvelope(session.engine, input));
+  }
+
+  async walkthroughState() {
+    return describeWalkthrough(this.session().engine);
+  }
+
+  async walkthroughPrepare() {
+    return this.mutate((session) => {
+      prepareWalkthrough(session.engine);
+      return describeWalkthrough(session.engine);
+    });
+  }
+
+  async walkthroughInject(failure: InjectedFailure) {
+    return this.mutate((session) => {
+      prepareWalkthrough(session.engine);
+      injectFailure(session.engine, failure);
+      return describeWalkthrough(session.engine);
+    });
+  }
+
+  async walkthroughRotate(strategies: Strategy[] = [...STRATEGIES]) {
+    return this.mutate((session) => rotateNow(session.engine, strategies));
+  }
+
+  async walkthroughSchedule(days: number) {
+    return this.mutate((session) => scheduleRotation(session.engine, days));
+  }
+
+  async walkthroughAdvance() {
+    return this.mutate((session) => advanceToScheduledRotation(session.engine));
+  }
+
+  async keyTimeline(keyId: string) {
+    return keyTimeline(this.session().engine, keyId);
+  }
+
+  async keySamples(keyId: string) {
+    return samplesOf(this.session().fs, keyId);
+  }
+
+  async keyEncryptSample(keyId: string) {
+    return this.mutate((session) => encryptSample(session.engine, session.fs, keyId));
+  }
+
+  async keyCheckSamples(keyId: string) {
+    return this.mutate((session) => checkSamples(session.engine, session.fs, keyId));
+  }
+
+  /** Runs work that changes the sandbox after what is saving, then saves and tells the page. */
+  private async mutate<T>(work: (session: SandboxSession) => T): Promise<T> {
+    const session = this.session();
+    await this.saving;
+    try {
+      return work(session);
+    } finally {
+      this.changed();
+    }
   }
 
   /** The session itself, for tests and the visualisers' worker modules. */

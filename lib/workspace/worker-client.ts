@@ -111,6 +111,22 @@ export class SandboxWorkerClient {
     return this.track((remote) => remote.flush());
   }
 
+  /** The visualisers' calls (see SandboxWorkerApi), each tracked like any other. */
+  readonly visualize = {
+    envelopeSeal: (...args: Parameters<SandboxWorkerApi["envelopeSeal"]>) => this.track((remote) => remote.envelopeSeal(...args) as ReturnType<SandboxWorkerApi["envelopeSeal"]>),
+    envelopeOpen: (...args: Parameters<SandboxWorkerApi["envelopeOpen"]>) => this.track((remote) => remote.envelopeOpen(...args) as ReturnType<SandboxWorkerApi["envelopeOpen"]>),
+    walkthroughState: () => this.track((remote) => remote.walkthroughState() as ReturnType<SandboxWorkerApi["walkthroughState"]>),
+    walkthroughPrepare: () => this.track((remote) => remote.walkthroughPrepare() as ReturnType<SandboxWorkerApi["walkthroughPrepare"]>),
+    walkthroughInject: (...args: Parameters<SandboxWorkerApi["walkthroughInject"]>) => this.track((remote) => remote.walkthroughInject(...args) as ReturnType<SandboxWorkerApi["walkthroughInject"]>),
+    walkthroughRotate: (...args: Parameters<SandboxWorkerApi["walkthroughRotate"]>) => this.track((remote) => remote.walkthroughRotate(...args) as ReturnType<SandboxWorkerApi["walkthroughRotate"]>),
+    walkthroughSchedule: (...args: Parameters<SandboxWorkerApi["walkthroughSchedule"]>) => this.track((remote) => remote.walkthroughSchedule(...args) as ReturnType<SandboxWorkerApi["walkthroughSchedule"]>),
+    walkthroughAdvance: () => this.track((remote) => remote.walkthroughAdvance() as ReturnType<SandboxWorkerApi["walkthroughAdvance"]>),
+    keyTimeline: (...args: Parameters<SandboxWorkerApi["keyTimeline"]>) => this.track((remote) => remote.keyTimeline(...args) as ReturnType<SandboxWorkerApi["keyTimeline"]>),
+    keySamples: (...args: Parameters<SandboxWorkerApi["keySamples"]>) => this.track((remote) => remote.keySamples(...args) as ReturnType<SandboxWorkerApi["keySamples"]>),
+    keyEncryptSample: (...args: Parameters<SandboxWorkerApi["keyEncryptSample"]>) => this.track((remote) => remote.keyEncryptSample(...args) as ReturnType<SandboxWorkerApi["keyEncryptSample"]>),
+    keyCheckSamples: (...args: Parameters<SandboxWorkerApi["keyCheckSamples"]>) => this.track((remote) => remote.keyCheckSamples(...args) as ReturnType<SandboxWorkerApi["keyCheckSamples"]>),
+  };
+
   /**
    * Stops whatever the worker is doing: every call in flight rejects with
    * InterruptedError, and the sandbox is reopened from its last save in a new

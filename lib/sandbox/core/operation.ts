@@ -56,7 +56,20 @@ export interface OperationContext {
    * RotationFailed. It appears after the events recorded so far.
    */
   recordServiceEvent(eventName: string, detail?: { accountId?: string; resources?: { ARN: string; type: string }[]; additionalEventData?: Record<string, unknown> }): void;
+  /**
+   * Tells an observer of the sandbox (a visualiser) that a step of a longer
+   * piece of work finished, so it can look at the state at that moment. Not
+   * part of AWS and not recorded anywhere; a no-op when nobody observes.
+   */
+  notify(notice: EngineNotice): void;
 }
+
+/** Moments inside one call that a visualiser may want to see the state at. */
+export type EngineNotice =
+  /** A rotation's placeholder AWSPENDING version exists; its first step is about to run. */
+  | { kind: "rotation-started"; secretArn: string; token: string }
+  /** The rotation function finished a step (ok or not). */
+  | { kind: "rotation-step"; secretArn: string; token: string; step: "createSecret" | "setSecret" | "testSecret" | "finishSecret"; ok: boolean; errorType?: string; errorMessage?: string };
 
 export interface OperationSpec<S extends z.ZodType = z.ZodType> {
   /** AWS operation name, e.g. "Encrypt". */

@@ -79,3 +79,37 @@ export function parseBlob(blob: Uint8Array): ParsedBlob | undefined {
 export function openBlob(parsed: ParsedBlob, material: Uint8Array, context: EncryptionContext | undefined): Uint8Array | undefined {
   return openAesGcm(material, parsed.nonce, parsed.sealed, concatBytes(parsed.headerBytes, encodeEncryptionContext(context)));
 }
+
+export interface BlobSegment {
+  /** What these bytes are, for a learner looking at them. */
+  label: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The parts of a sandbox blob, for the envelope encryption explorer to label
+ * the bytes it shows. Undefined for bytes that are not a sandbox blob.
+ */
+export function blobLayout(blob: Uint8Array): BlobSegment[] | undefined {
+  const parsed = parseBlob(blob);
+  if (!parsed) return undefined;
+  const regionLength = blob[MAGIC.length] ?? 0;
+  const marks: [string, number][] = [
+    ["format marker (KSB1)", MAGIC.length],
+    ["Region", 1 + regionLength],
+    ["account", 12],
+    ["KMS key id", 16],
+    ["key material version", 2],
+    ["nonce", GCM_NONCE_BYTES],
+    ["ciphertext", parsed.sealed.length - 16],
+    ["authentication tag", 16],
+  ];
+  const segments: BlobSegment[] = [];
+  let offset = 0;
+  for (const [label, length] of marks) {
+    segments.push({ label, start: offset, end: offset + length });
+    offset += length;
+  }
+  return segments;
+}

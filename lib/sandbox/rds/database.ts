@@ -58,12 +58,21 @@ export class DatabaseError extends Error {
   override readonly name = "DatabaseError";
 }
 
+/** MySQL's validate_password check at MEDIUM (length 8, mixed case, a number, a special character). */
+function checkPasswordPolicy(database: DatabaseRecord, password: string): void {
+  if (database.passwordPolicy !== "MEDIUM") return;
+  const strong = password.length >= 8 && /[0-9]/.test(password) && /[a-z]/.test(password) && /[A-Z]/.test(password) && /[^0-9A-Za-z]/.test(password);
+  // As pymysql reports MySQL's ER_NOT_VALID_PASSWORD to the rotation function.
+  if (!strong) throw new DatabaseError("(1819, 'Your password does not satisfy the current policy requirements')");
+}
+
 /**
  * `SET PASSWORD`: a user may change its own password; a superuser may change
  * anyone's (MySQL's `SET PASSWORD FOR user`).
  */
 export function setPassword(session: Session, username: string, password: string, at: number): void {
   const { database } = session;
+  checkPasswordPolicy(database, password);
   const caller = database.users[session.username];
   const target = database.users[username];
   if (!target) throw new DatabaseError(`Operation SET PASSWORD failed for '${username}'@'%': no such user`);
@@ -77,6 +86,7 @@ export function createUser(session: Session, username: string, password: string,
   const { database } = session;
   if (!database.users[session.username]?.superuser) throw new DatabaseError(`Access denied for user '${session.username}'@'%' (CREATE USER requires a privileged user)`);
   if (database.users[username]) throw new DatabaseError(`Operation CREATE USER failed for '${username}'@'%'`);
+  checkPasswordPolicy(database, password);
   const grants = grantsFrom ? [...(database.users[grantsFrom]?.grants ?? [])] : [];
   database.users[username] = { password, superuser: false, grants };
   record(database, at, username, "user-created");

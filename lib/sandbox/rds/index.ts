@@ -24,6 +24,8 @@ export interface DatabaseSpec {
   master?: string;
   /** False: the database cannot be reached (a network fault for labs). Default true. */
   available?: boolean;
+  /** MySQL's validate_password policy (see DatabaseRecord.passwordPolicy). */
+  passwordPolicy?: "MEDIUM";
   accountId?: string;
   region?: string;
 }
@@ -45,6 +47,7 @@ export function putDatabase(sandbox: Sandbox, spec: DatabaseSpec): DatabaseRecor
     ...(dbname === undefined ? {} : { dbname }),
     users,
     available: spec.available ?? true,
+    ...(spec.passwordPolicy ? { passwordPolicy: spec.passwordPolicy } : {}),
     createdAt: sandbox.now,
     log: [],
   };

@@ -38,6 +38,12 @@ export interface DatabaseRecord {
   users: Record<string, DatabaseUser>;
   /** False simulates a database the rotation function cannot reach (network, security group, stopped instance). */
   available: boolean;
+  /**
+   * MySQL's validate_password policy: MEDIUM refuses a new password without a
+   * digit, a lower-case and an upper-case letter and a special character, or
+   * shorter than 8 (ER_NOT_VALID_PASSWORD, 1819). Absent: any password.
+   */
+  passwordPolicy?: "MEDIUM";
   createdAt: number;
   /** The most recent connection events, newest last (bounded). */
   log: DatabaseLogEntry[];
@@ -58,6 +64,7 @@ export const databaseSchema = z.object({
   dbname: z.string().optional(),
   users: z.record(z.string(), userSchema),
   available: z.boolean(),
+  passwordPolicy: z.literal("MEDIUM").optional(),
   createdAt: z.number(),
   log: z.array(
     z.object({

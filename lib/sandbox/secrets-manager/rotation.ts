@@ -100,6 +100,7 @@ export function runRotation(
   secret.rotation.lastAttempt = attempt;
   // A scheduled rotation's own trail event already is the RotationStarted record.
   if (how.trigger === "RotateSecret") serviceEvent(ctx, resolved, "RotationStarted");
+  ctx.notify({ kind: "rotation-started", secretArn: secret.arn, token });
 
   for (const step of ROTATION_STEPS) {
     const result = invokeRotationFunction(ctx, fn, { Step: step, SecretId: secret.arn, ClientRequestToken: token });
@@ -110,10 +111,12 @@ export function runRotation(
       serviceEvent(ctx, resolved, "RotationFailed");
       // The labels decide what is left: a function that failed before anything was staged leaves no rotation pending.
       syncRotationWithLabels(secret);
+      ctx.notify({ kind: "rotation-step", secretArn: secret.arn, token, step, ok: false, errorType: result.errorType, errorMessage: result.errorMessage });
       return { succeeded: false };
     }
     attempt.steps.push({ step, at: ctx.now, requestId: result.requestId, ok: true });
     applyRotation(secret, "rotation.stepSucceeded");
+    ctx.notify({ kind: "rotation-step", secretArn: secret.arn, token, step, ok: true });
   }
   attempt.outcome = "succeeded";
   secret.rotation.lastRotatedAt = ctx.now;
