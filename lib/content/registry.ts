@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { scenarios } from "../terminal/scenarios";
+import { machineGraph } from "../visualize/machine-graph";
+import { machineNames, machines } from "../visualize/machines";
 
 /**
  * The closed set of components an MDX chapter may use, with the props each
@@ -111,6 +113,23 @@ const DecisionNodeSchema: z.ZodType<DecisionNode> = z.lazy(() =>
 );
 const DecisionTreeProps = z.strictObject({ root: DecisionNodeSchema });
 
+const MachineDiagramProps = z
+  .strictObject({
+    /** A lifecycle machine of the engine, drawn from its own definition (lib/visualize/machines.ts). */
+    machine: z.enum(machineNames),
+    /** State names only in the boxes. */
+    compact: z.boolean().default(false),
+    /** A state to highlight, as the machine names it ("PendingDeletion.WithKeyMaterial"). */
+    current: text.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.current === undefined) return;
+    const states = machineGraph(machines[value.machine].machine).states.map((state) => state.id);
+    if (!states.includes(value.current)) {
+      ctx.addIssue({ code: "custom", path: ["current"], message: `"${value.current}" is not a state of ${value.machine} (${states.join(", ")})` });
+    }
+  });
+
 const CardsProps = z.strictObject({
   items: z
     .array(z.strictObject({ title: text, badge: text.optional(), points: z.array(text).min(1).max(8) }))
@@ -176,6 +195,7 @@ export const mdxComponentSpecs = {
   SequenceDiagram: { props: SequenceDiagramProps, children: false },
   TreeDiagram: { props: TreeDiagramProps, children: false },
   DecisionTree: { props: DecisionTreeProps, children: false },
+  MachineDiagram: { props: MachineDiagramProps, children: false },
   Cards: { props: CardsProps, children: false },
   ComparisonTable: { props: ComparisonTableProps, children: false },
   Quiz: { props: QuizProps, children: false },

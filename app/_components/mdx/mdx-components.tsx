@@ -5,6 +5,7 @@ import { FanOutDiagram } from "../diagrams/FanOutDiagram";
 import { Figure } from "../diagrams/Figure";
 import { FlowDiagram } from "../diagrams/FlowDiagram";
 import { SequenceDiagram } from "../diagrams/SequenceDiagram";
+import { StateMachineDiagram } from "../diagrams/StateMachineDiagram";
 import { TreeDiagram } from "../diagrams/TreeDiagram";
 import { SandboxTerminal } from "../terminal/SandboxTerminal";
 import { Callout } from "./Callout";
@@ -36,6 +37,7 @@ export const registeredComponents: Registered = {
   SequenceDiagram,
   TreeDiagram,
   DecisionTree,
+  MachineDiagram: StateMachineDiagram,
   Cards,
   ComparisonTable,
   Quiz: QuizBlock,
