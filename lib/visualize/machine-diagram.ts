@@ -60,9 +60,10 @@ function startsOf(entry: MachineEntry, graph: MachineGraph) {
 function textOf(entry: MachineEntry, graph: MachineGraph): MachineText {
   const starts = startsOf(entry, graph);
   const describe = (state: GraphState): StateText => {
+    const parent = graph.states.find((candidate) => candidate.id === state.parent);
     const notes: string[] = [];
     const start = starts.find((candidate) => candidate.state === state.id);
-    if (start) notes.push(start.label ? `a resource starts here (${start.label})` : "initial state");
+    if (start) notes.push(start.label ? `start: ${start.label}` : "initial state");
     if (state.kind === "final") notes.push("final: nothing leaves it");
     notes.push(...factLines(entry, graph, state));
     return {
@@ -71,7 +72,10 @@ function textOf(entry: MachineEntry, graph: MachineGraph): MachineText {
       notes,
       ...(state.description === undefined ? {} : { description: state.description }),
       accepts: state.accepts.map((ref) => describeEvent(entry, ref)),
-      refusals: state.refusals.map((refusal) => `${refusal.event === null ? "anything else" : describeEvent(entry, { event: refusal.event })}: ${refusal.code}`),
+      // A nested state inherits its parent's refusals: list only what it adds or changes.
+      refusals: state.refusals
+        .filter((refusal) => !parent?.refusals.some((other) => other.event === refusal.event && other.code === refusal.code))
+        .map((refusal) => `${refusal.event === null ? "anything else" : describeEvent(entry, { event: refusal.event })}: ${refusal.code}`),
       children: graph.states.filter((child) => child.parent === state.id).map(describe),
     };
   };

@@ -108,8 +108,8 @@ interface Point {
 
 export const textWidth = (text: string, size: number) => Math.ceil([...text].length * size * CHAR_EM);
 
-/** Longest line of an edge label or a box's list, in characters, before it wraps at a space. */
-const WRAP_AT = 30;
+/** Longest line of an edge label or a box's list, in characters, before it wraps at a space: narrow drawings fit phones and the prose column. */
+const WRAP_AT = 20;
 
 /** Breaks a label into lines of at most WRAP_AT characters at spaces (a longer word keeps its own line). */
 export function wrap(text: string, width = WRAP_AT): string[] {
@@ -124,7 +124,7 @@ export function wrap(text: string, width = WRAP_AT): string[] {
 
 function boxContent(state: GraphState, input: LayoutInput) {
   const facts = input.compact ? [] : input.factLines(state);
-  const accepts: AcceptLine[] = input.compact ? [] : state.accepts.flatMap((ref) => wrap(input.eventLabel(ref), WRAP_AT - 2).map((text, index) => ({ text, continued: index > 0 })));
+  const accepts: AcceptLine[] = input.compact ? [] : state.accepts.flatMap((ref) => wrap(input.eventLabel(ref), WRAP_AT + 2).map((text, index) => ({ text, continued: index > 0 })));
   return { title: state.key, facts, accepts };
 }
 
@@ -160,7 +160,7 @@ function anchorOf(graph: MachineGraph, id: string): string {
 export function layoutMachine(input: LayoutInput): MachineLayout {
   const { graph } = input;
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: "TB", nodesep: input.compact ? 24 : 36, ranksep: input.compact ? 34 : 42, edgesep: 14, marginx: MARGIN, marginy: MARGIN });
+  g.setGraph({ rankdir: "TB", nodesep: input.compact ? 18 : 24, ranksep: input.compact ? 34 : 42, edgesep: 10, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
 
   const contents = new Map(graph.states.map((state) => [state.id, boxContent(state, input)]));

@@ -177,7 +177,7 @@ function ClusterTitle({ state }: { state: LaidOutState }) {
   const rows = textRows(state);
   const width = textWidth(state.title, TITLE_SIZE) + 8;
   return (
-    <g>
+    <g data-title-of={state.id}>
       <rect x={state.x + state.titleX - width / 2} y={state.y + state.titleY - LEGEND_HALF_HEIGHT + 1} width={width} height={2 * LEGEND_HALF_HEIGHT - 2} rx={4} className="fill-[var(--figure-bg,var(--diagram-node-bg))]" />
       <text x={state.x + state.titleX} y={state.y + rows.title} textAnchor="middle" fontSize={TITLE_SIZE} fontWeight={700} className="fill-slate-900 dark:fill-slate-100">
         {state.title}

@@ -17,6 +17,7 @@ import { ExamPointMarker } from "./ExamPointMarker";
 import { H2, H3 } from "./Heading";
 import { MarkdownTable } from "./MarkdownTable";
 import { QuizBlock } from "./QuizBlock";
+import { ServiceMatrix } from "./ServiceMatrix";
 
 type Registered = {
   [N in MdxComponentName]: ComponentType<MdxComponentProps<N> & { children?: ReactNode }>;
@@ -40,6 +41,7 @@ export const registeredComponents: Registered = {
   MachineDiagram: StateMachineDiagram,
   Cards,
   ComparisonTable,
+  ServiceMatrix,
   Quiz: QuizBlock,
   SandboxTerminal,
 };
