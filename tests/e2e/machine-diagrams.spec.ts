@@ -48,8 +48,9 @@ test.describe("the key lifecycle figure", () => {
       // A box's title is its first text; a box around nested states has its title drawn over the edges.
       await expect(drawing.locator(`g[data-state="${id}"] text, g[data-title-of="${id}"] text`).first()).toHaveText(id.split(".").pop()!);
     }
-    // Boxes show the events a state handles without leaving it, e.g. cryptographic use of an enabled key.
-    await expect(drawing.locator('g[data-state="Enabled"]')).toContainText("cryptographic operations");
+    // Boxes list the events a state handles without leaving it, e.g. reading the rotation status of an enabled key.
+    await expect(drawing.locator('g[data-state="Enabled"] text')).toContainText(["accepts:", "• EnableKey", "• cryptographic", "operations"]);
+    await expect(drawing.locator('g[data-state="Enabled"]')).toContainText("• GetKeyRotationStatus");
 
     const graph = machineGraph(keyLifecycleMachine);
     for (const edge of graph.transitions) await expect(drawing.locator(`g[data-edge="${edge.id}"]`)).toHaveCount(1);

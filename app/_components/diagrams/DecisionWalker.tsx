@@ -89,11 +89,13 @@ export function DecisionWalker({ root, children }: { root: DecisionNode; childre
           </div>
         ) : (
           <div role="group" aria-labelledby={questionId} data-question>
-            <p id={questionId} className="diagram-node inline-flex items-center gap-2 rounded-lg px-3 py-2 font-semibold text-slate-900 shadow-sm dark:text-slate-100">
+            <p className="diagram-node inline-flex items-center gap-2 rounded-lg px-3 py-2 font-semibold text-slate-900 shadow-sm dark:text-slate-100">
               <span aria-hidden="true" className="inline-flex h-5 w-5 shrink-0 rotate-45 items-center justify-center rounded-sm bg-[var(--diagram-root-bg)] text-[0.65rem] text-[var(--diagram-root-fg)]">
                 <span className="-rotate-45">?</span>
               </span>
-              {node.question}
+              <span id={questionId} data-question-text>
+                {node.question}
+              </span>
             </p>
             <div className="mt-2 flex flex-wrap gap-2">
               {node.options.map((option, choice) => (

@@ -37,8 +37,15 @@ export function ServiceMatrix(props: MdxComponentProps<"ServiceMatrix">) {
           <caption className="mb-2 text-left text-sm font-medium text-slate-700 dark:text-slate-300">{caption}</caption>
           <thead>
             <tr className="border-b-2 border-slate-300 dark:border-slate-600">
-              {["Use case", "Recommended service", "Why"].map((heading, index) => (
-                <th key={heading} scope="col" className={`px-3 py-2 font-semibold text-slate-900 dark:text-slate-100 ${index === 0 ? "sticky left-0 bg-white dark:bg-slate-950" : ""}`}>
+              {/* Minimum widths keep the columns readable on a phone, where the table scrolls sideways instead. */}
+              {(
+                [
+                  ["Use case", "min-w-28 sticky left-0 bg-white dark:bg-slate-950"],
+                  ["Recommended service", "min-w-32"],
+                  ["Why", "min-w-60"],
+                ] as const
+              ).map(([heading, width]) => (
+                <th key={heading} scope="col" className={`px-3 py-2 font-semibold text-slate-900 dark:text-slate-100 ${width}`}>
                   {heading}
                 </th>
               ))}
@@ -153,7 +160,7 @@ export function ServiceMatrix(props: MdxComponentProps<"ServiceMatrix">) {
                   {services.map((service) => {
                     const cell = need.cells[service.id]!;
                     return (
-                      <td key={service.id} data-service={service.id} data-meets={cell.meets ? "true" : "false"} className={`min-w-40 px-3 py-2 ${meeting.has(service.id) && isTicked ? "bg-emerald-50 dark:bg-emerald-950/60" : ""}`}>
+                      <td key={service.id} data-service={service.id} data-meets={cell.meets ? "true" : "false"} className={`min-w-36 px-3 py-2 lg:min-w-0 ${meeting.has(service.id) && isTicked ? "bg-emerald-50 dark:bg-emerald-950/60" : ""}`}>
                         <span className={`font-semibold ${cell.meets ? "text-emerald-800 dark:text-emerald-300" : "text-rose-800 dark:text-rose-300"}`}>
                           <span aria-hidden="true">{cell.meets ? "✓ " : "✗ "}</span>
                           {cell.meets ? "Yes" : "No"}
