@@ -141,7 +141,7 @@ export function ServiceMatrix(props: MdxComponentProps<"ServiceMatrix">) {
                   scope="col"
                   data-service={service.id}
                   data-meets-all={meeting.has(service.id) ? "true" : undefined}
-                  className={`px-3 py-2 font-semibold text-slate-900 dark:text-slate-100 ${meeting.has(service.id) ? "bg-emerald-50 dark:bg-emerald-950/60" : ""}`}
+                  className={`px-3 py-2 font-semibold text-slate-900 lg:px-2 dark:text-slate-100 ${meeting.has(service.id) ? "bg-emerald-50 dark:bg-emerald-950/60" : ""}`}
                 >
                   {service.name}
                   {meeting.has(service.id) ? <span className="mt-1 block w-fit rounded-full bg-emerald-700 px-2 py-0.5 text-xs font-semibold text-white dark:bg-emerald-300 dark:text-emerald-950">meets all ticked needs</span> : null}
@@ -160,7 +160,7 @@ export function ServiceMatrix(props: MdxComponentProps<"ServiceMatrix">) {
                   {services.map((service) => {
                     const cell = need.cells[service.id]!;
                     return (
-                      <td key={service.id} data-service={service.id} data-meets={cell.meets ? "true" : "false"} className={`min-w-36 px-3 py-2 lg:min-w-0 ${meeting.has(service.id) && isTicked ? "bg-emerald-50 dark:bg-emerald-950/60" : ""}`}>
+                      <td key={service.id} data-service={service.id} data-meets={cell.meets ? "true" : "false"} className={`min-w-36 px-3 py-2 [overflow-wrap:anywhere] lg:min-w-0 lg:px-2 ${meeting.has(service.id) && isTicked ? "bg-emerald-50 dark:bg-emerald-950/60" : ""}`}>
                         <span className={`font-semibold ${cell.meets ? "text-emerald-800 dark:text-emerald-300" : "text-rose-800 dark:text-rose-300"}`}>
                           <span aria-hidden="true">{cell.meets ? "✓ " : "✗ "}</span>
                           {cell.meets ? "Yes" : "No"}
