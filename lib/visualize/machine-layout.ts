@@ -70,7 +70,9 @@ export interface LaidOutLabel {
   y: number;
   width: number;
   height: number;
-  lines: string[];
+  /** One event per item: several events on one edge are listed, each wrapped under its bullet. */
+  lines: AcceptLine[];
+  listed: boolean;
 }
 
 export interface LaidOutEdge {
@@ -169,19 +171,24 @@ export function layoutMachine(input: LayoutInput): MachineLayout {
     if (state.parent) g.setParent(state.id, state.parent);
   }
 
-  const labelBox = (lines: string[]) => ({ width: Math.max(...lines.map((line) => textWidth(line, TEXT_SIZE))) + 10, height: LINE * lines.length + 4 });
-  const edgeLines = new Map<string, string[]>();
+  const labelLines = (labels: string[]) => labels.flatMap((label) => wrap(label).map((text, index) => ({ text, continued: index > 0 })));
+  const labelBox = (lines: AcceptLine[], listed: boolean) => ({
+    width: Math.max(...lines.map((line) => textWidth(listed ? `• ${line.text}` : line.text, TEXT_SIZE))) + 10,
+    height: LINE * lines.length + 4,
+  });
+  const edgeLines = new Map<string, { lines: AcceptLine[]; listed: boolean }>();
   for (const transition of graph.transitions) {
-    const lines = transition.events.flatMap((ref) => wrap(input.eventLabel(ref)));
-    edgeLines.set(transition.id, lines);
-    g.setEdge(anchorOf(graph, transition.from), anchorOf(graph, transition.to), { ...labelBox(lines), labelpos: "c" }, transition.id);
+    const lines = labelLines(transition.events.map(input.eventLabel));
+    const listed = transition.events.length > 1;
+    edgeLines.set(transition.id, { lines, listed });
+    g.setEdge(anchorOf(graph, transition.from), anchorOf(graph, transition.to), { ...labelBox(lines, listed), labelpos: "c" }, transition.id);
   }
   for (const start of input.starts) {
     const id = `start:${start.state}`;
     g.setNode(id, { width: 2 * START_RADIUS, height: 2 * START_RADIUS });
-    const lines = start.label ? wrap(start.label) : [];
-    edgeLines.set(id, lines);
-    g.setEdge(id, anchorOf(graph, start.state), lines.length > 0 ? { ...labelBox(lines), labelpos: "c" } : { minlen: 1 }, id);
+    const lines = start.label ? labelLines([start.label]) : [];
+    edgeLines.set(id, { lines, listed: false });
+    g.setEdge(id, anchorOf(graph, start.state), lines.length > 0 ? { ...labelBox(lines, false), labelpos: "c" } : { minlen: 1 }, id);
   }
 
   dagre.layout(g);
@@ -222,8 +229,8 @@ export function layoutMachine(input: LayoutInput): MachineLayout {
     // An edge of a nested-state box was laid out from a leaf inside it: cut it at the box's border.
     if (from !== null && anchorOf(graph, from) !== from) points = clipStart(points, rects.get(from)!);
     if (anchorOf(graph, to) !== to) points = clipEnd(points, rects.get(to)!);
-    const lines = edgeLines.get(name) ?? [];
-    const label = lines.length > 0 && typeof data.x === "number" ? { x: data.x, y: data.y!, width: data.width ?? 0, height: data.height ?? 0, lines } : null;
+    const { lines, listed } = edgeLines.get(name) ?? { lines: [], listed: false };
+    const label = lines.length > 0 && typeof data.x === "number" ? { x: data.x, y: data.y!, width: data.width ?? 0, height: data.height ?? 0, lines, listed } : null;
     routed.push({ id: name, from, to, points, label });
   }
   for (const state of states.filter((candidate) => candidate.cluster)) {
@@ -237,28 +244,34 @@ export function layoutMachine(input: LayoutInput): MachineLayout {
     return { state: start.state, x: node.x!, y: node.y!, r: START_RADIUS };
   });
 
-  // A widened cluster title can reach past dagre's margin: move everything right so that x >= MARGIN.
+  // A widened cluster or a title on a cluster's border can reach past dagre's margin: move everything so that it starts at MARGIN.
   const xs = [
     ...states.flatMap((state) => [state.x, state.x + state.width]),
     ...routed.flatMap((edge) => [...edge.points.map((point) => point.x), ...(edge.label ? [edge.label.x - edge.label.width / 2, edge.label.x + edge.label.width / 2] : [])]),
     ...startPoints.map((start) => start.x - start.r),
   ];
-  const ys = [...states.map((state) => state.y + state.height), ...routed.flatMap((edge) => edge.points.map((point) => point.y))];
+  const legend = (state: LaidOutState) => (state.cluster ? LEGEND_HALF_HEIGHT : 0);
+  const ys = [
+    ...states.flatMap((state) => [state.y - legend(state), state.y + state.height + legend(state)]),
+    ...routed.flatMap((edge) => edge.points.map((point) => point.y)),
+    ...startPoints.map((start) => start.y - start.r),
+  ];
   const dx = Math.max(0, MARGIN - Math.min(...xs));
-  const moved = (point: Point): Point => ({ x: point.x + dx, y: point.y });
+  const dy = Math.max(0, MARGIN - Math.min(...ys));
+  const moved = (point: Point): Point => ({ x: point.x + dx, y: point.y + dy });
 
   return {
     width: Math.ceil(Math.max(...xs) + dx + MARGIN),
-    height: Math.ceil(Math.max(g.graph().height ?? 0, Math.max(...ys) + MARGIN)),
-    states: states.map((state) => ({ ...state, x: state.x + dx })),
+    height: Math.ceil(Math.max(...ys) + dy + MARGIN),
+    states: states.map((state) => ({ ...state, x: state.x + dx, y: state.y + dy })),
     edges: routed.map((edge) => ({
       id: edge.id,
       from: edge.from,
       to: edge.to,
       ...pathWithArrow(edge.points.map(moved)),
-      label: edge.label ? { ...edge.label, x: edge.label.x + dx } : null,
+      label: edge.label ? { ...edge.label, x: edge.label.x + dx, y: edge.label.y + dy } : null,
     })),
-    starts: startPoints.map((start) => ({ ...start, x: start.x + dx })),
+    starts: startPoints.map((start) => ({ ...start, ...moved(start) })),
   };
 }
 

@@ -76,18 +76,23 @@ export function StateMachineDiagram({ machine, current, previous, compact = fals
                   rx={4}
                   className="fill-[var(--figure-bg,var(--diagram-node-bg))]"
                 />
-                {edge.label.lines.map((line, index) => (
-                  <text
-                    key={line}
-                    x={edge.label!.x}
-                    y={edge.label!.y - edge.label!.height / 2 + 15 + index * 17}
-                    textAnchor="middle"
-                    fontSize={TEXT_SIZE}
-                    className={edge.id === highlight.taken ? "fill-brand-700 font-semibold dark:fill-brand-300" : "fill-slate-700 dark:fill-slate-300"}
-                  >
-                    {line}
-                  </text>
-                ))}
+                {edge.label.lines.map((line, index) => {
+                  const label = edge.label!;
+                  // A single event is centred on the edge; several are a list, each item under its bullet.
+                  const left = label.x - label.width / 2 + 5 + (line.continued ? textWidth("• ", TEXT_SIZE) : 0);
+                  return (
+                    <text
+                      key={index}
+                      x={label.listed ? left : label.x}
+                      y={label.y - label.height / 2 + 15 + index * 17}
+                      textAnchor={label.listed ? "start" : "middle"}
+                      fontSize={TEXT_SIZE}
+                      className={edge.id === highlight.taken ? "fill-brand-700 font-semibold dark:fill-brand-300" : "fill-slate-700 dark:fill-slate-300"}
+                    >
+                      {label.listed && !line.continued ? `• ${line.text}` : line.text}
+                    </text>
+                  );
+                })}
               </g>
             ) : null,
           )}
