@@ -1,5 +1,8 @@
 import * as z from "zod";
 import { scenarios } from "../terminal/scenarios";
+import { machineGraph } from "../visualize/machine-graph";
+import { machineNames, machines } from "../visualize/machines";
+import { needsMet } from "./service-matrix";
 
 /**
  * The closed set of components an MDX chapter may use, with the props each
@@ -111,6 +114,23 @@ const DecisionNodeSchema: z.ZodType<DecisionNode> = z.lazy(() =>
 );
 const DecisionTreeProps = z.strictObject({ root: DecisionNodeSchema });
 
+const MachineDiagramProps = z
+  .strictObject({
+    /** A lifecycle machine of the engine, drawn from its own definition (lib/visualize/machines.ts). */
+    machine: z.enum(machineNames),
+    /** State names only in the boxes. */
+    compact: z.boolean().default(false),
+    /** A state to highlight, as the machine names it ("PendingDeletion.WithKeyMaterial"). */
+    current: text.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.current === undefined) return;
+    const states = machineGraph(machines[value.machine].machine).states.map((state) => state.id);
+    if (!states.includes(value.current)) {
+      ctx.addIssue({ code: "custom", path: ["current"], message: `"${value.current}" is not a state of ${value.machine} (${states.join(", ")})` });
+    }
+  });
+
 const CardsProps = z.strictObject({
   items: z
     .array(z.strictObject({ title: text, badge: text.optional(), points: z.array(text).min(1).max(8) }))
@@ -132,6 +152,57 @@ const ComparisonTableProps = z
           path: ["rows", index],
           message: `row has ${row.length} cells but the table has ${value.columns.length} columns`,
         });
+      }
+    });
+  });
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case, e.g. secrets-manager");
+
+const ServiceMatrixProps = z
+  .strictObject({
+    /** The use-case table's caption. */
+    caption: text,
+    /** The caption of the table of needs by service. */
+    offersCaption: text,
+    services: z.array(z.strictObject({ id: kebab, name: text })).min(2).max(5),
+    needs: z
+      .array(
+        z.strictObject({
+          id: kebab,
+          label: text,
+          short: text,
+          cells: z.record(z.string(), z.strictObject({ meets: z.boolean(), note: text })),
+        }),
+      )
+      .min(2)
+      .max(12),
+    useCases: z
+      .array(z.strictObject({ name: text, recommended: text, why: text, needs: z.array(kebab).min(1), services: z.array(kebab).min(1) }))
+      .min(1),
+  })
+  .superRefine((value, ctx) => {
+    const serviceIds = value.services.map((service) => service.id);
+    const needIds = value.needs.map((need) => need.id);
+    const duplicates = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
+    for (const id of duplicates(serviceIds)) ctx.addIssue({ code: "custom", path: ["services"], message: `service id "${id}" is used twice` });
+    for (const id of duplicates(needIds)) ctx.addIssue({ code: "custom", path: ["needs"], message: `need id "${id}" is used twice` });
+    for (const name of duplicates(value.useCases.map((useCase) => useCase.name))) ctx.addIssue({ code: "custom", path: ["useCases"], message: `use case "${name}" is listed twice` });
+    value.needs.forEach((need, index) => {
+      const cells = Object.keys(need.cells);
+      const missing = serviceIds.filter((id) => !cells.includes(id));
+      const unknown = cells.filter((id) => !serviceIds.includes(id));
+      if (missing.length > 0) ctx.addIssue({ code: "custom", path: ["needs", index, "cells"], message: `no cell for ${missing.join(", ")}` });
+      if (unknown.length > 0) ctx.addIssue({ code: "custom", path: ["needs", index, "cells"], message: `cells for unknown services ${unknown.join(", ")}` });
+    });
+    value.useCases.forEach((useCase, index) => {
+      for (const id of useCase.needs.filter((need) => !needIds.includes(need))) ctx.addIssue({ code: "custom", path: ["useCases", index, "needs"], message: `unknown need "${id}"` });
+      for (const id of useCase.services.filter((service) => !serviceIds.includes(service))) ctx.addIssue({ code: "custom", path: ["useCases", index, "services"], message: `unknown service "${id}"` });
+      // The table must not contradict itself: a recommended service meets every need of its use case.
+      for (const id of useCase.services.filter((service) => serviceIds.includes(service))) {
+        if (needsMet(value, id, useCase.needs) < useCase.needs.length) {
+          const unmet = useCase.needs.filter((need) => value.needs.find((candidate) => candidate.id === need)?.cells[id]?.meets !== true);
+          ctx.addIssue({ code: "custom", path: ["useCases", index, "services"], message: `"${useCase.name}" recommends ${id}, which does not meet ${unmet.join(", ")}` });
+        }
       }
     });
   });
@@ -176,8 +247,10 @@ export const mdxComponentSpecs = {
   SequenceDiagram: { props: SequenceDiagramProps, children: false },
   TreeDiagram: { props: TreeDiagramProps, children: false },
   DecisionTree: { props: DecisionTreeProps, children: false },
+  MachineDiagram: { props: MachineDiagramProps, children: false },
   Cards: { props: CardsProps, children: false },
   ComparisonTable: { props: ComparisonTableProps, children: false },
+  ServiceMatrix: { props: ServiceMatrixProps, children: false },
   Quiz: { props: QuizProps, children: false },
   SandboxTerminal: { props: SandboxTerminalProps, children: false },
 } as const satisfies Record<string, { props: z.ZodType; children: boolean }>;

@@ -188,6 +188,19 @@ function checkJsxElement(
       facts.words += countWords(stringsIn(raw).join(" "));
       break;
     }
+    case "DecisionTree": {
+      const props = mdxComponentSpecs.DecisionTree.props.parse(raw);
+      facts.decisionTrees.push({ root: props.root, ...at });
+      facts.words += countWords(stringsIn(raw).join(" "));
+      break;
+    }
+    case "ServiceMatrix": {
+      const props = mdxComponentSpecs.ServiceMatrix.props.parse(raw);
+      facts.serviceMatrices.push({ props, ...at });
+      facts.tables.push({ caption: props.caption, ...at }, { caption: props.offersCaption, ...at });
+      facts.words += countWords(stringsIn(raw).join(" "));
+      break;
+    }
     default:
       facts.words += countWords(stringsIn(raw).join(" "));
   }

@@ -1,4 +1,4 @@
-import type { QuizBlockProps } from "./registry";
+import type { DecisionNode, MdxComponentProps, QuizBlockProps } from "./registry";
 
 /** Where in a content file something was written (1-based). */
 export interface SourcePosition {
@@ -39,6 +39,9 @@ export interface SectionFacts {
   /** Captions of the section's figures and comparison tables, where they are written. */
   figures: (SourcePosition & { caption: string })[];
   tables: (SourcePosition & { caption: string })[];
+  /** The decision trees and use-case matrices, with their data (the oracle for browser tests). */
+  decisionTrees: (SourcePosition & { root: DecisionNode })[];
+  serviceMatrices: (SourcePosition & { props: MdxComponentProps<"ServiceMatrix"> })[];
   /** Every fenced code block, as written. */
   codeBlocks: (SourcePosition & { lang: string; code: string })[];
   /** Words of prose and of component text, for the reading time. */
@@ -55,6 +58,8 @@ export function emptySectionFacts(): SectionFacts {
     headings: [],
     figures: [],
     tables: [],
+    decisionTrees: [],
+    serviceMatrices: [],
     words: 0,
     codeBlocks: [],
   };

@@ -13,19 +13,17 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { FLOOR_ROUTE, firstLoadJs } from "../../scripts/lib/bundle-sizes.mjs";
 import { chromiumPath } from "../../scripts/lib/chromium.mjs";
 import { run } from "../../scripts/lib/run.mjs";
 import { waitForHealth } from "./wait-for-health.mjs";
 
 const PORT = 3200;
 const LIGHTHOUSE_RUNS = 3;
-const FLOOR_ROUTE = "/_not-found";
 const JS_BUDGET_KB = 15;
 const chapter = "/chapters/kms-secrets-manager-parameter-store";
 const lighthousePages = [chapter, `${chapter}/kms`];
 
-const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function timed(label, command, args) {
@@ -33,22 +31,6 @@ async function timed(label, command, args) {
   const code = await run(command, args, { stdio: ["ignore", "ignore", "inherit"] });
   if (code !== 0) throw new Error(`${label} failed (${command} ${args.join(" ")})`);
   return Math.round(performance.now() - started) / 1000;
-}
-
-function firstLoadJs() {
-  const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8"));
-  return stats
-    .map(({ route, firstLoadChunkPaths }) => {
-      let raw = 0;
-      let gzip = 0;
-      for (const chunk of firstLoadChunkPaths) {
-        const bytes = readFileSync(chunk);
-        raw += bytes.length;
-        gzip += gzipSync(bytes, { level: 9 }).length;
-      }
-      return { route, chunks: firstLoadChunkPaths.length, rawKB: kb(raw), gzipKB: kb(gzip) };
-    })
-    .sort((a, b) => a.route.localeCompare(b.route));
 }
 
 

@@ -1,15 +1,20 @@
 import type { DecisionNode, MdxComponentProps } from "@/lib/content/registry";
+import { DecisionWalker } from "./DecisionWalker";
 
 /**
- * A decision tree laid out as an outline: each question with its answers as
- * branches, ending in recommendations. It stays readable on a phone and a
- * screen reader announces it as nested lists.
+ * A decision tree the learner walks one question at a time (DecisionWalker,
+ * a small client island), over the whole tree laid out as an outline: each
+ * question with its answers as branches, ending in recommendations. The
+ * outline is drawn here on the server, so it is what readers without
+ * JavaScript and printouts get, and the walker's text equivalent.
  */
 export function DecisionTree({ root }: MdxComponentProps<"DecisionTree">) {
   return (
-    <div className="text-sm [overflow-wrap:anywhere]">
-      <DecisionItem node={root} />
-    </div>
+    <DecisionWalker root={root}>
+      <div className="decision-tree-outline text-sm [overflow-wrap:anywhere]">
+        <DecisionItem node={root} />
+      </div>
+    </DecisionWalker>
   );
 }
 

@@ -5,6 +5,7 @@ import { FanOutDiagram } from "../diagrams/FanOutDiagram";
 import { Figure } from "../diagrams/Figure";
 import { FlowDiagram } from "../diagrams/FlowDiagram";
 import { SequenceDiagram } from "../diagrams/SequenceDiagram";
+import { StateMachineDiagram } from "../diagrams/StateMachineDiagram";
 import { TreeDiagram } from "../diagrams/TreeDiagram";
 import { SandboxTerminal } from "../terminal/SandboxTerminal";
 import { Callout } from "./Callout";
@@ -16,6 +17,7 @@ import { ExamPointMarker } from "./ExamPointMarker";
 import { H2, H3 } from "./Heading";
 import { MarkdownTable } from "./MarkdownTable";
 import { QuizBlock } from "./QuizBlock";
+import { ServiceMatrix } from "./ServiceMatrix";
 
 type Registered = {
   [N in MdxComponentName]: ComponentType<MdxComponentProps<N> & { children?: ReactNode }>;
@@ -36,8 +38,10 @@ export const registeredComponents: Registered = {
   SequenceDiagram,
   TreeDiagram,
   DecisionTree,
+  MachineDiagram: StateMachineDiagram,
   Cards,
   ComparisonTable,
+  ServiceMatrix,
   Quiz: QuizBlock,
   SandboxTerminal,
 };

@@ -31,4 +31,12 @@ describe("the MDX component registry", () => {
     expect(mdxComponentSpecs.DecisionTree.props.safeParse(badLeaf).success).toBe(false);
     expect(mdxComponentSpecs.TreeDiagram.props.safeParse({ root: { name: "/", children: [] } }).success).toBe(false);
   });
+
+  it("accepts only registered machines, and only their own states as the highlighted one", () => {
+    expect(mdxComponentSpecs.MachineDiagram.props.parse({ machine: "kms-key" })).toEqual({ machine: "kms-key", compact: false });
+    expect(mdxComponentSpecs.MachineDiagram.props.safeParse({ machine: "kms-key", current: "PendingDeletion.AwaitingImport" }).success).toBe(true);
+    expect(mdxComponentSpecs.MachineDiagram.props.safeParse({ machine: "kms-alias" }).success).toBe(false);
+    const wrongState = mdxComponentSpecs.MachineDiagram.props.safeParse({ machine: "secret-lifecycle", current: "Enabled" });
+    expect(wrongState.error?.issues[0]).toMatchObject({ path: ["current"], message: '"Enabled" is not a state of secret-lifecycle (Active, PendingDeletion, Deleted)' });
+  });
 });
