@@ -18,14 +18,14 @@ export function defaultPageLayout(titleOf: (pane: string) => string) {
       type: "split" as const,
       orientation: "horizontal" as const,
       children: [
-        { type: "tabset" as const, id: "main", size: 56, tabs: [tab("terminal")], selectedId: "terminal" },
+        { type: "tabset" as const, id: "main", size: 50, tabs: [tab("terminal")], selectedId: "terminal" },
         {
           type: "split" as const,
           orientation: "vertical" as const,
-          size: 44,
+          size: 50,
           children: [
-            { type: "tabset" as const, id: "side-top", size: 60, tabs: [tab("resources"), tab("activity")], selectedId: "resources" },
-            { type: "tabset" as const, id: "side-bottom", size: 40, tabs: [tab("clock")], selectedId: "clock" },
+            { type: "tabset" as const, id: "side-top", size: 55, tabs: [tab("resources"), tab("activity")], selectedId: "resources" },
+            { type: "tabset" as const, id: "side-bottom", size: 45, tabs: [tab("clock"), tab("envelope"), tab("machines")], selectedId: "clock" },
           ],
         },
       ],
@@ -43,7 +43,7 @@ export function defaultDockLayout(titleOf: (pane: string) => string) {
       orientation: "horizontal" as const,
       children: [
         { type: "tabset" as const, id: "main", size: 60, tabs: [tab("terminal")], selectedId: "terminal" },
-        { type: "tabset" as const, id: "side", size: 40, tabs: [tab("resources"), tab("activity"), tab("clock")], selectedId: "resources" },
+        { type: "tabset" as const, id: "side", size: 40, tabs: [tab("resources"), tab("activity"), tab("clock"), tab("envelope"), tab("machines")], selectedId: "resources" },
       ],
     },
   };

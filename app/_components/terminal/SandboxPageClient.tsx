@@ -53,7 +53,7 @@ export function SandboxPageClient() {
   const [scenario, setScenario] = useState<string | undefined>();
   useEffect(() => setScenario(initialScenario()), []);
   return (
-    <div className="h-[75vh] min-h-[26rem]">
+    <div className="h-[calc(100dvh-5rem)] min-h-[30rem]">
       {scenario ? (
         <Suspense fallback={<TerminalSkeleton />}>
           <SandboxWorkspace initialScenario={scenario} newSandbox={newSandboxOptionsFromUrl()} onScenario={rememberScenario} />

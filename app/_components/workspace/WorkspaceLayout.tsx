@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { normalizeWorkspaceModel, Separator, TabsetMaximizeButton, useParentTabset, useParentTabsetState, useParentWorkspace, Workspace, type TabNode, type TabRenderProps, type WorkspaceModel } from "react-resizable-panels";
 import { defaultDockLayout, defaultPageLayout, openPanes, type PaneTabData } from "@/lib/workspace/layout-model";
 import { browserStorage } from "../terminal/hosts";
@@ -126,7 +126,9 @@ function PaneBody({ pane, terminal }: { pane: PaneId; terminal: ReactNode }) {
   const Component = PANES[pane].component;
   return (
     <div className="h-full min-h-0 overflow-auto" role="region" aria-label={`${PANES[pane].title} pane`} data-testid={`pane-${pane}`}>
-      <Component />
+      <Suspense fallback={<p className="p-2 text-sm text-slate-600 dark:text-slate-400">Loading {PANES[pane].title}…</p>}>
+        <Component />
+      </Suspense>
     </div>
   );
 }

@@ -1,18 +1,25 @@
 "use client";
 
-import type { ComponentType } from "react";
+import { lazy, type ComponentType } from "react";
 import { ActivityPane } from "./ActivityPane";
 import { ClockPane } from "./ClockPane";
 import { ResourcesPane } from "./ResourcesPane";
 
 /**
  * Every pane the workspace can show beside the terminal: one closed list,
- * so a saved layout that names anything else is cleaned up on load.
+ * so a saved layout that names anything else is cleaned up on load. The
+ * visualisers load when first shown (they bring diagrams and a layout
+ * library the terminal does not need).
  */
+const EnvelopePane = lazy(() => import("./EnvelopePane").then((module) => ({ default: module.EnvelopePane })));
+const MachinesPane = lazy(() => import("./MachinesPane").then((module) => ({ default: module.MachinesPane })));
+
 export const PANES = {
   resources: { title: "Resources", description: "Keys, secrets and parameters you have made", component: ResourcesPane },
   activity: { title: "Activity", description: "Every call, with why access was denied", component: ActivityPane },
   clock: { title: "Clock", description: "Simulated time and what is scheduled", component: ClockPane },
+  envelope: { title: "Envelope encryption", description: "Encrypt your own data with a data key, step by step", component: EnvelopePane },
+  machines: { title: "State machines", description: "Where the selected resource stands in its lifecycle", component: MachinesPane },
 } satisfies Record<string, { title: string; description: string; component: ComponentType }>;
 
 export type PaneId = keyof typeof PANES | "terminal";
