@@ -49,6 +49,8 @@ export async function openSandbox(page: Page, query = RECORDED) {
  * and the next prompt.
  */
 export async function run(page: Page, command: string): Promise<string> {
+  // As a learner clicks back into the terminal after using a pane.
+  await page.locator(".xterm-helper-textarea").first().focus();
   let before = await lines(page);
   expect(before.at(-1), "the terminal shows a prompt before typing").toBe(PROMPT.trimEnd());
   if (before.length > 16) {
