@@ -8,6 +8,7 @@
  *   npm run bench -- site      build, bundle sizes and Lighthouse only
  *   npm run bench -- terminal  command-to-output latency of the browser terminal
  *   npm run bench -- runner    commands per second through the headless runner
+ *   npm run bench -- workspace "Run in sandbox" to a ready prompt, frame gaps, visualiser steps (beside a baseline build)
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import os from "node:os";
 import { benchRunner } from "../tests/bench/runner.bench.mjs";
 import { benchSite, siteReport } from "../tests/bench/site.bench.mjs";
 import { benchTerminal, terminalReport } from "../tests/bench/terminal-latency.mjs";
+import { benchWorkspace, workspaceReport } from "../tests/bench/workspace.bench.mjs";
 
 const which = new Set(process.argv.slice(2).filter((arg) => arg !== "--"));
 const runAll = which.size === 0;
@@ -69,6 +71,13 @@ if (runAll || which.has("terminal")) {
   results.terminal = terminal;
   targets.push(...terminal.targets);
   report.push("### Terminal (browser)", "", terminalReport(terminal), "");
+}
+
+if (runAll || which.has("workspace")) {
+  const workspace = await benchWorkspace();
+  results.workspace = workspace;
+  targets.push(...workspace.targets);
+  report.push("### Workspace (browser)", "", workspaceReport(workspace), "");
 }
 
 mkdirSync("bench-results", { recursive: true });

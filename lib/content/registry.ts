@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { scenarios } from "../terminal/scenarios";
+import { paneIds } from "../workspace/pane-ids";
 import { machineGraph } from "../visualize/machine-graph";
 import { machineNames, machines } from "../visualize/machines";
 import { needsMet } from "./service-matrix";
@@ -236,6 +237,12 @@ const SandboxTerminalProps = z.strictObject({
   scenario: z.enum(scenarios.map((scenario) => scenario.name) as [string, ...string[]]).default("chapter-27"),
 });
 
+const OpenInSandboxProps = z.strictObject({
+  /** The workspace pane to show beside the terminal (a visualiser). */
+  pane: z.enum(paneIds),
+  scenario: z.enum(scenarios.map((scenario) => scenario.name) as [string, ...string[]]).default("chapter-27"),
+});
+
 /** Every component an author may write in MDX, with its props schema and whether it takes children. */
 export const mdxComponentSpecs = {
   Callout: { props: CalloutProps, children: true },
@@ -253,6 +260,7 @@ export const mdxComponentSpecs = {
   ServiceMatrix: { props: ServiceMatrixProps, children: false },
   Quiz: { props: QuizProps, children: false },
   SandboxTerminal: { props: SandboxTerminalProps, children: false },
+  OpenInSandbox: { props: OpenInSandboxProps, children: true },
 } as const satisfies Record<string, { props: z.ZodType; children: boolean }>;
 
 export type MdxComponentName = keyof typeof mdxComponentSpecs;

@@ -9,6 +9,8 @@
 export interface SandboxTarget {
   /** Types the commands (one per line) into the terminal and runs them, loading it first if needed. */
   typeCommands(text: string): void;
+  /** Shows a pane of the workspace (a visualiser) beside the terminal, when the target has panes. */
+  showPane?(pane: string): void;
 }
 
 const targets: SandboxTarget[] = [];

@@ -37,6 +37,8 @@ export interface OpenResult {
   cwd: string;
   home: string;
   revision: number;
+  /** Where the worker's start-up time went (ms), for the workspace benchmark. */
+  timings?: { beforeOpenMs: number; storeMs: number; loadMs: number; sessionMs: number; saveMs: number };
 }
 
 export interface RunReply {

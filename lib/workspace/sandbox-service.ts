@@ -60,6 +60,9 @@ export class SandboxService implements SandboxWorkerApi {
     this.options = options;
     this.listener = onEvent;
     const notices: string[] = [];
+    const clock = () => globalThis.performance?.now() ?? Date.now();
+    // In a worker, performance.now() counts from the worker's start: the time to load its code.
+    const beforeOpen = clock();
     if (!this.store) {
       try {
         this.store = await this.deps.openStore();
@@ -68,9 +71,11 @@ export class SandboxService implements SandboxWorkerApi {
         notices.push("This browser does not let the sandbox save anything, so it lasts until you close this tab. Export it to keep your work.");
       }
     }
+    const storeReady = clock();
     let origin: SessionOrigin = "new";
     let savedAt: string | undefined;
     let session = this.freshSession();
+    const sessionReady = clock();
     const loaded = await this.store.load(options.scenario).catch((error: unknown) => ({ status: "unreadable" as const, message: `The saved sandbox could not be read (${messageOf(error)})` }));
     if (loaded.status === "found") {
       try {
@@ -99,10 +104,12 @@ export class SandboxService implements SandboxWorkerApi {
         notices.push(`${legacy.message} This is a fresh sandbox.`);
       }
     }
+    const loadedAt = clock();
     this.adopt(session);
     // A new or migrated sandbox is saved at once, so that stopping the first command has something to go back to.
     if (origin !== "restored") this.saving = this.save();
     await this.saving;
+    const savedAtClock = clock();
     return {
       origin,
       ...(savedAt ? { savedAt } : {}),
@@ -111,6 +118,13 @@ export class SandboxService implements SandboxWorkerApi {
       cwd: session.cwd(),
       home: session.home(),
       revision: this.changes,
+      timings: {
+        beforeOpenMs: Math.round(beforeOpen),
+        storeMs: Math.round(storeReady - beforeOpen),
+        sessionMs: Math.round(sessionReady - storeReady),
+        loadMs: Math.round(loadedAt - sessionReady),
+        saveMs: Math.round(savedAtClock - loadedAt),
+      },
     };
   }
 

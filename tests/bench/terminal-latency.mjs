@@ -47,10 +47,11 @@ const summarise = (durations) => ({ runs: durations.length, p50Ms: ms(percentile
 
 
 async function typeAndWait(page, line) {
+  const before = await page.evaluate(() => performance.getEntriesByName("sandbox-command-rendered").length);
   await page.keyboard.insertText(line);
   await page.keyboard.press("Enter");
-  // Until the output is in the terminal, then until the frame that shows it is drawn.
-  await page.evaluate(() => window.__sandboxTerminal.idle());
+  // Until the frame that shows the output is drawn (the page's own performance measure).
+  await page.waitForFunction((count) => performance.getEntriesByName("sandbox-command-rendered").length > count, before, { polling: "raf" });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 }
 
@@ -71,7 +72,7 @@ export async function benchTerminal() {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`http://127.0.0.1:${PORT}/sandbox?seed=27&now=2026-01-15T10:00:00Z`);
-    await page.waitForFunction(() => window.__sandboxTerminal !== undefined);
+    await page.locator('[data-testid="sandbox-terminal"] .xterm-rows').filter({ hasText: "learner@sandbox:" }).first().waitFor();
     await page.locator(".xterm-helper-textarea").focus();
 
     // Warm up (JIT, first use of each code path), then measure from a clean slate.

@@ -1,11 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
-import { currentSandboxTarget } from "@/lib/terminal/bridge";
+import { currentSandboxTarget, type SandboxTarget } from "@/lib/terminal/bridge";
 
 /**
  * The Copy and "Run in sandbox" buttons of every code block on the page,
- * handled by one listener. The buttons are server-rendered HTML, so a long
+ * and the buttons that open a sandbox pane (OpenInSandbox), handled by one
+ * listener. The buttons are server-rendered HTML, so a long
  * section with dozens of code blocks hydrates one small island instead of
  * two per block. The terminal, xterm.js and the engine load on the first
  * "Run in sandbox" click.
@@ -19,6 +20,7 @@ export function CodeBlockActions() {
       const code = figure?.querySelector("pre code")?.textContent ?? "";
       if (button.dataset.codeAction === "copy") void copy(button, figure, code);
       else if (button.dataset.codeAction === "run") void run(button, code);
+      else if (button.dataset.codeAction === "pane") void showPane(button, button.dataset.pane ?? "");
     }
     document.addEventListener("click", onClick);
     return () => document.removeEventListener("click", onClick);
@@ -42,18 +44,26 @@ async function copy(button: HTMLButtonElement, figure: Element | null, code: str
   }, 2000);
 }
 
-async function run(button: HTMLButtonElement, code: string) {
-  let target = currentSandboxTarget();
-  if (!target) {
-    button.setAttribute("aria-busy", "true");
-    button.textContent = "Opening…";
-    try {
-      const { openDock } = await import("../terminal/dock");
-      target = openDock(button.dataset.scenario ?? "chapter-27", button);
-    } finally {
-      button.setAttribute("aria-busy", "false");
-      button.textContent = "Run in sandbox";
-    }
+/** The sandbox on the page, opening the docked one (loading its code) if needed; `withPanes` wants one that shows panes. */
+async function sandboxTarget(button: HTMLButtonElement, withPanes: boolean): Promise<SandboxTarget> {
+  const current = currentSandboxTarget();
+  if (current && (!withPanes || current.showPane)) return current;
+  const label = button.textContent;
+  button.setAttribute("aria-busy", "true");
+  button.textContent = "Opening…";
+  try {
+    const { openDock } = await import("../terminal/dock");
+    return openDock(button.dataset.scenario ?? "chapter-27", button);
+  } finally {
+    button.setAttribute("aria-busy", "false");
+    button.textContent = label;
   }
-  target.typeCommands(code);
+}
+
+async function run(button: HTMLButtonElement, code: string) {
+  (await sandboxTarget(button, false)).typeCommands(code);
+}
+
+async function showPane(button: HTMLButtonElement, pane: string) {
+  (await sandboxTarget(button, true)).showPane?.(pane);
 }

@@ -16,6 +16,7 @@ import { CorrectionNote } from "./CorrectionNote";
 import { ExamPointMarker } from "./ExamPointMarker";
 import { H2, H3 } from "./Heading";
 import { MarkdownTable } from "./MarkdownTable";
+import { OpenInSandbox } from "./OpenInSandbox";
 import { QuizBlock } from "./QuizBlock";
 import { ServiceMatrix } from "./ServiceMatrix";
 
@@ -44,6 +45,7 @@ export const registeredComponents: Registered = {
   ServiceMatrix,
   Quiz: QuizBlock,
   SandboxTerminal,
+  OpenInSandbox,
 };
 
 /** Overrides for the HTML that Markdown itself produces. */

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { registerSandboxTarget } from "@/lib/terminal/bridge";
 import { scenarioLabel } from "@/lib/terminal/scenarios";
+import type { PaneRequests } from "../workspace/pane-requests";
 import { WorkspaceLayout } from "../workspace/WorkspaceLayout";
 import { SelectionStore, WorkspaceContext, type WorkspaceApi } from "../workspace/workspace-context";
 import { hostFor } from "./hosts";
@@ -14,7 +15,7 @@ import { SandboxConsole, type ConsoleHandle } from "./SandboxConsole";
  * end of the page is never hidden under it, and later buttons type here.
  * It lives in its own React root (see dock.tsx), so it uses plain links.
  */
-export function DockedSandbox({ scenario, inbox, onClose }: { scenario: string; inbox: string[]; onClose(): void }) {
+export function DockedSandbox({ scenario, inbox, paneRequests, onClose }: { scenario: string; inbox: string[]; paneRequests: PaneRequests; onClose(): void }) {
   const panel = useRef<HTMLDivElement>(null);
   const handle = useRef<ConsoleHandle | undefined>(undefined);
   const [selection] = useState(() => new SelectionStore());
@@ -36,8 +37,9 @@ export function DockedSandbox({ scenario, inbox, onClose }: { scenario: string; 
           if (handle.current) handle.current.typeCommands(text);
           else inbox.push(text);
         },
+        showPane: (pane) => paneRequests.request(pane),
       }),
-    [inbox],
+    [inbox, paneRequests],
   );
 
   // One element for the life of the panel: the workspace keeps the terminal mounted as long as it is the same.
@@ -80,7 +82,7 @@ export function DockedSandbox({ scenario, inbox, onClose }: { scenario: string; 
       data-testid="sandbox-dock"
     >
       <WorkspaceContext.Provider value={api}>
-        <WorkspaceLayout mode="dock" storageKey="keystone.workspace.dock" terminal={terminal} />
+        <WorkspaceLayout mode="dock" storageKey="keystone.workspace.dock" terminal={terminal} paneRequests={paneRequests} />
       </WorkspaceContext.Provider>
     </div>
   );

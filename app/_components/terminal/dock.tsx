@@ -1,5 +1,6 @@
 import { createRoot, type Root } from "react-dom/client";
 import { currentSandboxTarget, type SandboxTarget } from "@/lib/terminal/bridge";
+import { PaneRequests } from "../workspace/pane-requests";
 import { DockedSandbox } from "./DockedSandbox";
 
 /**
@@ -11,6 +12,7 @@ import { DockedSandbox } from "./DockedSandbox";
 let root: Root | undefined;
 let isOpen = false;
 const inbox: string[] = [];
+const paneRequests = new PaneRequests();
 
 export function openDock(scenario: string, opener: HTMLElement | null): SandboxTarget {
   if (!isOpen) {
@@ -25,6 +27,7 @@ export function openDock(scenario: string, opener: HTMLElement | null): SandboxT
       <DockedSandbox
         scenario={scenario}
         inbox={inbox}
+        paneRequests={paneRequests}
         onClose={() => {
           isOpen = false;
           root?.render(null);
@@ -38,6 +41,9 @@ export function openDock(scenario: string, opener: HTMLElement | null): SandboxT
       const target = currentSandboxTarget();
       if (target) target.typeCommands(text);
       else inbox.push(text);
+    },
+    showPane(pane) {
+      paneRequests.request(pane);
     },
   };
 }

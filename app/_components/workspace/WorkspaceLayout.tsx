@@ -1,10 +1,11 @@
 "use client";
 
 import { memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { normalizeWorkspaceModel, Separator, TabsetMaximizeButton, useParentTabset, useParentTabsetState, useParentWorkspace, Workspace, type TabNode, type TabRenderProps, type WorkspaceModel } from "react-resizable-panels";
+import { normalizeWorkspaceModel, Separator, TabsetMaximizeButton, useParentTabset, useParentTabsetState, useParentWorkspace, useWorkspaceRef, Workspace, type TabNode, type TabRenderProps, type WorkspaceModel, type WorkspaceNode } from "react-resizable-panels";
 import { defaultDockLayout, defaultPageLayout, openPanes, type PaneTabData } from "@/lib/workspace/layout-model";
 import { browserStorage } from "../terminal/hosts";
 import { isPaneId, PANES, paneTitle, SIDE_PANES, type PaneId } from "./panes";
+import type { PaneRequests } from "./pane-requests";
 import "./workspace.css";
 
 /**
@@ -46,11 +47,42 @@ function loadLayout(storageKey: string, mode: "page" | "dock"): WorkspaceModel<P
   return normalizeWorkspaceModel<PaneTabData>(fallback) ?? (fallback as unknown as WorkspaceModel<PaneTabData>);
 }
 
-export const WorkspaceLayout = memo(function WorkspaceLayout({ mode, terminal, storageKey, onReset }: { mode: "page" | "dock"; terminal: ReactNode; storageKey: string; onReset?: (reset: () => void) => void }) {
+export const WorkspaceLayout = memo(function WorkspaceLayout({
+  mode,
+  terminal,
+  storageKey,
+  onReset,
+  paneRequests,
+}: {
+  mode: "page" | "dock";
+  terminal: ReactNode;
+  storageKey: string;
+  onReset?: (reset: () => void) => void;
+  /** Requests to show a pane (from a chapter's button). */
+  paneRequests?: PaneRequests;
+}) {
   const wide = useWide();
+  const workspaceRef = useWorkspaceRef<PaneTabData>();
+  const requested = useSyncExternalStore(
+    (listener) => paneRequests?.subscribe(listener) ?? (() => undefined),
+    () => paneRequests?.current,
+    () => undefined,
+  );
   const [model, setModel] = useState<WorkspaceModel<PaneTabData> | undefined>();
   const [generation, setGeneration] = useState(0);
   useEffect(() => setModel(loadLayout(storageKey, mode)), [storageKey, mode, generation]);
+
+  // Show a requested pane: select its tab, or open it beside the terminal when it is closed.
+  useEffect(() => {
+    const workspace = workspaceRef.current;
+    if (!requested || !workspace || !isPaneId(requested.pane) || requested.pane === "terminal") return;
+    const pane = requested.pane;
+    if (openPanes(workspace.getModel()).has(pane)) workspace.selectTab(pane);
+    else {
+      const side = findTabset(workspace.getModel().root, (tabset) => !tabset.tabs.some((tab) => tab.id === "terminal"));
+      workspace.addTab({ id: pane, title: PANES[pane].title, data: { pane } }, { select: true, ...(side ? { tabsetId: side } : {}) });
+    }
+  }, [requested, workspaceRef, model]);
 
   const resetLayout = useCallback(() => {
     try {
@@ -80,11 +112,12 @@ export const WorkspaceLayout = memo(function WorkspaceLayout({ mode, terminal, s
   );
   const renderToolbar = useCallback(() => <TabsetToolbar closed={SIDE_PANES.filter((pane) => !open.has(pane))} />, [open]);
 
-  if (!wide) return <StackedPanes terminal={terminal} mode={mode} />;
+  if (!wide) return <StackedPanes terminal={terminal} mode={mode} requested={requested?.pane} />;
   if (!model) return null;
   return (
     <Workspace<PaneTabData>
       key={generation}
+      workspaceRef={workspaceRef}
       className="ws h-full min-h-0"
       defaultModel={model}
       onModelChanged={saveModel}
@@ -115,6 +148,16 @@ function mountsLazily(tab: TabNode<PaneTabData>): boolean {
 
 function renderTab(tab: TabNode<PaneTabData>, props: TabRenderProps) {
   return <div {...props}>{tab.title}</div>;
+}
+
+/** The id of the first tab group (in layout order) that `accept`s. */
+function findTabset(node: WorkspaceNode<PaneTabData>, accept: (tabset: Extract<WorkspaceNode<PaneTabData>, { type: "tabset" }>) => boolean): string | undefined {
+  if (node.type === "tabset") return accept(node) ? node.id : undefined;
+  for (const child of node.children) {
+    const found = findTabset(child, accept);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function TerminalSlot({ source }: { source: { current: ReactNode } }) {
@@ -182,8 +225,11 @@ function TabsetToolbar({ closed }: { closed: Exclude<PaneId, "terminal">[] }) {
 }
 
 /** Narrow screens: the terminal, then every pane in a section that opens and closes. */
-function StackedPanes({ terminal, mode }: { terminal: ReactNode; mode: "page" | "dock" }) {
-  const [openPane, setOpenPane] = useState<string | undefined>(mode === "page" ? "resources" : undefined);
+function StackedPanes({ terminal, mode, requested }: { terminal: ReactNode; mode: "page" | "dock"; requested?: string | undefined }) {
+  const [openPane, setOpenPane] = useState<string | undefined>(requested ?? (mode === "page" ? "resources" : undefined));
+  useEffect(() => {
+    if (requested) setOpenPane(requested);
+  }, [requested]);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-auto">
       <div className={mode === "page" ? "h-[60vh] min-h-[18rem] shrink-0" : "h-[60%] min-h-[12rem] shrink-0"}>{terminal}</div>

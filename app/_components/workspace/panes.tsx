@@ -1,6 +1,7 @@
 "use client";
 
 import { lazy, type ComponentType } from "react";
+import type { SidePaneId } from "@/lib/workspace/pane-ids";
 import { ActivityPane } from "./ActivityPane";
 import { ClockPane } from "./ClockPane";
 import { ResourcesPane } from "./ResourcesPane";
@@ -20,7 +21,7 @@ export const PANES = {
   clock: { title: "Clock", description: "Simulated time and what is scheduled", component: ClockPane },
   envelope: { title: "Envelope encryption", description: "Encrypt your own data with a data key, step by step", component: EnvelopePane },
   machines: { title: "State machines", description: "Where the selected resource stands in its lifecycle", component: MachinesPane },
-} satisfies Record<string, { title: string; description: string; component: ComponentType }>;
+} satisfies Record<SidePaneId, { title: string; description: string; component: ComponentType }>;
 
 export type PaneId = keyof typeof PANES | "terminal";
 
