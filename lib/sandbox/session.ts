@@ -9,7 +9,7 @@ import { commandRegistry } from "./shell/commands";
 import { completeLine, type Completion } from "./shell/complete";
 import { decode } from "./shell/io";
 import { parse } from "./shell/parser";
-import { Shell, type RunResult, type ShellOptions } from "./shell/shell";
+import { Shell, type Interruption, type RunOptions, type RunResult, type ShellOptions } from "./shell/shell";
 import { MemoryFileSystem } from "./vfs/memory";
 import { checkFilesSnapshot, restoreFiles, snapshotFiles, type FilesSnapshot } from "./vfs/snapshot";
 import type { SandboxState } from "./state";
@@ -41,7 +41,16 @@ export interface CommandOutput {
 /** What run() answers, plus both streams in the order they were written (what a terminal shows). */
 export interface SessionRunResult extends CommandOutput {
   output: string;
+  /** Present when the command line was stopped by its CPU-time budget (exit status 152). */
+  interrupted?: Interruption;
 }
+
+/**
+ * How a command line may run. `budgetMs`: the CPU time it may use before the
+ * shell stops it (status 152, a message on stderr); no limit when undefined.
+ * `clock`: milliseconds, `performance.now()` by default (tests pass their own).
+ */
+export type SessionRunOptions = RunOptions;
 
 export const SESSION_FORMAT = "keystone-session";
 export const SESSION_VERSION = 1;
@@ -119,20 +128,26 @@ export class SandboxSession {
   }
 
   /** Runs a command line (it may span lines) and answers what it printed and its exit status. */
-  async run(commandLine: string): Promise<SessionRunResult> {
-    return this.runSync(commandLine);
+  async run(commandLine: string, options?: SessionRunOptions): Promise<SessionRunResult> {
+    return this.runSync(commandLine, options);
   }
 
   /** run() without the Promise, for the headless runner and tests. */
-  runSync(commandLine: string): SessionRunResult {
-    const result = this.runBytes(commandLine);
-    return { stdout: decode(result.stdout), stderr: decode(result.stderr), exitCode: result.exitCode, output: decode(joinChunks(result)) };
+  runSync(commandLine: string, options?: SessionRunOptions): SessionRunResult {
+    const result = this.runBytes(commandLine, options);
+    return {
+      stdout: decode(result.stdout),
+      stderr: decode(result.stderr),
+      exitCode: result.exitCode,
+      output: decode(joinChunks(result)),
+      ...(result.interrupted ? { interrupted: result.interrupted } : {}),
+    };
   }
 
   /** The raw bytes a command line wrote (binary output intact). */
-  runBytes(commandLine: string): RunResult {
+  runBytes(commandLine: string, options?: SessionRunOptions): RunResult {
     this.remember(commandLine);
-    return this.shell.run(commandLine);
+    return this.shell.run(commandLine, options);
   }
 
   private remember(commandLine: string): void {

@@ -1,3 +1,5 @@
+import { CpuBudget } from "./cpu-budget";
+
 /**
  * Bytes between commands. Pipes, redirects and command output carry
  * Uint8Array end to end, so `aws ... | base64 --decode > encrypted.txt`
@@ -50,6 +52,8 @@ export interface Budget {
   iterations: number;
   /** Commands run so far. */
   commands: number;
+  /** CPU time left to the command line. */
+  cpu: CpuBudget;
 }
 
 export const LIMITS = {
@@ -62,8 +66,8 @@ export const LIMITS = {
   maxSubshellDepth: 64,
 };
 
-export function newBudget(): Budget {
-  return { bytes: 0, iterations: 0, commands: 0 };
+export function newBudget(cpu: CpuBudget = new CpuBudget()): Budget {
+  return { bytes: 0, iterations: 0, commands: 0, cpu };
 }
 
 /** Where a command writes: the terminal, a pipe, or a file (flushed when the command ends). */
@@ -80,6 +84,7 @@ export class Sink {
   write(data: Uint8Array | string): void {
     const bytes = typeof data === "string" ? encode(data) : data;
     if (bytes.length === 0) return;
+    this.budget.cpu.check();
     this.budget.bytes += bytes.length;
     if (this.budget.bytes > LIMITS.maxBytes) throw new LimitExceeded(`output stopped after ${LIMITS.maxBytes / (1024 * 1024)} MiB (sandbox limit)`);
     this.chunks.push(bytes);

@@ -3,6 +3,7 @@ import type { Sandbox } from "../sandbox";
 import { FsError, type FileSystem } from "../vfs/types";
 import type { AndOr, Assignment, CaseCommand, Command, CondExpression, ForCommand, FunctionDefinition, List, Pipeline, Program, Redirect, SimpleCommand, WhileCommand, Word } from "./ast";
 import { evaluateCondition } from "./conditions";
+import { CPU_LIMIT_STATUS, CpuBudget, CpuTimeExceeded, type CpuBudgetOptions } from "./cpu-budget";
 import type { CommandSpec } from "./commands/types";
 import { arithmetic, expandCommandWords, expandPattern, expandString, expandWord, expandWords, ExpansionError, type ExpansionHost } from "./expand";
 import { matchPattern } from "./glob";
@@ -53,7 +54,17 @@ export interface RunResult {
   exitCode: number;
   /** Both streams in the order they were written (what a terminal shows). */
   output: OutputChunk[];
+  /** Set when a sandbox limit stopped the command line before it finished. */
+  interrupted?: Interruption;
 }
+
+/** Why a command line was stopped: it used up its CPU-time budget (exit status 152, as bash reports SIGXCPU). */
+export interface Interruption {
+  reason: "cpu-budget";
+  budgetMs: number;
+}
+
+export type RunOptions = CpuBudgetOptions;
 
 type Fd = { kind: "out"; sink: Sink; terminal: boolean } | { kind: "in"; source: Source };
 type Fds = Map<number, Fd>;
@@ -97,10 +108,14 @@ export class Shell {
 
   // ================================================================ running a command line
 
-  /** Runs one command line (which may span several lines) and returns what it wrote and its status. */
-  run(text: string): RunResult {
+  /**
+   * Runs one command line (which may span several lines) and returns what it
+   * wrote and its status. With `budgetMs`, the command line stops where it is
+   * once it has run that long (see cpu-budget.ts); what it did so far stays done.
+   */
+  run(text: string, options: RunOptions = {}): RunResult {
     const output: OutputChunk[] = [];
-    this.budget = newBudget();
+    this.budget = newBudget(new CpuBudget(options));
     const stdout = new Sink(this.budget, (bytes) => output.push({ stream: "stdout", bytes }));
     const stderr = new Sink(this.budget, (bytes) => output.push({ stream: "stderr", bytes }));
     const fds: Fds = new Map<number, Fd>([
@@ -113,16 +128,30 @@ export class Shell {
     this.conditionDepth = 0;
     this.subshellDepth = 0;
     this.locals = [];
-    const status = this.guarded(stderr, () => this.runText(text, fds));
+    let interrupted: Interruption | undefined;
+    let status: number;
+    try {
+      status = this.guarded(stderr, () => this.runText(text, fds));
+    } catch (error) {
+      if (!(error instanceof CpuTimeExceeded)) throw error;
+      stderr.writeAlways(`bash: ${error.message}\n`);
+      interrupted = { reason: "cpu-budget", budgetMs: error.budgetMs };
+      status = CPU_LIMIT_STATUS;
+    }
     this.status = status;
-    return { stdout: stdout.bytes(), stderr: stderr.bytes(), exitCode: status, output };
+    return { stdout: stdout.bytes(), stderr: stderr.bytes(), exitCode: status, output, ...(interrupted ? { interrupted } : {}) };
   }
 
-  /** Runs `work`, turning every way out (exit, aborts, limits, bugs) into a status; never throws. */
+  /**
+   * Runs `work`, turning every way out (exit, aborts, limits, bugs) into a
+   * status. The CPU-time limit is the one exception: it ends the whole
+   * command line, however deeply nested (`bash -c`, `$(...)`), so it passes.
+   */
   private guarded(stderr: Sink, work: () => number): number {
     try {
       return work();
     } catch (error) {
+      if (error instanceof CpuTimeExceeded) throw error;
       return this.statusOf(error, stderr);
     }
   }
@@ -268,6 +297,7 @@ export class Shell {
   // ================================================================ commands
 
   private execCommand(command: Command, fds: Fds): number {
+    this.budget.cpu.check();
     this.budget.commands += 1;
     if (this.budget.commands > LIMITS.maxCommands) throw new LimitExceeded(`stopped after ${LIMITS.maxCommands} commands (sandbox limit)`);
     switch (command.kind) {
@@ -322,6 +352,7 @@ export class Shell {
   }
 
   private tick(): void {
+    this.budget.cpu.check();
     this.budget.iterations += 1;
     if (this.budget.iterations > LIMITS.maxIterations) throw new LimitExceeded(`loop stopped after ${LIMITS.maxIterations} iterations (sandbox limit)`);
   }
@@ -404,7 +435,7 @@ export class Shell {
     let status = 0;
     let fallThrough = false;
     for (const item of command.items) {
-      if (!fallThrough && !item.patterns.some((pattern) => matchPattern(expandPattern(pattern, host), subject))) continue;
+      if (!fallThrough && !item.patterns.some((pattern) => matchPattern(expandPattern(pattern, host), subject, false, host.checkTime))) continue;
       status = this.execList(item.body, fds);
       if (item.terminator === ";;") return status;
       fallThrough = item.terminator === ";&";
@@ -417,7 +448,8 @@ export class Shell {
       return evaluateCondition(expression, this.expansionHost(), this.fs) ? 0 : 1;
     } catch (error) {
       if (error instanceof ExpansionError && error.status === 2) {
-        this.sinkOf(fds, 2).write(`bash: ${error.message}\n`);
+        // An invalid regular expression after =~ fails silently.
+        if (error.message !== "") this.sinkOf(fds, 2).write(`bash: ${error.message}\n`);
         return 2;
       }
       throw error;
@@ -489,6 +521,7 @@ export class Shell {
    */
   invokeWith(argv: string[], fds: Fds, options: { skipFunctions?: boolean }): number {
     const [name = "", ...args] = argv;
+    this.budget.cpu.check();
     const previous = this.activeFds;
     this.activeFds = fds;
     try {
@@ -706,6 +739,7 @@ export class Shell {
       home: shell.fs.home,
       fs: shell.fs,
       nounset: shell.options.nounset,
+      checkTime: () => shell.budget.cpu.check(),
     };
   }
 
@@ -845,6 +879,11 @@ export class Shell {
   /** The budget of the command line being run (commands that loop over large inputs count against it). */
   tickLoop(): void {
     this.tick();
+  }
+
+  /** Stops the command line when its CPU time is spent: tools call it as they walk their input. */
+  checkTime(): void {
+    this.budget.cpu.check();
   }
 }
 
