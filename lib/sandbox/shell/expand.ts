@@ -51,7 +51,7 @@ function segment(text: string, quoted: boolean, literal = false): Segment {
 /** Full expansion: the fields a word list becomes (command arguments, `for` lists). */
 export function expandWords(words: readonly Word[], host: ExpansionHost): string[] {
   const out: string[] = [];
-  for (const word of words) for (const expanded of expandBraces(word)) out.push(...expandWord(expanded, host));
+  for (const word of words) for (const expanded of expandBraces(word, host.checkTime)) out.push(...expandWord(expanded, host));
   return out;
 }
 

@@ -357,7 +357,9 @@ export function replaceMatch(value: string, pattern: string, replacement: string
   }
   let out = "";
   let position = 0;
+  let replaced = 0;
   while (position < n) {
+    if (++replaced % 256 === 0) check();
     const found = search(compiled.elements, text.codes, position, { anchored: false, check });
     if (!found) break;
     const [start, end] = found;
@@ -419,6 +421,7 @@ export function expandPathname(pattern: string, fs: FileSystem, check: CheckTime
       }
       const dotOk = segment.startsWith(".") || segment.startsWith("\\.");
       for (const name of names) {
+        check();
         if (name.startsWith(".") && !dotOk) continue;
         if (!matchPattern(segment, name, true, check)) continue;
         const path = join(name);

@@ -39,6 +39,7 @@ const cat: CommandSpec = {
       if (trailing) lines.pop();
       let result = "";
       lines.forEach((line, index) => {
+        if (index % 1024 === 0) ctx.shell.checkTime();
         const blank = line === "";
         if (squeeze && blank && previousBlank) return;
         previousBlank = blank;
@@ -83,16 +84,23 @@ function humanSize(size: number): string {
   return value < 10 ? `${(Math.ceil(value * 10) / 10).toFixed(1)}${unit}` : `${Math.ceil(value)}${unit}`;
 }
 
-/** GNU ls's column layout for a terminal 80 characters wide: as many columns as fit, filled top to bottom. */
-function columns(names: string[], width = 80): string {
+/**
+ * GNU ls's column layout for a terminal 80 characters wide: as many columns
+ * as fit, filled top to bottom. Like GNU, it tries at most width / 3 columns
+ * (rounded up; a column is at least a name and two spaces), which also keeps
+ * a directory of thousands of names from costing millions of steps.
+ */
+function columns(names: string[], check: () => void, width = 80): string {
   if (names.length === 0) return "";
   const lengths = names.map((name) => [...name].length);
-  let best = { cols: 1, rows: names.length, widths: [Math.max(...lengths)] };
-  for (let cols = 2; cols <= names.length; cols++) {
+  let best = { cols: 1, rows: names.length, widths: [lengths.reduce((max, length) => Math.max(max, length), 0)] };
+  const maxCols = Math.min(Math.max(1, Math.ceil(width / 3)), names.length);
+  for (let cols = 2; cols <= maxCols; cols++) {
+    check();
     const rows = Math.ceil(names.length / cols);
     if (Math.ceil(names.length / rows) < cols) continue;
     const widths: number[] = [];
-    for (let col = 0; col < cols; col++) widths.push(Math.max(0, ...lengths.slice(col * rows, (col + 1) * rows)));
+    for (let col = 0; col < cols; col++) widths.push(lengths.slice(col * rows, (col + 1) * rows).reduce((max, length) => Math.max(max, length), 0));
     const total = widths.reduce((sum, value) => sum + value, 0) + 2 * (cols - 1);
     if (total < width) best = { cols, rows, widths };
   }
@@ -146,7 +154,7 @@ const ls: CommandSpec = {
       return entries;
     };
     const render = (entries: Entry[], withTotal: boolean): string => {
-      if (!long) return oneLine ? entries.map((entry) => display(entry) + "\n").join("") : columns(entries.map(display));
+      if (!long) return oneLine ? entries.map((entry) => display(entry) + "\n").join("") : columns(entries.map(display), () => ctx.shell.checkTime());
       const sizes = entries.map((entry) => (has("h") ? humanSize(entry.stat.size) : String(entry.stat.size)));
       const links = entries.map((entry) => String(entry.stat.type === "directory" ? 2 + countSubdirectories(entry.path) : 1));
       const sizeWidth = Math.max(0, ...sizes.map((size) => size.length));
@@ -245,6 +253,7 @@ function removeOne(ctx: CommandContext, path: string, recursive: boolean, force:
     }
     if (verbose) {
       const walk = (current: string) => {
+        ctx.shell.checkTime();
         for (const name of fs.list(current)) {
           const child = joinPath(current, name);
           if (fs.stat(child)?.type === "directory") walk(child);
@@ -318,6 +327,7 @@ const rmdir: CommandSpec = {
 
 /** Copies a file or (recursively) a directory to `target` (a path that is not an existing directory). */
 function copyTree(ctx: CommandContext, source: string, target: string): void {
+  ctx.shell.checkTime();
   const fs = ctx.shell.fs;
   if (fs.stat(source)?.type === "directory") {
     if (fs.stat(target)?.type !== "directory") fs.mkdir(target);

@@ -167,6 +167,7 @@ const cut: CommandSpec = {
       // Bytes and characters are the same in GNU cut (-c counts bytes), so both work on Latin-1 text.
       const text = mode === "f" ? decode(data) : latin1(data);
       for (const line of splitLines(text)) {
+        ctx.shell.checkTime();
         if (mode === "f") {
           if (!line.includes(separator)) {
             if (!parsed.values.has("s")) result += line + "\n";
@@ -318,7 +319,9 @@ const tr: CommandSpec = {
     const input = latin1(ctx.stdin.readAll());
     let result = "";
     let previous = "";
+    let steps = 0;
     for (const char of input) {
+      if (++steps % 16384 === 0) ctx.shell.checkTime();
       if (del && members.has(char)) continue;
       const translated = translating ? (map.get(char) ?? char) : char;
       if (squeeze && translated === previous && squeezeSet.has(translated)) continue;
@@ -449,7 +452,10 @@ const sort: CommandSpec = {
       }
       return 0;
     };
+    let comparisons = 0;
     const compare = (a: string, b: string): number => {
+      // Sorting cannot be interrupted from outside: the comparisons ask for the time.
+      if (++comparisons % 1024 === 0) ctx.shell.checkTime();
       const result = compareKeys(a, b);
       if (result !== 0 || parsed.values.has("s") || parsed.values.has("u")) return result;
       // GNU's last resort: the whole lines, byte by byte.
@@ -513,6 +519,7 @@ const uniq: CommandSpec = {
     const same = (a: string, b: string) => (parsed.values.has("i") ? a.toLowerCase() === b.toLowerCase() : a === b);
     let result = "";
     for (let index = 0; index < lines.length; ) {
+      ctx.shell.checkTime();
       let end = index + 1;
       while (end < lines.length && same(lines[index] ?? "", lines[end] ?? "")) end += 1;
       const count = end - index;
@@ -579,6 +586,7 @@ const seq: CommandSpec = {
     let buffer = "";
     let count = 0;
     for (let index = 0; ; index++) {
+      if (index % 1024 === 0) ctx.shell.checkTime();
       const value = first + index * increment;
       if (increment > 0 ? value > last + 1e-10 : value < last - 1e-10) break;
       let text = format(value);
