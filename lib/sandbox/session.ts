@@ -10,7 +10,7 @@ import { completeLine, type Completion } from "./shell/complete";
 import { decode } from "./shell/io";
 import { parse } from "./shell/parser";
 import { Shell, type Interruption, type RunOptions, type RunResult, type ShellOptions } from "./shell/shell";
-import { MemoryFileSystem } from "./vfs/memory";
+import { MemoryFileSystem, type Quota } from "./vfs/memory";
 import { checkFilesSnapshot, restoreFiles, snapshotFiles, type FilesSnapshot } from "./vfs/snapshot";
 import type { SandboxState } from "./state";
 
@@ -30,6 +30,8 @@ export interface CreateSandboxOptions {
   now?: number | string | Date;
   /** The `aws` command; the sandbox's CLI by default (tests may put in a stand-in). */
   runAwsCli?: RunAwsCli;
+  /** What the learner's files may hold (vfs DEFAULT_QUOTA: 64 MiB and 20,000 files and directories). */
+  quota?: Quota;
 }
 
 export interface CommandOutput {
@@ -116,7 +118,7 @@ export class SandboxSession {
     if (!scenario) throw new SandboxUsageError(`There is no scenario "${String(name)}"; the scenarios are ${SCENARIOS.map((s) => s.name).join(", ")}.`);
     this.engine = createEngine({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.now === undefined ? {} : { now: options.now }) });
     const engine = this.engine;
-    this.fs = new MemoryFileSystem({ clock: () => engine.now });
+    this.fs = new MemoryFileSystem({ clock: () => engine.now, ...(options.quota ? { quota: options.quota } : {}) });
     this.currentScenario = scenario.name;
     scenario.build(this.engine, this.fs);
     this.shell = new Shell({ fs: this.fs, engine: this.engine, runAws: options.runAwsCli ?? runAwsCli, commands: commandRegistry() });

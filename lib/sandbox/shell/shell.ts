@@ -1,14 +1,14 @@
 import type { RunAwsCli } from "../cli/types";
 import type { Sandbox } from "../sandbox";
-import { FsError, type FileSystem } from "../vfs/types";
+import { FsError, type ShellFileSystem } from "../vfs/types";
 import type { AndOr, Assignment, CaseCommand, Command, CondExpression, ForCommand, FunctionDefinition, List, Pipeline, Program, Redirect, SimpleCommand, WhileCommand, Word } from "./ast";
 import { evaluateCondition } from "./conditions";
 import { CPU_LIMIT_STATUS, CpuBudget, CpuTimeExceeded, type CpuBudgetOptions } from "./cpu-budget";
 import type { CommandSpec } from "./commands/types";
 import { arithmetic, expandCommandWords, expandPattern, expandString, expandWord, expandWords, ExpansionError, type ExpansionHost } from "./expand";
 import { matchPattern } from "./glob";
-import { decode, encode, LimitExceeded, LIMITS, newBudget, Sink, Source, type Budget } from "./io";
-import { fsMessage } from "./messages";
+import { decode, encode, LimitExceeded, LIMITS, newBudget, Sink, Source, WriteError, type Budget } from "./io";
+import { fsMessage, writeErrorReport } from "./messages";
 import { parse } from "./parser";
 import { AbortSignal, BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "./signals";
 import { shellQuote } from "./quote";
@@ -36,7 +36,7 @@ export interface Variable {
 }
 
 export interface ShellHost {
-  fs: FileSystem;
+  fs: ShellFileSystem;
   engine: Sandbox;
   /** The `aws` command; without it `aws` is "command not found". */
   runAws?: RunAwsCli;
@@ -73,7 +73,7 @@ type Fds = Map<number, Fd>;
 const SHELL_PID = "4242";
 
 export class Shell {
-  readonly fs: FileSystem;
+  readonly fs: ShellFileSystem;
   readonly engine: Sandbox;
   readonly runAws: RunAwsCli | undefined;
   readonly commands: ReadonlyMap<string, CommandSpec>;
@@ -159,6 +159,8 @@ export class Shell {
   private statusOf(error: unknown, stderr: Sink): number {
     if (error instanceof ExitSignal || error instanceof AbortSignal || error instanceof ReturnSignal) return error.status;
     if (error instanceof BreakSignal || error instanceof ContinueSignal) return 0;
+    // The shell's own message could not be written to a full file.
+    if (error instanceof WriteError) return 1;
     const say = (message: string) => stderr.writeAlways(`bash: ${message}\n`);
     if (error instanceof LimitExceeded) {
       say(error.message);
@@ -541,6 +543,12 @@ export class Shell {
             shell: this,
           });
         } catch (error) {
+          if (error instanceof WriteError) {
+            // Its output went to a file on a full file system.
+            const report = writeErrorReport(name, spec.builtin === true, error.code);
+            this.sinkOf(fds, 2).write(`${report.message}\n`);
+            return report.status;
+          }
           // A file error a command did not word itself: coreutils' generic form.
           if (!(error instanceof FsError)) throw error;
           this.sinkOf(fds, 2).write(`${name}: ${error.path}: ${fsMessage(error.code)}\n`);
@@ -612,26 +620,12 @@ export class Shell {
       this.sinkOf(opened.fds, 2).write(`bash: ${opened.error}\n`);
       return 1;
     }
-    try {
-      return work(opened.fds);
-    } finally {
-      opened.close();
-    }
+    return work(opened.fds);
   }
 
-  /** Applies redirects in order; returns the new descriptors and a close() that writes files, or bash's error text. */
-  private openRedirects(redirects: readonly Redirect[], fds: Fds): { fds: Fds; close: () => void } | { error: string; fds: Fds } {
+  /** Applies redirects in order; returns the new descriptors (files open for writing, fs.open), or bash's error text. */
+  private openRedirects(redirects: readonly Redirect[], fds: Fds): { fds: Fds } | { error: string; fds: Fds } {
     const next: Fds = new Map(fds);
-    const files: { path: string; sink: Sink }[] = [];
-    const close = () => {
-      for (const { path, sink } of files) {
-        try {
-          this.fs.writeFile(path, sink.drain(), { append: true });
-        } catch {
-          // The file vanished while the command ran (it removed its own output file): the bytes go nowhere, as on Linux.
-        }
-      }
-    };
     const host = this.expansionHost();
     for (const redirect of redirects) {
       const operator = redirect.operator;
@@ -647,7 +641,6 @@ export class Shell {
       }
       const fields = expandWord(redirect.target, host);
       if (fields.length !== 1) {
-        close();
         return { error: `${redirect.target.text}: ambiguous redirect`, fds: next };
       }
       const target = fields[0] ?? "";
@@ -659,15 +652,13 @@ export class Shell {
         if (/^\d+$/.test(target)) {
           const source = next.get(Number(target));
           if (!source) {
-            close();
-            return { error: `${target}: Bad file descriptor`, fds: next };
+                return { error: `${target}: Bad file descriptor`, fds: next };
           }
           next.set(fd, source);
           continue;
         }
         if (operator === "<&") {
-          close();
-          return { error: `${target}: ambiguous redirect`, fds: next };
+            return { error: `${target}: ambiguous redirect`, fds: next };
         }
       }
       // Names Linux gives to the standard streams.
@@ -690,22 +681,28 @@ export class Shell {
         const append = operator === ">>" || operator === "&>>";
         const stat = this.fs.stat(target);
         if (stat?.type === "directory") throw new FsError("EISDIR", target);
-        if (append) this.fs.writeFile(target, new Uint8Array(0), { append: true });
-        else this.fs.writeFile(target, new Uint8Array(0));
-        const sink = new Sink(this.budget);
-        files.push({ path: this.fs.resolve(target), sink });
+        // Written straight through, so a full file system stops the command at the write that does not fit.
+        // A file the command removes meanwhile takes the rest of its output, and it goes nowhere, as on Linux.
+        const file = this.fs.open(target, { append });
+        const sink = new Sink(this.budget, undefined, (bytes) => {
+          try {
+            file.write(bytes);
+          } catch (error) {
+            if (error instanceof FsError) throw new WriteError(error.code);
+            throw error;
+          }
+        });
         const fd2: Fd = { kind: "out", sink, terminal: false };
         if (operator === "&>" || operator === "&>>" || (operator === ">&" && redirect.fd === undefined)) {
           next.set(1, fd2);
           next.set(2, fd2);
         } else next.set(fd, fd2);
       } catch (error) {
-        close();
         if (error instanceof FsError) return { error: `${target}: ${fsMessage(error.code)}`, fds: next };
         throw error;
       }
     }
-    return { fds: next, close };
+    return { fds: next };
   }
 
   private sourceOf(fds: Fds): Source {

@@ -153,43 +153,53 @@ const xxd: CommandSpec = {
       if (outputPath === undefined) ctx.stdout.write(bytes);
       else ctx.shell.fs.writeFile(outputPath, typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);
     };
-    if (parsed.values.has("r")) {
-      write(revertXxd(decode(data), parsed.values.has("p")));
-      return 0;
-    }
-    const seek = Math.max(0, number("s", 0));
-    const length = parsed.values.has("l") ? Math.max(0, number("l", 0)) : Infinity;
-    const bytes = data.subarray(seek, Number.isFinite(length) ? seek + length : undefined);
-    const upper = parsed.values.has("u");
-    const caseOf = (text: string) => (upper ? text.toUpperCase() : text);
-    if (parsed.values.has("p")) {
-      const cols = number("c", 30) || 30;
+    const dump = (data: Uint8Array): number => {
+      if (parsed.values.has("r")) {
+        write(revertXxd(decode(data), parsed.values.has("p")));
+        return 0;
+      }
+      const seek = Math.max(0, number("s", 0));
+      const length = parsed.values.has("l") ? Math.max(0, number("l", 0)) : Infinity;
+      const bytes = data.subarray(seek, Number.isFinite(length) ? seek + length : undefined);
+      const upper = parsed.values.has("u");
+      const caseOf = (text: string) => (upper ? text.toUpperCase() : text);
+      if (parsed.values.has("p")) {
+        const cols = number("c", 30) || 30;
+        let text = "";
+        for (let index = 0; index < bytes.length; index += cols) {
+          if (index % (cols * 1024) === 0) ctx.shell.checkTime();
+          text += caseOf(Array.from(bytes.subarray(index, index + cols), hex2).join("")) + "\n";
+        }
+        write(text);
+        return 0;
+      }
+      const cols = Math.max(1, number("c", 16) || 16);
+      const group = Math.max(0, number("g", 2));
+      const groupsPerLine = group === 0 ? 1 : Math.ceil(cols / group);
+      const hexWidth = cols * 2 + (group === 0 ? 0 : groupsPerLine);
       let text = "";
       for (let index = 0; index < bytes.length; index += cols) {
         if (index % (cols * 1024) === 0) ctx.shell.checkTime();
-        text += caseOf(Array.from(bytes.subarray(index, index + cols), hex2).join("")) + "\n";
+        const line = bytes.subarray(index, index + cols);
+        let hexPart = "";
+        line.forEach((byte, position) => {
+          hexPart += caseOf(hex2(byte));
+          if (group !== 0 && (position + 1) % group === 0) hexPart += " ";
+        });
+        if (group !== 0 && line.length % group !== 0) hexPart += " ";
+        text += `${(seek + index).toString(16).padStart(8, "0")}: ${hexPart.padEnd(hexWidth)} ${Array.from(line, printable).join("")}\n`;
       }
       write(text);
       return 0;
+    };
+    try {
+      return dump(data);
+    } catch (error) {
+      // xxd's status for an output file it cannot open or write is 3.
+      if (!(error instanceof FsError) || outputPath === undefined) throw error;
+      err(ctx, error.whileWriting ? `xxd: ${fsMessage(error.code)}` : `xxd: ${outputPath}: ${fsMessage(error.code)}`);
+      return 3;
     }
-    const cols = Math.max(1, number("c", 16) || 16);
-    const group = Math.max(0, number("g", 2));
-    const groupsPerLine = group === 0 ? 1 : Math.ceil(cols / group);
-    const hexWidth = cols * 2 + (group === 0 ? 0 : groupsPerLine);
-    let text = "";
-    for (let index = 0; index < bytes.length; index += cols) {
-      if (index % (cols * 1024) === 0) ctx.shell.checkTime();
-      const line = bytes.subarray(index, index + cols);
-      let hexPart = "";
-      line.forEach((byte, position) => {
-        hexPart += caseOf(hex2(byte));
-        if (group !== 0 && (position + 1) % group === 0) hexPart += " ";
-      });
-      if (group !== 0 && line.length % group !== 0) hexPart += " ";
-      text += `${(seek + index).toString(16).padStart(8, "0")}: ${hexPart.padEnd(hexWidth)} ${Array.from(line, printable).join("")}\n`;
-    }
-    write(text);
-    return 0;
   },
 };
 

@@ -1,5 +1,6 @@
 import { FsError } from "../../vfs/types";
 import { decode } from "../io";
+import { fsMessage } from "../messages";
 import { compileFilter, evaluate, JqCompileError, JqError, type JqFilter } from "../jq/filter";
 import { formatJson, JsonParseError, parseJsonStream, parseJsonValues, type JV } from "../jq/json";
 import type { CommandSpec } from "./types";
@@ -113,7 +114,7 @@ export const jq: CommandSpec = {
     for (const file of files.length === 0 ? ["-"] : files) {
       const data = readOperand(ctx, file);
       if (data instanceof FsError) {
-        err(ctx, `jq: error: Could not open file ${file}: ${data.code === "ENOENT" ? "No such file or directory" : "Is a directory"}`);
+        err(ctx, `jq: error: Could not open file ${file}: ${fsMessage(data.code)}`);
         if (files.length <= 1) return 2;
         continue;
       }

@@ -468,7 +468,7 @@ const sort: CommandSpec = {
     const text = result.map((line) => line + "\n").join("");
     const output = parsed.values.get("o")?.slice(-1)[0];
     return writeResult(ctx, output, text, (error) => {
-      err(ctx, `sort: open failed: ${output}: ${fsMessage(error.code)}`);
+      err(ctx, error.whileWriting ? `sort: fflush failed: ${output}: ${fsMessage(error.code)}\nsort: write error` : `sort: open failed: ${output}: ${fsMessage(error.code)}`);
       return 2;
     });
   },
@@ -528,7 +528,8 @@ const uniq: CommandSpec = {
       index = end;
     }
     return writeResult(ctx, output, result, (error) => {
-      fileError(ctx, output ?? "", error);
+      if (error.whileWriting) err(ctx, `uniq: write error: ${fsMessage(error.code)}`);
+      else fileError(ctx, output ?? "", error);
       return 1;
     });
   },
