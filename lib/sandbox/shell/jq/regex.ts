@@ -1,7 +1,7 @@
 import { BacktrackRegex, RegexSyntaxError } from "../backtrack";
 import { CodePoints } from "../code-points";
 import type { CheckTime } from "../cpu-budget";
-import { compileRegex, type Regex, type RegexFlags } from "../regex-engine";
+import { compileRegex, type Regex, type RegexFlags, type RegexMatch } from "../regex-engine";
 import { typeName, type JObject, type JV } from "./json";
 
 /**
@@ -130,6 +130,23 @@ function compile(regex: JV, modifiers: JV, context: MatchContext): Compiled {
   };
 }
 
+/** A match as jq's match object (offsets in code points), from a match of `matcher` in `input`. */
+function matchObject(found: RegexMatch, matcher: Regex, input: string, points: CodePoints): JObject {
+  if (found.end === found.start) {
+    // jq 1.6 reports an empty match without its groups.
+    return new Map<string, JV>([["offset", points.indexOf(found.start)], ["length", 0], ["string", ""], ["captures", []]]);
+  }
+  const captures: JV[] = found.groups.map((group, index) => {
+    const name = matcher.groupNames[index + 1] ?? null;
+    if (!group) return new Map<string, JV>([["offset", -1], ["string", null], ["length", 0], ["name", name]]);
+    const offset = points.indexOf(group[0]);
+    if (group[0] === group[1]) return new Map<string, JV>([["offset", offset], ["string", ""], ["length", 0], ["name", name]]);
+    return new Map<string, JV>([["offset", offset], ["length", points.indexOf(group[1]) - offset], ["string", input.slice(group[0], group[1])], ["name", name]]);
+  });
+  const offset = points.indexOf(found.start);
+  return new Map<string, JV>([["offset", offset], ["length", points.indexOf(found.end) - offset], ["string", input.slice(found.start, found.end)], ["captures", captures]]);
+}
+
 /** builtin.c's f_match: every match of `regex` in `input` (one unless "g"), or with `test` whether there is one. */
 export function matchImpl(input: JV, regex: JV, modifiers: JV, test: boolean, context: MatchContext): JV {
   if (typeof input !== "string") throw new JqRegexError(`${describe(input, context.format)} cannot be matched, as it is not a string`);
@@ -144,21 +161,12 @@ export function matchImpl(input: JV, regex: JV, modifiers: JV, test: boolean, co
     const found = matcher.find(input, start);
     if (!found) break;
     if (test) return true;
+    results.push(matchObject(found, matcher, input, points));
     if (found.end === found.start) {
-      // jq 1.6 reports an empty match without its groups, and searches again one character further on.
-      results.push(new Map<string, JV>([["offset", points.indexOf(found.start)], ["length", 0], ["string", ""], ["captures", []]]));
+      // After an empty match jq 1.6 searches again one character further on than it searched before.
       start += start < input.length && (input.codePointAt(start) ?? 0) > 0xffff ? 2 : 1;
       continue;
     }
-    const captures: JV[] = found.groups.map((group, index) => {
-      const name = matcher.groupNames[index + 1] ?? null;
-      if (!group) return new Map<string, JV>([["offset", -1], ["string", null], ["length", 0], ["name", name]]);
-      const offset = points.indexOf(group[0]);
-      if (group[0] === group[1]) return new Map<string, JV>([["offset", offset], ["string", ""], ["length", 0], ["name", name]]);
-      return new Map<string, JV>([["offset", offset], ["length", points.indexOf(group[1]) - offset], ["string", input.slice(group[0], group[1])], ["name", name]]);
-    });
-    const offset = points.indexOf(found.start);
-    results.push(new Map<string, JV>([["offset", offset], ["length", points.indexOf(found.end) - offset], ["string", input.slice(found.start, found.end)], ["captures", captures]]));
     start = found.end;
   } while (compiled.global && start !== input.length);
   return test ? false : results;
@@ -223,6 +231,24 @@ export function substitute(input: JV, regex: JV, flags: JV, replacement: (captur
   const replaced: { before: string; inserts: JV[] }[] = [];
   let text = input;
   let tail: JV = input;
+  if (global && typeof input === "string" && typeof regex === "string" && !LOOKS_BEHIND.test(regex)) {
+    // Nothing in the pattern looks before where a search starts, so searching the rest of the string from
+    // where the last match ended finds what searching the rest as a new string would: one pass, not one per match.
+    const compiled = compile(regex, withoutG, context);
+    const matcher = compiled.regex(input);
+    const points = new CodePoints(input);
+    let position = 0;
+    for (;;) {
+      context.count();
+      const found = matcher.find(input, position);
+      if (!found) break;
+      replaced.push({ before: input.slice(position, found.start), inserts: replacement(captureObject(matchObject(found, matcher, input, points))) });
+      position = found.end;
+      if (position >= input.length) break;
+    }
+    tail = input.slice(position);
+    return combine(replaced, tail, context);
+  }
   for (;;) {
     context.count();
     const matches = matchImpl(text, regex, withoutG, false, context) as JV[];
@@ -242,14 +268,22 @@ export function substitute(input: JV, regex: JV, flags: JV, replacement: (captur
     tail = rest;
     break;
   }
+  return combine(replaced, tail, context);
+}
+
+/** What the replaced pieces and the tail add up to (several when the replacement gives several values). */
+function combine(replaced: { before: string; inserts: JV[] }[], tail: JV, context: MatchContext): JV[] {
   let results: JV[] = [tail];
-  for (const { before, inserts } of replaced.reverse()) {
+  for (const { before, inserts } of [...replaced].reverse()) {
     const next: JV[] = [];
     for (const after of results) for (const inserted of inserts) next.push(concat(concat(before, inserted, context), after, context));
     results = next;
   }
   return results;
 }
+
+/** What can see text before the point where a search starts: anchors, word boundaries, lookbehind (a ^ in a class too, to be safe). */
+const LOOKS_BEHIND = /\^|\\[AbBG<`]|\(\?<[=!]/;
 
 /** jq's `+` for the pieces sub puts together: strings join; null adds nothing; anything else cannot be added. */
 function concat(left: JV, right: JV, context: MatchContext): JV {
