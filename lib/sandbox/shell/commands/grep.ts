@@ -41,13 +41,14 @@ class LineMatcher {
       let source: string;
       if (options.fixed) source = Array.from(pattern, (char) => (/[\\.+*?()|[\]{}^$]/.test(char) ? `\\${char}` : char)).join("");
       else {
-        const translation = translatePosix(pattern, options.extended, { groupOffset: options.word ? 1 : 0 });
+        const translation = translatePosix(pattern, options.extended, { groupOffset: options.word && !options.line ? 1 : 0 });
         this.warnings.push(...translation.warnings);
         source = translation.source;
       }
-      // -w: the match is group 1; what follows it must not be a word character (RE2 has no lookahead).
-      if (options.word) source = `(?<!${WORD_CHAR})(${source})(?:[^0-9A-Za-z_]|$)`;
-      else if (options.line) source = `^(?:${source})$`;
+      // -x makes -w pointless (GNU ignores -w then). -w: the match is group 1, and what follows it
+      // must not be a word character (RE2 has no lookahead).
+      if (options.line) source = `^(?:${source})$`;
+      else if (options.word) source = `(?<!${WORD_CHAR})(${source})(?:[^0-9A-Za-z_]|$)`;
       try {
         this.regexes.push(compileRegex(source, { ignoreCase: options.ignoreCase, longest: true }, check));
       } catch (error) {
@@ -70,7 +71,7 @@ class LineMatcher {
       for (const regex of this.regexes) {
         const match = regex.find(line, position);
         if (!match) continue;
-        const span: [number, number] = this.options.word ? (match.groups[0] ?? [match.start, match.end]) : [match.start, match.end];
+        const span: [number, number] = this.options.word && !this.options.line ? (match.groups[0] ?? [match.start, match.end]) : [match.start, match.end];
         if (!best || span[0] < best[0] || (span[0] === best[0] && span[1] > best[1])) best = span;
       }
       if (!best) break;
