@@ -41,25 +41,42 @@ function skipString(text: string, start: number, bellEnds: boolean): number {
  */
 function readCsi(text: string, start: number): { end: number; keep: boolean } {
   let index = start;
-  while (index < text.length && text.charCodeAt(index) >= 0x30 && text.charCodeAt(index) <= 0x3f) index++;
-  const parameters = text.slice(start, index);
+  // Plain numeric parameters only: private ones (?, >, =, <) are modes and queries. ":" only in SGR.
+  let plain = true;
+  let colon = false;
+  for (; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x3f) break;
+    if (code === 0x3a) colon = true;
+    else if (code > 0x3b) plain = false;
+  }
   const intermediatesStart = index;
   while (index < text.length && text.charCodeAt(index) >= 0x20 && text.charCodeAt(index) <= 0x2f) index++;
-  const intermediates = text.slice(intermediatesStart, index);
+  if (index > intermediatesStart) plain = false;
   const code = text.charCodeAt(index);
   if (index >= text.length || code < 0x40 || code > 0x7e) return { end: index, keep: false };
   const final = text[index] as string;
-  // Plain numeric parameters only: private ones (?, >, =, <) are modes and queries.
-  const plain = /^[0-9;:]*$/.test(parameters) && intermediates === "";
-  const keep = plain && (final === "m" || (CURSOR_AND_ERASE.has(final) && !parameters.includes(":")));
+  const keep = plain && (final === "m" || (CURSOR_AND_ERASE.has(final) && !colon));
   return { end: index + 1, keep };
 }
+
+/** Control characters other than \b \t \n \r: where a run of plain text ends. */
+const SPECIAL = /[\x00-\x07\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 /** Command output with only text, \n \r \t \b, colours (SGR), cursor movement and erasing left. */
 export function sanitizeOutput(text: string): string {
   let out = "";
   let index = 0;
   while (index < text.length) {
+    // Plain text goes through in one piece, up to the next control character.
+    SPECIAL.lastIndex = index;
+    const special = SPECIAL.exec(text);
+    const stop = special ? special.index : text.length;
+    if (stop > index) {
+      out += text.slice(index, stop);
+      index = stop;
+      continue;
+    }
     const char = text[index] as string;
     const code = char.charCodeAt(0);
     if (char === ESC) {
@@ -103,11 +120,6 @@ export function sanitizeOutput(text: string): string {
       continue;
     }
     // C0 controls other than \b \t \n \r (BEL, SO and SI that switch character sets, VT, FF...) and DEL.
-    if ((code < 0x20 && char !== "\b" && char !== "\t" && char !== "\n" && char !== "\r") || code === 0x7f) {
-      index += 1;
-      continue;
-    }
-    out += char;
     index += 1;
   }
   return out;
