@@ -5,6 +5,7 @@
  *
  *   npm run bench              everything
  *   npm run bench -- engine    the sandbox engine only (fast)
+ *   npm run bench -- shell     the shell: pathological patterns, the CPU-time budget, the deepest tree (fast)
  *   npm run bench -- site      build, bundle sizes and Lighthouse only
  *   npm run bench -- terminal  command-to-output latency of the browser terminal
  *   npm run bench -- runner    commands per second through the headless runner
@@ -40,6 +41,28 @@ if (runAll || which.has("engine")) {
     "",
     `Engine Encrypt (4 KB) costs ${engine.encryptVersusBareCipher}x a bare @noble/ciphers AES-256-GCM call of the same size.`,
     `Heap: 1,000 keys ${engine.heap.keys1000MB} MB; 10,000 parameters ${engine.heap.parameters10000MB} MB (after GC: ${engine.heap.measuredAfterGc}).`,
+    "",
+  );
+}
+
+if (runAll || which.has("shell")) {
+  console.log("▸ Shell");
+  const output = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/shell.bench.ts"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const shell = JSON.parse(output.trim().split("\n").at(-1));
+  results.shell = shell;
+  targets.push(...shell.targets);
+  report.push(
+    "### Shell",
+    "",
+    "One-line commands that used to freeze the sandbox for over 20 s, through a session (7 runs each):",
+    "",
+    "| command line | median | worst |",
+    "|---|---|---|",
+    ...shell.pathological.map((timing) => `| ${timing.label.replace(/\|/g, "\\|")} | ${timing.medianMs} ms | ${timing.maxMs} ms |`),
+    "",
+    `CPU-time checks: a 10,000-turn loop takes ${shell.budget.loopWithMs} ms with a budget, ${shell.budget.loopWithoutMs} ms without (${shell.budget.overheadPercent} %).`,
+    `10,000 \`aws sts get-caller-identity\` calls take ${shell.budget.awsLoopWholeMs} ms; with a 250 ms budget the loop stops after ${shell.budget.awsLoopStoppedAfterMs} ms (status ${shell.budget.awsLoopStoppedStatus}).`,
+    `The deepest tree the files allow (${shell.deepTree.levels} levels, PATH_MAX): made in ${shell.deepTree.makeMs} ms; its snapshot (${(shell.deepTree.snapshotBytes / 1e6).toFixed(1)} MB of JSON) saves in ${shell.deepTree.saveMs} ms and loads in ${shell.deepTree.loadMs} ms.`,
     "",
   );
 }

@@ -36,7 +36,7 @@ export { putDatabase, databaseLogin, setDatabaseAvailable } from "./rds";
 export { DAY, HOUR, MINUTE, parseDuration } from "./core/time";
 
 // The sandbox session: engine + the learner's files + the shell (terminals, the headless runner, tests).
-export { createSandbox, SandboxSession, SESSION_FORMAT, SESSION_VERSION, type CreateSandboxOptions, type CommandOutput, type SessionRunResult, type SessionSnapshot, type Completion, type ScenarioName } from "./session";
+export { createSandbox, SandboxSession, SESSION_FORMAT, SESSION_VERSION, type CreateSandboxOptions, type CommandOutput, type SessionRunResult, type SessionSnapshot, type SessionRunOptions, type Completion, type ScenarioName } from "./session";
 export { SCENARIOS } from "./scenarios";
 export { CLEAR_SCREEN } from "./shell";
 export { putKey } from "./kms/world";

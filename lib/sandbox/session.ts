@@ -9,8 +9,8 @@ import { commandRegistry } from "./shell/commands";
 import { completeLine, type Completion } from "./shell/complete";
 import { decode } from "./shell/io";
 import { parse } from "./shell/parser";
-import { Shell, type RunResult, type ShellOptions } from "./shell/shell";
-import { MemoryFileSystem } from "./vfs/memory";
+import { Shell, type Interruption, type RunOptions, type RunResult, type ShellOptions } from "./shell/shell";
+import { MemoryFileSystem, type Quota } from "./vfs/memory";
 import { checkFilesSnapshot, restoreFiles, snapshotFiles, type FilesSnapshot } from "./vfs/snapshot";
 import type { SandboxState } from "./state";
 
@@ -30,6 +30,8 @@ export interface CreateSandboxOptions {
   now?: number | string | Date;
   /** The `aws` command; the sandbox's CLI by default (tests may put in a stand-in). */
   runAwsCli?: RunAwsCli;
+  /** What the learner's files may hold (vfs DEFAULT_QUOTA: 64 MiB and 20,000 files and directories). */
+  quota?: Quota;
 }
 
 export interface CommandOutput {
@@ -41,7 +43,16 @@ export interface CommandOutput {
 /** What run() answers, plus both streams in the order they were written (what a terminal shows). */
 export interface SessionRunResult extends CommandOutput {
   output: string;
+  /** Present when the command line was stopped by its CPU-time budget (exit status 152). */
+  interrupted?: Interruption;
 }
+
+/**
+ * How a command line may run. `budgetMs`: the CPU time it may use before the
+ * shell stops it (status 152, a message on stderr); no limit when undefined.
+ * `clock`: milliseconds, `performance.now()` by default (tests pass their own).
+ */
+export type SessionRunOptions = RunOptions;
 
 export const SESSION_FORMAT = "keystone-session";
 export const SESSION_VERSION = 1;
@@ -107,7 +118,7 @@ export class SandboxSession {
     if (!scenario) throw new SandboxUsageError(`There is no scenario "${String(name)}"; the scenarios are ${SCENARIOS.map((s) => s.name).join(", ")}.`);
     this.engine = createEngine({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.now === undefined ? {} : { now: options.now }) });
     const engine = this.engine;
-    this.fs = new MemoryFileSystem({ clock: () => engine.now });
+    this.fs = new MemoryFileSystem({ clock: () => engine.now, ...(options.quota ? { quota: options.quota } : {}) });
     this.currentScenario = scenario.name;
     scenario.build(this.engine, this.fs);
     this.shell = new Shell({ fs: this.fs, engine: this.engine, runAws: options.runAwsCli ?? runAwsCli, commands: commandRegistry() });
@@ -119,20 +130,26 @@ export class SandboxSession {
   }
 
   /** Runs a command line (it may span lines) and answers what it printed and its exit status. */
-  async run(commandLine: string): Promise<SessionRunResult> {
-    return this.runSync(commandLine);
+  async run(commandLine: string, options?: SessionRunOptions): Promise<SessionRunResult> {
+    return this.runSync(commandLine, options);
   }
 
   /** run() without the Promise, for the headless runner and tests. */
-  runSync(commandLine: string): SessionRunResult {
-    const result = this.runBytes(commandLine);
-    return { stdout: decode(result.stdout), stderr: decode(result.stderr), exitCode: result.exitCode, output: decode(joinChunks(result)) };
+  runSync(commandLine: string, options?: SessionRunOptions): SessionRunResult {
+    const result = this.runBytes(commandLine, options);
+    return {
+      stdout: decode(result.stdout),
+      stderr: decode(result.stderr),
+      exitCode: result.exitCode,
+      output: decode(joinChunks(result)),
+      ...(result.interrupted ? { interrupted: result.interrupted } : {}),
+    };
   }
 
   /** The raw bytes a command line wrote (binary output intact). */
-  runBytes(commandLine: string): RunResult {
+  runBytes(commandLine: string, options?: SessionRunOptions): RunResult {
     this.remember(commandLine);
-    return this.shell.run(commandLine);
+    return this.shell.run(commandLine, options);
   }
 
   private remember(commandLine: string): void {

@@ -13,8 +13,8 @@ import { applyCompletion, formatColumns, type Completion } from "./completion";
 import type { CommandHistory } from "./history";
 import { parseKeys, type Key } from "./keys";
 import * as edit from "./line-editor";
-import { toTerminalText } from "./output";
-import { displayWidth, drawLine, moveToLineEnd } from "./render";
+import { sanitizeOutput, toTerminalText } from "./output";
+import { displayWidth, drawLine, moveToLineEnd, stripAnsi } from "./render";
 import type { CommandOutput } from "./session-port";
 
 export interface TerminalSurface {
@@ -56,6 +56,8 @@ export interface ControllerOptions {
 export const CONTINUATION_PROMPT = "> ";
 /** Output that ends by clearing the screen (`clear`) leaves the cursor at the top left already. */
 const ENDS_WITH_CLEAR = /(?:\x1b\[[23]J|\x1bc)$/;
+/** SGR 0: default colours and attributes. */
+const RESET_ATTRIBUTES = "\x1b[0m";
 /** Candidates listed at most by one Tab (bash asks first past its limit; a list this long helps nobody). */
 const MAX_LISTED = 200;
 
@@ -280,7 +282,8 @@ export class TerminalController {
     if (outcome.kind === "list") {
       this.leaveLine();
       const shown = outcome.candidates.slice(0, MAX_LISTED);
-      const rows = formatColumns(shown, this.options.surface.cols);
+      // Candidates are file names too: a name may hold escape sequences, which must not reach the terminal as such.
+      const rows = formatColumns(shown.map((candidate) => sanitizeOutput(candidate)), this.options.surface.cols);
       if (outcome.candidates.length > shown.length) rows.push(`(${outcome.candidates.length - shown.length} more: type a few more letters)`);
       this.emit(`${rows.join("\r\n")}\r\n`);
       this.redraw();
@@ -320,13 +323,16 @@ export class TerminalController {
   }
 
   /**
-   * Output as the terminal writes it. A last line without "\n" is ended,
-   * so that the prompt starts at the left edge (where bash would put the
-   * prompt right after it, as `echo -n hi` shows).
+   * Output as the terminal writes it (only text, colours, cursor moves and
+   * erasing: see output.ts). A last line without "\n" is ended, so that the
+   * prompt starts at the left edge (where bash would put the prompt right
+   * after it, as `echo -n hi` shows), and colours are reset, so that output
+   * cannot colour the prompt or what is typed after it.
    */
   private outputText(output: string): string {
     if (!output) return "";
     const visible = toTerminalText(output);
-    return visible.endsWith("\n") || ENDS_WITH_CLEAR.test(visible) ? visible : `${visible}\r\n`;
+    if (stripAnsi(visible) === "") return visible === "" ? "" : `${visible}${RESET_ATTRIBUTES}`;
+    return `${visible.endsWith("\n") || ENDS_WITH_CLEAR.test(visible) ? visible : `${visible}\r\n`}${RESET_ATTRIBUTES}`;
   }
 }

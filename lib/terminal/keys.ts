@@ -105,11 +105,31 @@ export function parseKeys(data: string): Key[] {
   return keys;
 }
 
+/** SS3 keypad keys (application keypad mode), by their final byte: what they type. */
+const keypadText: Record<string, string> = { j: "*", k: "+", l: ",", m: "-", n: ".", o: "/", p: "0", q: "1", r: "2", s: "3", t: "4", u: "5", v: "6", w: "7", x: "8", y: "9", X: "=" };
+
+/**
+ * SS3 (ESC O and one final byte): what a terminal in application cursor or
+ * keypad mode sends for arrows, Home, End and the keypad. The page never
+ * turns those modes on (output.ts drops the sequences), but a terminal may
+ * send them anyway. F1-F4 (ESC O P..S) mean nothing here.
+ */
+function parseSs3(data: string, start: number): [Key | undefined, number] {
+  const final = data[start + 2];
+  if (final === undefined) return [undefined, data.length - start];
+  const cursor = cursorKeys[final];
+  if (cursor) return [key(cursor), 3];
+  if (final === "M") return [key("enter"), 3];
+  const text = keypadText[final];
+  return [text === undefined ? undefined : { kind: "text", text }, 3];
+}
+
 /** Parses the escape sequence at `start`; returns the key (or undefined when it means nothing here) and its length. */
 function parseEscape(data: string, start: number): [Key | undefined, number] {
   const next = data[start + 1];
   if (next === undefined) return [key("escape"), 1];
-  if (next === "[" || next === "O") {
+  if (next === "O") return parseSs3(data, start);
+  if (next === "[") {
     // CSI: parameters and intermediates, then one final byte in @..~.
     let end = start + 2;
     while (end < data.length && !/[@-~]/.test(data[end]!)) end++;

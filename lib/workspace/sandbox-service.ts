@@ -8,7 +8,7 @@
  * waits for it: when the page stops a runaway command (it terminates the
  * worker), the store holds exactly the sandbox as it was before that command.
  */
-import { AwsServiceError, isAwsServiceError, type SandboxSession, type ServiceId, type WireObject, type CreateSandboxOptions, type SessionRunResult } from "@/lib/sandbox";
+import { AwsServiceError, isAwsServiceError, type SandboxSession, type ServiceId, type WireObject, type CreateSandboxOptions } from "@/lib/sandbox";
 import { describeClock, describeResources, queryActivity, type ActivityQuery, type ResourceScope } from "@/lib/sandbox/inspect";
 import { snapshotFiles } from "@/lib/sandbox/vfs/snapshot";
 import { openEnvelope, sealEnvelope, type OpenInput, type SealInput } from "@/lib/visualize/envelope/explorer";
@@ -31,8 +31,6 @@ export interface ServiceDependencies {
   /** A unique id for this worker's saves. */
   newLineage?(): string;
 }
-
-type RunWithBudget = (commandLine: string, options?: { budgetMs?: number }) => Promise<SessionRunResult & { interrupted?: RunReply["interrupted"] }>;
 
 function randomHex(bytes: number): string {
   return [...globalThis.crypto.getRandomValues(new Uint8Array(bytes))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -132,7 +130,7 @@ export class SandboxService implements SandboxWorkerApi {
     const session = this.session();
     await this.saving;
     const budgetMs = this.options?.budgetMs ?? DEFAULT_BUDGET_MS;
-    const result = await (session.run as RunWithBudget).call(session, commandLine, { budgetMs });
+    const result = await session.run(commandLine, { budgetMs });
     this.changed();
     return {
       stdout: result.stdout,

@@ -1,4 +1,5 @@
 import type { Word, WordPart } from "./ast";
+import { noCheck, type CheckTime } from "./cpu-budget";
 import { LimitExceeded } from "./io";
 
 /**
@@ -91,10 +92,11 @@ function sequenceOf(inner: Unit[]): string[] | undefined {
   return items;
 }
 
-export function expandBraces(word: Word): Word[] {
+export function expandBraces(word: Word, check: CheckTime = noCheck): Word[] {
   if (!word.parts.some((part) => part.kind === "literal" && !part.quoted && part.text.includes("{"))) return [word];
   const results: Unit[][] = [];
   const expand = (units: Unit[]) => {
+    check();
     const group = firstGroup(units);
     if (!group) {
       results.push(units);

@@ -1,8 +1,9 @@
 import type { FileSystem } from "../vfs/types";
 import type { CondExpression } from "./ast";
-import { arithmetic, expandPattern, expandString, ExpansionError, type ExpansionHost } from "./expand";
+import { arithmetic, expandPattern, expandRegex, expandString, ExpansionError, type ExpansionHost } from "./expand";
 import { matchPattern } from "./glob";
-import { toRegExp } from "./regex";
+import { PosixRegexError, translatePosix } from "./regex";
+import { compileRegex, RegexCompileError } from "./regex-engine";
 
 /**
  * Conditions: `test` / `[ ]` (POSIX rules by argument count, then bash's
@@ -227,6 +228,21 @@ class TestParser {
   }
 }
 
+/**
+ * `[[ text =~ regex ]]`: POSIX extended, as glibc's regcomp reads it (`.`
+ * matches a newline). A pattern it refuses makes the test's status 2, with
+ * no message, as in bash.
+ */
+function matchesRegex(text: string, pattern: string, host: ExpansionHost): boolean {
+  try {
+    const { source } = translatePosix(pattern, true, { dialect: "glibc" });
+    return compileRegex(source, { dotAll: true, longest: true }, host.checkTime).test(text);
+  } catch (error) {
+    if (error instanceof PosixRegexError || error instanceof RegexCompileError) throw new ExpansionError("", 2);
+    throw error;
+  }
+}
+
 /** `[[ ... ]]`: words are expanded without splitting; `==` takes a pattern, `=~` a regular expression. */
 export function evaluateCondition(expression: CondExpression, host: ExpansionHost, fs: FileSystem): boolean {
   const env: TestEnvironment = { fs, isSet: (name) => host.lookup(name) !== undefined, optionSet: () => false };
@@ -247,14 +263,11 @@ export function evaluateCondition(expression: CondExpression, host: ExpansionHos
         switch (node.operator) {
           case "==":
           case "=":
-            return matchPattern(expandPattern(node.right, host), left);
+            return matchPattern(expandPattern(node.right, host), left, false, host.checkTime);
           case "!=":
-            return !matchPattern(expandPattern(node.right, host), left);
-          case "=~": {
-            const regex = toRegExp(expandPattern(node.right, host).replace(/\\([\\*?[\]])/g, "\\$1"), { extended: true });
-            if (!regex) throw new ExpansionError("syntax error in conditional expression", 2);
-            return regex.test(left);
-          }
+            return !matchPattern(expandPattern(node.right, host), left, false, host.checkTime);
+          case "=~":
+            return matchesRegex(left, expandRegex(node.right, host), host);
           case "-eq":
           case "-ne":
           case "-lt":

@@ -3,7 +3,9 @@ import { ArithError, evaluateArithmetic, type ArithScope } from "./arith";
 import type { ParamOp, Program, Word, WordPart } from "./ast";
 import { expandBraces } from "./braces";
 import { escapePattern, expandPathname, hasGlobChars, removeMatch, replaceMatch } from "./glob";
+import type { CheckTime } from "./cpu-budget";
 import { LIMITS } from "./io";
+import { escapeExtended } from "./regex";
 
 /**
  * Word expansion in bash's order: tilde, parameters, command substitution
@@ -23,6 +25,8 @@ export interface ExpansionHost {
   readonly fs: FileSystem;
   /** `set -u`: an unset variable is an error. */
   readonly nounset: boolean;
+  /** The command line's CPU-time check (cpu-budget.ts): expansions that loop call it. */
+  checkTime: CheckTime;
 }
 
 /** An expansion bash refuses (`${x:?}`, bad substitution, arithmetic errors): ends the command line with status 1. */
@@ -47,7 +51,7 @@ function segment(text: string, quoted: boolean, literal = false): Segment {
 /** Full expansion: the fields a word list becomes (command arguments, `for` lists). */
 export function expandWords(words: readonly Word[], host: ExpansionHost): string[] {
   const out: string[] = [];
-  for (const word of words) for (const expanded of expandBraces(word)) out.push(...expandWord(expanded, host));
+  for (const word of words) for (const expanded of expandBraces(word, host.checkTime)) out.push(...expandWord(expanded, host));
   return out;
 }
 
@@ -77,7 +81,7 @@ export function expandWord(word: Word, host: ExpansionHost): string[] {
   const out: string[] = [];
   for (const field of fields) {
     if (field.globbable) {
-      const matches = expandPathname(field.pattern, host.fs);
+      const matches = expandPathname(field.pattern, host.fs, host.checkTime);
       if (matches.length > 0) {
         out.push(...matches);
         continue;
@@ -112,6 +116,30 @@ export function expandPattern(word: Word, host: ExpansionHost): string {
     else pattern += piece.glob ? piece.text : escapePattern(piece.text);
   }
   return pattern;
+}
+
+/** The right side of `[[ =~ ]]`: quoted parts match themselves, unquoted ones are the regular expression. */
+export function expandRegex(word: Word, host: ExpansionHost): string {
+  let source = "";
+  for (const piece of expandParts(word.parts, host)) {
+    if ("fieldBreak" in piece) source += " ";
+    else source += piece.quoted ? escapeExtended(piece.text) : piece.text;
+  }
+  return source;
+}
+
+/**
+ * The replacement of `${x/pattern/replacement}` as a template for
+ * replaceMatch: unquoted `&` stands for the match (bash 5.2's
+ * patsub_replacement), so quoted `&` and `\` are backslash-escaped.
+ */
+function expandReplacement(word: Word, host: ExpansionHost): string {
+  let template = "";
+  for (const piece of expandParts(word.parts, host)) {
+    if ("fieldBreak" in piece) template += " ";
+    else template += piece.quoted ? piece.text.replace(/[\\&]/g, "\\$&") : piece.text;
+  }
+  return template;
 }
 
 interface Field {
@@ -257,17 +285,17 @@ function expandParam(name: string, op: ParamOp | undefined, quoted: boolean, hos
   switch (op.operator) {
     case "#":
     case "##":
-      return [segment(removeMatch(text, expandPattern(op.arg, host), "prefix", op.operator === "##"), quoted)];
+      return [segment(removeMatch(text, expandPattern(op.arg, host), "prefix", op.operator === "##", host.checkTime), quoted)];
     case "%":
     case "%%":
-      return [segment(removeMatch(text, expandPattern(op.arg, host), "suffix", op.operator === "%%"), quoted)];
+      return [segment(removeMatch(text, expandPattern(op.arg, host), "suffix", op.operator === "%%", host.checkTime), quoted)];
     case "/":
     case "//":
     case "/#":
     case "/%": {
       const mode = op.operator === "/" ? "first" : op.operator === "//" ? "all" : op.operator === "/#" ? "prefix" : "suffix";
-      const replacement = op.second ? expandString(op.second, host) : "";
-      return [segment(replaceMatch(text, expandPattern(op.arg, host), replacement, mode), quoted)];
+      const replacement = op.second ? expandReplacement(op.second, host) : "";
+      return [segment(replaceMatch(text, expandPattern(op.arg, host), replacement, mode, host.checkTime), quoted)];
     }
     case "^^":
       return [segment(text.toUpperCase(), quoted)];

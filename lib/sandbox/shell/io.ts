@@ -1,3 +1,6 @@
+import type { FsErrorCode } from "../vfs/types";
+import { CpuBudget } from "./cpu-budget";
+
 /**
  * Bytes between commands. Pipes, redirects and command output carry
  * Uint8Array end to end, so `aws ... | base64 --decode > encrypted.txt`
@@ -42,6 +45,13 @@ export class LimitExceeded extends Error {
   }
 }
 
+/** A write to a file failed (the file system is full): the command that wrote reports it in its own words. */
+export class WriteError extends Error {
+  constructor(readonly code: FsErrorCode) {
+    super(code);
+  }
+}
+
 /** Work allowed to one command line, so that no input can hang the page. */
 export interface Budget {
   /** Bytes written to any output (pipes, files, the terminal) so far. */
@@ -50,6 +60,8 @@ export interface Budget {
   iterations: number;
   /** Commands run so far. */
   commands: number;
+  /** CPU time left to the command line. */
+  cpu: CpuBudget;
 }
 
 export const LIMITS = {
@@ -62,11 +74,11 @@ export const LIMITS = {
   maxSubshellDepth: 64,
 };
 
-export function newBudget(): Budget {
-  return { bytes: 0, iterations: 0, commands: 0 };
+export function newBudget(cpu: CpuBudget = new CpuBudget()): Budget {
+  return { bytes: 0, iterations: 0, commands: 0, cpu };
 }
 
-/** Where a command writes: the terminal, a pipe, or a file (flushed when the command ends). */
+/** Where a command writes: the terminal, a pipe (kept here), or a file (written straight through). */
 export class Sink {
   private readonly chunks: Uint8Array[] = [];
   private size = 0;
@@ -75,13 +87,20 @@ export class Sink {
     private readonly budget: Budget,
     /** Sees every write as it happens (the terminal keeps stdout and stderr in the order they were written). */
     private readonly observer?: (bytes: Uint8Array) => void,
+    /** A file open for writing: bytes go there instead of being kept; it may throw WriteError. */
+    private readonly target?: (bytes: Uint8Array) => void,
   ) {}
 
   write(data: Uint8Array | string): void {
     const bytes = typeof data === "string" ? encode(data) : data;
     if (bytes.length === 0) return;
+    this.budget.cpu.check();
     this.budget.bytes += bytes.length;
     if (this.budget.bytes > LIMITS.maxBytes) throw new LimitExceeded(`output stopped after ${LIMITS.maxBytes / (1024 * 1024)} MiB (sandbox limit)`);
+    if (this.target) {
+      this.target(bytes);
+      return;
+    }
     this.chunks.push(bytes);
     this.size += bytes.length;
     this.observer?.(bytes);
@@ -90,6 +109,15 @@ export class Sink {
   /** Writes past the budget: for the message that says the budget ran out. */
   writeAlways(text: string): void {
     const bytes = encode(text);
+    if (this.target) {
+      try {
+        this.target(bytes);
+      } catch (error) {
+        // A full file system swallows the message, as it would bash's.
+        if (!(error instanceof WriteError)) throw error;
+      }
+      return;
+    }
     this.chunks.push(bytes);
     this.size += bytes.length;
     this.observer?.(bytes);

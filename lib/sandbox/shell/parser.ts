@@ -506,13 +506,18 @@ class Parser {
   }
 
   /** Tokens inside `[[ ]]`: words, `]]`, and the operators that mean something there. */
-  private condToken(consume = true): { kind: "word"; word: Word; text: string } | { kind: "op"; text: string } | { kind: "end"; text: string } | { kind: "eof"; text: string } {
+  private condToken(consume = true, regex = false): { kind: "word"; word: Word; text: string } | { kind: "op"; text: string } | { kind: "end"; text: string } | { kind: "eof"; text: string } {
     const save = this.pos;
     this.skipBlanks(true);
     const start = this.pos;
     const rest = this.src.slice(start, start + 2);
     let result: ReturnType<Parser["condToken"]>;
     if (start >= this.src.length) result = { kind: "eof", text: "" };
+    else if (regex && rest !== "&&" && rest !== "||" && this.src[start] !== ")") {
+      const { word, end } = this.readWordAt(start, { regex: true });
+      this.pos = end;
+      result = word.text === "" ? { kind: "op", text: this.src[start] ?? "" } : { kind: "word", word, text: word.text };
+    }
     else if (rest === "&&" || rest === "||") {
       this.pos += 2;
       result = { kind: "op", text: rest };
@@ -587,7 +592,7 @@ class Parser {
     const operator = next.kind === "word" || next.kind === "op" ? next.text : "";
     if (BINARY_TESTS.has(operator) || operator === "<" || operator === ">") {
       this.condToken();
-      const right = this.condToken();
+      const right = this.condToken(true, operator === "=~");
       if (right.kind === "eof") throw this.incomplete("]]");
       if (right.kind !== "word") throw new SyntaxFailure(`syntax error in conditional expression: unexpected token \`${right.text}'`);
       return { kind: "binary", operator, left: token.word, right: right.word };
@@ -844,13 +849,22 @@ class Parser {
   // ---------------------------------------------------------------- words
 
   /** Reads one word starting at `start` (up to an unquoted metacharacter). */
-  readWordAt(start: number): { word: Word; end: number } {
+  readWordAt(start: number, options: { regex?: boolean } = {}): { word: Word; end: number } {
     const saved = this.pos;
     this.pos = start;
     const builder = new WordBuilder();
     const src = this.src;
+    // After =~, bash reads ( ) | as part of the regular expression, and blanks too inside parentheses.
+    let depth = 0;
     while (this.pos < src.length) {
       const char = src[this.pos] ?? "";
+      if (options.regex && (char === "(" || char === "|" || (char === ")" && depth > 0) || ((char === " " || char === "\t") && depth > 0))) {
+        if (char === "(") depth += 1;
+        else if (char === ")") depth -= 1;
+        builder.literal(char, false);
+        this.pos += 1;
+        continue;
+      }
       if (METACHARS.has(char)) break;
       if (char === "\\") {
         const next = src[this.pos + 1];
@@ -1047,18 +1061,20 @@ class Parser {
       builder.part({ kind: "param", name, quoted, op: { operator: "substring", arg: offset, ...(lengthWord ? { second: lengthWord } : {}) } });
       return;
     }
+    // Inside double quotes a pattern and its replacement keep their own quoting ("${f%.*}", "${x/"$y"/z}"), as in bash.
     if (operator.startsWith("/")) {
-      const pattern = this.readParamWord(quoted, ["/", "}"]);
+      const pattern = this.readParamWord(false, ["/", "}"]);
       let replacement: Word = { parts: [], text: "" };
       if (src[this.pos] === "/") {
         this.pos += 1;
-        replacement = this.readParamWord(quoted, ["}"]);
+        replacement = this.readParamWord(false, ["}"]);
       }
       this.pos += 1;
       builder.part({ kind: "param", name, quoted, op: { operator: operator as ParamOperator, arg: pattern, second: replacement } });
       return;
     }
-    const arg = this.readParamWord(quoted, ["}"]);
+    const pattern = operator === "#" || operator === "##" || operator === "%" || operator === "%%";
+    const arg = this.readParamWord(pattern ? false : quoted, ["}"]);
     this.pos += 1;
     builder.part({ kind: "param", name, quoted, op: { operator: operator as ParamOperator, arg } });
   }

@@ -1,13 +1,14 @@
 import type { RunAwsCli } from "../cli/types";
 import type { Sandbox } from "../sandbox";
-import { FsError, type FileSystem } from "../vfs/types";
+import { FsError, type ShellFileSystem } from "../vfs/types";
 import type { AndOr, Assignment, CaseCommand, Command, CondExpression, ForCommand, FunctionDefinition, List, Pipeline, Program, Redirect, SimpleCommand, WhileCommand, Word } from "./ast";
 import { evaluateCondition } from "./conditions";
+import { CPU_LIMIT_STATUS, CpuBudget, CpuTimeExceeded, type CpuBudgetOptions } from "./cpu-budget";
 import type { CommandSpec } from "./commands/types";
 import { arithmetic, expandCommandWords, expandPattern, expandString, expandWord, expandWords, ExpansionError, type ExpansionHost } from "./expand";
 import { matchPattern } from "./glob";
-import { decode, encode, LimitExceeded, LIMITS, newBudget, Sink, Source, type Budget } from "./io";
-import { fsMessage } from "./messages";
+import { decode, encode, LimitExceeded, LIMITS, newBudget, Sink, Source, WriteError, type Budget } from "./io";
+import { fsMessage, writeErrorReport } from "./messages";
 import { parse } from "./parser";
 import { AbortSignal, BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "./signals";
 import { shellQuote } from "./quote";
@@ -35,7 +36,7 @@ export interface Variable {
 }
 
 export interface ShellHost {
-  fs: FileSystem;
+  fs: ShellFileSystem;
   engine: Sandbox;
   /** The `aws` command; without it `aws` is "command not found". */
   runAws?: RunAwsCli;
@@ -53,7 +54,17 @@ export interface RunResult {
   exitCode: number;
   /** Both streams in the order they were written (what a terminal shows). */
   output: OutputChunk[];
+  /** Set when a sandbox limit stopped the command line before it finished. */
+  interrupted?: Interruption;
 }
+
+/** Why a command line was stopped: it used up its CPU-time budget (exit status 152, as bash reports SIGXCPU). */
+export interface Interruption {
+  reason: "cpu-budget";
+  budgetMs: number;
+}
+
+export type RunOptions = CpuBudgetOptions;
 
 type Fd = { kind: "out"; sink: Sink; terminal: boolean } | { kind: "in"; source: Source };
 type Fds = Map<number, Fd>;
@@ -62,7 +73,7 @@ type Fds = Map<number, Fd>;
 const SHELL_PID = "4242";
 
 export class Shell {
-  readonly fs: FileSystem;
+  readonly fs: ShellFileSystem;
   readonly engine: Sandbox;
   readonly runAws: RunAwsCli | undefined;
   readonly commands: ReadonlyMap<string, CommandSpec>;
@@ -97,10 +108,14 @@ export class Shell {
 
   // ================================================================ running a command line
 
-  /** Runs one command line (which may span several lines) and returns what it wrote and its status. */
-  run(text: string): RunResult {
+  /**
+   * Runs one command line (which may span several lines) and returns what it
+   * wrote and its status. With `budgetMs`, the command line stops where it is
+   * once it has run that long (see cpu-budget.ts); what it did so far stays done.
+   */
+  run(text: string, options: RunOptions = {}): RunResult {
     const output: OutputChunk[] = [];
-    this.budget = newBudget();
+    this.budget = newBudget(new CpuBudget(options));
     const stdout = new Sink(this.budget, (bytes) => output.push({ stream: "stdout", bytes }));
     const stderr = new Sink(this.budget, (bytes) => output.push({ stream: "stderr", bytes }));
     const fds: Fds = new Map<number, Fd>([
@@ -113,16 +128,30 @@ export class Shell {
     this.conditionDepth = 0;
     this.subshellDepth = 0;
     this.locals = [];
-    const status = this.guarded(stderr, () => this.runText(text, fds));
+    let interrupted: Interruption | undefined;
+    let status: number;
+    try {
+      status = this.guarded(stderr, () => this.runText(text, fds));
+    } catch (error) {
+      if (!(error instanceof CpuTimeExceeded)) throw error;
+      stderr.writeAlways(`bash: ${error.message}\n`);
+      interrupted = { reason: "cpu-budget", budgetMs: error.budgetMs };
+      status = CPU_LIMIT_STATUS;
+    }
     this.status = status;
-    return { stdout: stdout.bytes(), stderr: stderr.bytes(), exitCode: status, output };
+    return { stdout: stdout.bytes(), stderr: stderr.bytes(), exitCode: status, output, ...(interrupted ? { interrupted } : {}) };
   }
 
-  /** Runs `work`, turning every way out (exit, aborts, limits, bugs) into a status; never throws. */
+  /**
+   * Runs `work`, turning every way out (exit, aborts, limits, bugs) into a
+   * status. The CPU-time limit is the one exception: it ends the whole
+   * command line, however deeply nested (`bash -c`, `$(...)`), so it passes.
+   */
   private guarded(stderr: Sink, work: () => number): number {
     try {
       return work();
     } catch (error) {
+      if (error instanceof CpuTimeExceeded) throw error;
       return this.statusOf(error, stderr);
     }
   }
@@ -130,6 +159,8 @@ export class Shell {
   private statusOf(error: unknown, stderr: Sink): number {
     if (error instanceof ExitSignal || error instanceof AbortSignal || error instanceof ReturnSignal) return error.status;
     if (error instanceof BreakSignal || error instanceof ContinueSignal) return 0;
+    // The shell's own message could not be written to a full file.
+    if (error instanceof WriteError) return 1;
     const say = (message: string) => stderr.writeAlways(`bash: ${message}\n`);
     if (error instanceof LimitExceeded) {
       say(error.message);
@@ -268,6 +299,7 @@ export class Shell {
   // ================================================================ commands
 
   private execCommand(command: Command, fds: Fds): number {
+    this.budget.cpu.check();
     this.budget.commands += 1;
     if (this.budget.commands > LIMITS.maxCommands) throw new LimitExceeded(`stopped after ${LIMITS.maxCommands} commands (sandbox limit)`);
     switch (command.kind) {
@@ -322,6 +354,7 @@ export class Shell {
   }
 
   private tick(): void {
+    this.budget.cpu.check();
     this.budget.iterations += 1;
     if (this.budget.iterations > LIMITS.maxIterations) throw new LimitExceeded(`loop stopped after ${LIMITS.maxIterations} iterations (sandbox limit)`);
   }
@@ -404,7 +437,7 @@ export class Shell {
     let status = 0;
     let fallThrough = false;
     for (const item of command.items) {
-      if (!fallThrough && !item.patterns.some((pattern) => matchPattern(expandPattern(pattern, host), subject))) continue;
+      if (!fallThrough && !item.patterns.some((pattern) => matchPattern(expandPattern(pattern, host), subject, false, host.checkTime))) continue;
       status = this.execList(item.body, fds);
       if (item.terminator === ";;") return status;
       fallThrough = item.terminator === ";&";
@@ -417,7 +450,8 @@ export class Shell {
       return evaluateCondition(expression, this.expansionHost(), this.fs) ? 0 : 1;
     } catch (error) {
       if (error instanceof ExpansionError && error.status === 2) {
-        this.sinkOf(fds, 2).write(`bash: ${error.message}\n`);
+        // An invalid regular expression after =~ fails silently.
+        if (error.message !== "") this.sinkOf(fds, 2).write(`bash: ${error.message}\n`);
         return 2;
       }
       throw error;
@@ -489,6 +523,7 @@ export class Shell {
    */
   invokeWith(argv: string[], fds: Fds, options: { skipFunctions?: boolean }): number {
     const [name = "", ...args] = argv;
+    this.budget.cpu.check();
     const previous = this.activeFds;
     this.activeFds = fds;
     try {
@@ -508,6 +543,12 @@ export class Shell {
             shell: this,
           });
         } catch (error) {
+          if (error instanceof WriteError) {
+            // Its output went to a file on a full file system.
+            const report = writeErrorReport(name, spec.builtin === true, error.code);
+            this.sinkOf(fds, 2).write(`${report.message}\n`);
+            return report.status;
+          }
           // A file error a command did not word itself: coreutils' generic form.
           if (!(error instanceof FsError)) throw error;
           this.sinkOf(fds, 2).write(`${name}: ${error.path}: ${fsMessage(error.code)}\n`);
@@ -579,26 +620,12 @@ export class Shell {
       this.sinkOf(opened.fds, 2).write(`bash: ${opened.error}\n`);
       return 1;
     }
-    try {
-      return work(opened.fds);
-    } finally {
-      opened.close();
-    }
+    return work(opened.fds);
   }
 
-  /** Applies redirects in order; returns the new descriptors and a close() that writes files, or bash's error text. */
-  private openRedirects(redirects: readonly Redirect[], fds: Fds): { fds: Fds; close: () => void } | { error: string; fds: Fds } {
+  /** Applies redirects in order; returns the new descriptors (files open for writing, fs.open), or bash's error text. */
+  private openRedirects(redirects: readonly Redirect[], fds: Fds): { fds: Fds } | { error: string; fds: Fds } {
     const next: Fds = new Map(fds);
-    const files: { path: string; sink: Sink }[] = [];
-    const close = () => {
-      for (const { path, sink } of files) {
-        try {
-          this.fs.writeFile(path, sink.drain(), { append: true });
-        } catch {
-          // The file vanished while the command ran (it removed its own output file): the bytes go nowhere, as on Linux.
-        }
-      }
-    };
     const host = this.expansionHost();
     for (const redirect of redirects) {
       const operator = redirect.operator;
@@ -614,7 +641,6 @@ export class Shell {
       }
       const fields = expandWord(redirect.target, host);
       if (fields.length !== 1) {
-        close();
         return { error: `${redirect.target.text}: ambiguous redirect`, fds: next };
       }
       const target = fields[0] ?? "";
@@ -626,15 +652,13 @@ export class Shell {
         if (/^\d+$/.test(target)) {
           const source = next.get(Number(target));
           if (!source) {
-            close();
-            return { error: `${target}: Bad file descriptor`, fds: next };
+                return { error: `${target}: Bad file descriptor`, fds: next };
           }
           next.set(fd, source);
           continue;
         }
         if (operator === "<&") {
-          close();
-          return { error: `${target}: ambiguous redirect`, fds: next };
+            return { error: `${target}: ambiguous redirect`, fds: next };
         }
       }
       // Names Linux gives to the standard streams.
@@ -657,22 +681,28 @@ export class Shell {
         const append = operator === ">>" || operator === "&>>";
         const stat = this.fs.stat(target);
         if (stat?.type === "directory") throw new FsError("EISDIR", target);
-        if (append) this.fs.writeFile(target, new Uint8Array(0), { append: true });
-        else this.fs.writeFile(target, new Uint8Array(0));
-        const sink = new Sink(this.budget);
-        files.push({ path: this.fs.resolve(target), sink });
+        // Written straight through, so a full file system stops the command at the write that does not fit.
+        // A file the command removes meanwhile takes the rest of its output, and it goes nowhere, as on Linux.
+        const file = this.fs.open(target, { append });
+        const sink = new Sink(this.budget, undefined, (bytes) => {
+          try {
+            file.write(bytes);
+          } catch (error) {
+            if (error instanceof FsError) throw new WriteError(error.code);
+            throw error;
+          }
+        });
         const fd2: Fd = { kind: "out", sink, terminal: false };
         if (operator === "&>" || operator === "&>>" || (operator === ">&" && redirect.fd === undefined)) {
           next.set(1, fd2);
           next.set(2, fd2);
         } else next.set(fd, fd2);
       } catch (error) {
-        close();
         if (error instanceof FsError) return { error: `${target}: ${fsMessage(error.code)}`, fds: next };
         throw error;
       }
     }
-    return { fds: next, close };
+    return { fds: next };
   }
 
   private sourceOf(fds: Fds): Source {
@@ -706,6 +736,7 @@ export class Shell {
       home: shell.fs.home,
       fs: shell.fs,
       nounset: shell.options.nounset,
+      checkTime: () => shell.budget.cpu.check(),
     };
   }
 
@@ -845,6 +876,11 @@ export class Shell {
   /** The budget of the command line being run (commands that loop over large inputs count against it). */
   tickLoop(): void {
     this.tick();
+  }
+
+  /** Stops the command line when its CPU time is spent: tools call it as they walk their input. */
+  checkTime(): void {
+    this.budget.cpu.check();
   }
 }
 

@@ -4,7 +4,7 @@
  * sandbox's snapshot so that `fileb://` and redirects work as on a real
  * machine. (Contract shared by the shell and the aws command.)
  */
-export type FsErrorCode = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "EINVAL";
+export type FsErrorCode = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "EINVAL" | "ENAMETOOLONG" | "ENOSPC";
 
 export class FsError extends Error {
   override readonly name = "FsError";
@@ -12,9 +12,17 @@ export class FsError extends Error {
     readonly code: FsErrorCode,
     /** The path as the caller gave it (messages quote it that way). */
     readonly path: string,
+    /** ENOSPC while writing data, after the file was created (cp says "error writing", not "cannot create"). */
+    readonly whileWriting = false,
   ) {
     super(`${code}: ${path}`);
   }
+}
+
+/** A file open for writing: what a redirection writes goes straight into it. */
+export interface WritableFile {
+  /** Appends bytes; throws FsError ENOSPC (after writing what fits) when the file system is full. */
+  write(data: Uint8Array): void;
 }
 
 export interface FileStat {
@@ -42,4 +50,10 @@ export interface FileSystem {
   remove(path: string, options?: { recursive?: boolean }): void;
   rename(from: string, to: string): void;
   chdir(path: string): void;
+}
+
+/** The file system the shell needs: also files held open while a command writes to them (`> file`). */
+export interface ShellFileSystem extends FileSystem {
+  /** Creates or truncates (or, with `append`, opens for appending) a file and returns it open for writing. */
+  open(path: string, options?: { append?: boolean }): WritableFile;
 }

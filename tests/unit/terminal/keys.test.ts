@@ -24,6 +24,14 @@ describe("reading what xterm.js reports as typed", () => {
     expect(kinds("\x1b[H\x1b[F\x1b[1~\x1b[4~\x1b[3~")).toEqual(["home", "end", "home", "end", "delete"]);
   });
 
+  it("reads SS3 keys as one escape, its letter and nothing more: arrows, Home, End, keypad Enter and digits", () => {
+    expect(kinds("\x1bOA\x1bOB\x1bOC\x1bODx")).toEqual(["up", "down", "right", "left", "text:x"]);
+    expect(kinds("\x1bOH\x1bOF\x1bOM")).toEqual(["home", "end", "enter"]);
+    expect(kinds("\x1bOq\x1bOp\x1bOk\x1bOn")).toEqual(["text:1", "text:0", "text:+", "text:."]);
+    // F1-F4: nothing at a prompt; the text after them stays text.
+    expect(kinds("\x1bOPls\x1bOS")).toEqual(["text:ls"]);
+  });
+
   it("reads Ctrl- and Alt-arrows and Alt-b/f as word moves", () => {
     expect(kinds("\x1b[1;5D\x1b[1;5C\x1b[1;3D\x1bb\x1bf")).toEqual(["wordLeft", "wordRight", "wordLeft", "wordLeft", "wordRight"]);
   });

@@ -675,6 +675,7 @@ const let_: CommandSpec = {
       home: ctx.shell.fs.home,
       fs: ctx.shell.fs,
       nounset: false,
+      checkTime: () => ctx.shell.checkTime(),
     };
     try {
       for (const arg of ctx.args) value = arithmetic(arg, host);

@@ -16,11 +16,12 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * alphabet (spaces too) is an error unless ignored; complete groups decoded
  * before an error are still written, as GNU does.
  */
-export function decodeBase64Gnu(text: string, ignoreGarbage: boolean): { bytes: Uint8Array; ok: boolean } {
+export function decodeBase64Gnu(text: string, ignoreGarbage: boolean, check: () => void = () => {}): { bytes: Uint8Array; ok: boolean } {
   let chars = text.replace(/\n/g, "");
   if (ignoreGarbage) chars = chars.replace(/[^A-Za-z0-9+/=]/g, "");
   const out: number[] = [];
   for (let index = 0; index < chars.length; index += 4) {
+    if (index % 65536 === 0) check();
     const quantum = chars.slice(index, index + 4);
     const values: number[] = [];
     let padding = 0;
@@ -76,7 +77,7 @@ const base64: CommandSpec = {
       return 1;
     }
     if (parsed.values.has("d")) {
-      const { bytes, ok } = decodeBase64Gnu(latin1(data), parsed.values.has("i"));
+      const { bytes, ok } = decodeBase64Gnu(latin1(data), parsed.values.has("i"), () => ctx.shell.checkTime());
       ctx.stdout.write(bytes);
       if (!ok) {
         err(ctx, "base64: invalid input");
@@ -152,39 +153,53 @@ const xxd: CommandSpec = {
       if (outputPath === undefined) ctx.stdout.write(bytes);
       else ctx.shell.fs.writeFile(outputPath, typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);
     };
-    if (parsed.values.has("r")) {
-      write(revertXxd(decode(data), parsed.values.has("p")));
-      return 0;
-    }
-    const seek = Math.max(0, number("s", 0));
-    const length = parsed.values.has("l") ? Math.max(0, number("l", 0)) : Infinity;
-    const bytes = data.subarray(seek, Number.isFinite(length) ? seek + length : undefined);
-    const upper = parsed.values.has("u");
-    const caseOf = (text: string) => (upper ? text.toUpperCase() : text);
-    if (parsed.values.has("p")) {
-      const cols = number("c", 30) || 30;
+    const dump = (data: Uint8Array): number => {
+      if (parsed.values.has("r")) {
+        write(revertXxd(decode(data), parsed.values.has("p")));
+        return 0;
+      }
+      const seek = Math.max(0, number("s", 0));
+      const length = parsed.values.has("l") ? Math.max(0, number("l", 0)) : Infinity;
+      const bytes = data.subarray(seek, Number.isFinite(length) ? seek + length : undefined);
+      const upper = parsed.values.has("u");
+      const caseOf = (text: string) => (upper ? text.toUpperCase() : text);
+      if (parsed.values.has("p")) {
+        const cols = number("c", 30) || 30;
+        let text = "";
+        for (let index = 0; index < bytes.length; index += cols) {
+          if (index % (cols * 1024) === 0) ctx.shell.checkTime();
+          text += caseOf(Array.from(bytes.subarray(index, index + cols), hex2).join("")) + "\n";
+        }
+        write(text);
+        return 0;
+      }
+      const cols = Math.max(1, number("c", 16) || 16);
+      const group = Math.max(0, number("g", 2));
+      const groupsPerLine = group === 0 ? 1 : Math.ceil(cols / group);
+      const hexWidth = cols * 2 + (group === 0 ? 0 : groupsPerLine);
       let text = "";
-      for (let index = 0; index < bytes.length; index += cols) text += caseOf(Array.from(bytes.subarray(index, index + cols), hex2).join("")) + "\n";
+      for (let index = 0; index < bytes.length; index += cols) {
+        if (index % (cols * 1024) === 0) ctx.shell.checkTime();
+        const line = bytes.subarray(index, index + cols);
+        let hexPart = "";
+        line.forEach((byte, position) => {
+          hexPart += caseOf(hex2(byte));
+          if (group !== 0 && (position + 1) % group === 0) hexPart += " ";
+        });
+        if (group !== 0 && line.length % group !== 0) hexPart += " ";
+        text += `${(seek + index).toString(16).padStart(8, "0")}: ${hexPart.padEnd(hexWidth)} ${Array.from(line, printable).join("")}\n`;
+      }
       write(text);
       return 0;
+    };
+    try {
+      return dump(data);
+    } catch (error) {
+      // xxd's status for an output file it cannot open or write is 3.
+      if (!(error instanceof FsError) || outputPath === undefined) throw error;
+      err(ctx, error.whileWriting ? `xxd: ${fsMessage(error.code)}` : `xxd: ${outputPath}: ${fsMessage(error.code)}`);
+      return 3;
     }
-    const cols = Math.max(1, number("c", 16) || 16);
-    const group = Math.max(0, number("g", 2));
-    const groupsPerLine = group === 0 ? 1 : Math.ceil(cols / group);
-    const hexWidth = cols * 2 + (group === 0 ? 0 : groupsPerLine);
-    let text = "";
-    for (let index = 0; index < bytes.length; index += cols) {
-      const line = bytes.subarray(index, index + cols);
-      let hexPart = "";
-      line.forEach((byte, position) => {
-        hexPart += caseOf(hex2(byte));
-        if (group !== 0 && (position + 1) % group === 0) hexPart += " ";
-      });
-      if (group !== 0 && line.length % group !== 0) hexPart += " ";
-      text += `${(seek + index).toString(16).padStart(8, "0")}: ${hexPart.padEnd(hexWidth)} ${Array.from(line, printable).join("")}\n`;
-    }
-    write(text);
-    return 0;
   },
 };
 
@@ -213,6 +228,7 @@ const hexdump: CommandSpec = {
       // The default two-byte words layout, for completeness.
       let text = "";
       for (let index = 0; index < bytes.length; index += 16) {
+        if (index % 16384 === 0) ctx.shell.checkTime();
         const words: string[] = [];
         for (let position = index; position < Math.min(index + 16, bytes.length); position += 2) words.push((((bytes[position + 1] ?? 0) << 8) | (bytes[position] ?? 0)).toString(16).padStart(4, "0"));
         text += `${index.toString(16).padStart(7, "0")} ${words.join(" ")}\n`;
@@ -225,6 +241,7 @@ const hexdump: CommandSpec = {
     let previous: string | undefined;
     let starred = false;
     for (let index = 0; index < bytes.length; index += 16) {
+      if (index % 16384 === 0) ctx.shell.checkTime();
       const line = bytes.subarray(index, index + 16);
       const key = Array.from(line, hex2).join("");
       if (!parsed.values.has("v") && line.length === 16 && key === previous) {

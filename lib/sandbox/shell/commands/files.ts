@@ -1,12 +1,19 @@
 import { basename as pathBasename, dirname as pathDirname, isWithin, joinPath } from "../../vfs/paths";
+import { nameTooLong } from "../../vfs/memory";
 import { FsError, type FileStat } from "../../vfs/types";
 import { compareCodePoints } from "../glob";
+import { WriteError } from "../io";
 import { fsMessage } from "../messages";
 import { shellQuote } from "../quote";
 import type { CommandContext, CommandSpec } from "./types";
 import { eachInput, err, options, out, tryHelp } from "./util";
 
 /** The coreutils that work on files: cat, ls, cp, mv, rm, mkdir, touch ... with GNU's messages. */
+
+/** Why stat found nothing at a path: it does not exist, or its name is too long for Linux to look it up. */
+function missing(ctx: CommandContext, path: string): string {
+  return fsMessage(nameTooLong(path, ctx.shell.fs.resolve(path)) ? "ENAMETOOLONG" : "ENOENT");
+}
 
 const cat: CommandSpec = {
   name: "cat",
@@ -28,9 +35,18 @@ const cat: CommandSpec = {
     const plain = !number && !nonBlank && !ends && !squeeze;
     let lineNumber = 0;
     let previousBlank = false;
-    return eachInput(ctx, parsed.operands, (data) => {
+    let failed = false;
+    const status = eachInput(ctx, parsed.operands, (data, name) => {
+      if (failed) return;
       if (plain) {
-        ctx.stdout.write(data);
+        try {
+          ctx.stdout.write(data);
+        } catch (error) {
+          // coreutils 9 copies a file with copy_file_range, so a full file system is reported against the input file.
+          if (!(error instanceof WriteError) || name === "-") throw error;
+          err(ctx, `cat: ${name}: ${fsMessage(error.code)}`);
+          failed = true;
+        }
         return;
       }
       const text = new TextDecoder().decode(data);
@@ -39,6 +55,7 @@ const cat: CommandSpec = {
       if (trailing) lines.pop();
       let result = "";
       lines.forEach((line, index) => {
+        if (index % 1024 === 0) ctx.shell.checkTime();
         const blank = line === "";
         if (squeeze && blank && previousBlank) return;
         previousBlank = blank;
@@ -49,6 +66,7 @@ const cat: CommandSpec = {
       });
       ctx.stdout.write(result);
     });
+    return failed ? 1 : status;
   },
 };
 
@@ -83,16 +101,23 @@ function humanSize(size: number): string {
   return value < 10 ? `${(Math.ceil(value * 10) / 10).toFixed(1)}${unit}` : `${Math.ceil(value)}${unit}`;
 }
 
-/** GNU ls's column layout for a terminal 80 characters wide: as many columns as fit, filled top to bottom. */
-function columns(names: string[], width = 80): string {
+/**
+ * GNU ls's column layout for a terminal 80 characters wide: as many columns
+ * as fit, filled top to bottom. Like GNU, it tries at most width / 3 columns
+ * (rounded up; a column is at least a name and two spaces), which also keeps
+ * a directory of thousands of names from costing millions of steps.
+ */
+function columns(names: string[], check: () => void, width = 80): string {
   if (names.length === 0) return "";
   const lengths = names.map((name) => [...name].length);
-  let best = { cols: 1, rows: names.length, widths: [Math.max(...lengths)] };
-  for (let cols = 2; cols <= names.length; cols++) {
+  let best = { cols: 1, rows: names.length, widths: [lengths.reduce((max, length) => Math.max(max, length), 0)] };
+  const maxCols = Math.min(Math.max(1, Math.ceil(width / 3)), names.length);
+  for (let cols = 2; cols <= maxCols; cols++) {
+    check();
     const rows = Math.ceil(names.length / cols);
     if (Math.ceil(names.length / rows) < cols) continue;
     const widths: number[] = [];
-    for (let col = 0; col < cols; col++) widths.push(Math.max(0, ...lengths.slice(col * rows, (col + 1) * rows)));
+    for (let col = 0; col < cols; col++) widths.push(lengths.slice(col * rows, (col + 1) * rows).reduce((max, length) => Math.max(max, length), 0));
     const total = widths.reduce((sum, value) => sum + value, 0) + 2 * (cols - 1);
     if (total < width) best = { cols, rows, widths };
   }
@@ -146,7 +171,7 @@ const ls: CommandSpec = {
       return entries;
     };
     const render = (entries: Entry[], withTotal: boolean): string => {
-      if (!long) return oneLine ? entries.map((entry) => display(entry) + "\n").join("") : columns(entries.map(display));
+      if (!long) return oneLine ? entries.map((entry) => display(entry) + "\n").join("") : columns(entries.map(display), () => ctx.shell.checkTime());
       const sizes = entries.map((entry) => (has("h") ? humanSize(entry.stat.size) : String(entry.stat.size)));
       const links = entries.map((entry) => String(entry.stat.type === "directory" ? 2 + countSubdirectories(entry.path) : 1));
       const sizeWidth = Math.max(0, ...sizes.map((size) => size.length));
@@ -172,7 +197,7 @@ const ls: CommandSpec = {
     for (const operand of operands) {
       const stat = fs.stat(operand);
       if (!stat) {
-        err(ctx, `ls: cannot access '${operand}': No such file or directory`);
+        err(ctx, `ls: cannot access '${operand}': ${missing(ctx, operand)}`);
         status = 2;
         continue;
       }
@@ -222,7 +247,7 @@ function removeOne(ctx: CommandContext, path: string, recursive: boolean, force:
   const stat = fs.stat(path);
   if (!stat) {
     if (force) return 0;
-    err(ctx, `rm: cannot remove '${path}': No such file or directory`);
+    err(ctx, `rm: cannot remove '${path}': ${missing(ctx, path)}`);
     return 1;
   }
   if (/(^|\/)\.\.?\/*$/.test(path)) {
@@ -245,6 +270,7 @@ function removeOne(ctx: CommandContext, path: string, recursive: boolean, force:
     }
     if (verbose) {
       const walk = (current: string) => {
+        ctx.shell.checkTime();
         for (const name of fs.list(current)) {
           const child = joinPath(current, name);
           if (fs.stat(child)?.type === "directory") walk(child);
@@ -304,7 +330,7 @@ const rmdir: CommandSpec = {
     let status = 0;
     for (const path of parsed.operands) {
       const stat = fs.stat(path);
-      const reason = !stat ? "No such file or directory" : stat.type !== "directory" ? "Not a directory" : fs.list(path).length > 0 ? "Directory not empty" : undefined;
+      const reason = !stat ? missing(ctx, path) : stat.type !== "directory" ? "Not a directory" : fs.list(path).length > 0 ? "Directory not empty" : undefined;
       if (reason) {
         err(ctx, `rmdir: failed to remove '${path}': ${reason}`);
         status = 1;
@@ -316,15 +342,36 @@ const rmdir: CommandSpec = {
   },
 };
 
-/** Copies a file or (recursively) a directory to `target` (a path that is not an existing directory). */
-function copyTree(ctx: CommandContext, source: string, target: string): void {
+/**
+ * Copies a file or (recursively) a directory to `target` (a path that is not
+ * an existing directory). Like GNU cp, an entry that cannot be made is
+ * reported and the copy goes on with the next; false when anything failed.
+ */
+function copyTree(ctx: CommandContext, source: string, target: string): boolean {
+  ctx.shell.checkTime();
   const fs = ctx.shell.fs;
+  const failed = (error: unknown, what: string): false => {
+    if (!(error instanceof FsError)) throw error;
+    // Data that does not fit: coreutils 9 copies within one file system with copy_file_range, and says so.
+    err(ctx, error.whileWriting ? `cp: error copying '${source}' to '${target}': ${fsMessage(error.code)}` : `cp: cannot create ${what} '${target}': ${fsMessage(error.code)}`);
+    return false;
+  };
   if (fs.stat(source)?.type === "directory") {
-    if (fs.stat(target)?.type !== "directory") fs.mkdir(target);
-    for (const name of fs.list(source)) copyTree(ctx, joinPath(source, name), joinPath(target, name));
-    return;
+    try {
+      if (fs.stat(target)?.type !== "directory") fs.mkdir(target);
+    } catch (error) {
+      return failed(error, "directory");
+    }
+    let ok = true;
+    for (const name of fs.list(source)) ok = copyTree(ctx, joinPath(source, name), joinPath(target, name)) && ok;
+    return ok;
   }
-  fs.writeFile(target, fs.readFile(source));
+  try {
+    fs.writeFile(target, fs.readFile(source));
+  } catch (error) {
+    return failed(error, "regular file");
+  }
+  return true;
 }
 
 /** cp and mv share their operand rules: `SRC DEST`, or `SRC ... DIR`. */
@@ -353,6 +400,11 @@ function transfer(ctx: CommandContext, mode: "cp" | "mv"): number {
   }
   const destination = operands[operands.length - 1] ?? "";
   const sources = operands.slice(0, -1);
+  // cp and mv stat the destination first: a name too long for Linux fails there.
+  if (nameTooLong(destination, fs.resolve(destination))) {
+    err(ctx, `${mode}: cannot stat '${destination}': ${fsMessage("ENAMETOOLONG")}`);
+    return 1;
+  }
   const destinationIsDirectory = fs.stat(destination)?.type === "directory" && !parsed.values.has("T");
   if (sources.length > 1 && !destinationIsDirectory) {
     err(ctx, `${mode}: target '${destination}' is not a directory`);
@@ -362,7 +414,7 @@ function transfer(ctx: CommandContext, mode: "cp" | "mv"): number {
   for (const source of sources) {
     const stat = fs.stat(source);
     if (!stat) {
-      err(ctx, `${mode}: cannot stat '${source}': No such file or directory`);
+      err(ctx, `${mode}: cannot stat '${source}': ${missing(ctx, source)}`);
       status = 1;
       continue;
     }
@@ -404,8 +456,12 @@ function transfer(ctx: CommandContext, mode: "cp" | "mv"): number {
       continue;
     }
     try {
-      if (mode === "cp") copyTree(ctx, source, target);
-      else {
+      if (mode === "cp") {
+        if (!copyTree(ctx, source, target)) {
+          status = 1;
+          continue;
+        }
+      } else {
         if (existing?.type === "directory") fs.remove(target, { recursive: true });
         fs.rename(source, target);
       }
@@ -482,28 +538,28 @@ const mkdir: CommandSpec = {
     const fs = ctx.shell.fs;
     let status = 0;
     for (const path of parsed.operands) {
+      // -pv names every directory it creates, parents first (also those made before an error).
+      const missing: string[] = [];
+      if (parsed.values.has("v") && parsed.values.has("p")) {
+        const parts = path.split("/");
+        for (let count = 1; count <= parts.length; count++) {
+          const prefix = parts.slice(0, count).join("/");
+          if (prefix !== "" && parts[count - 1] !== "" && !fs.stat(prefix)) missing.push(prefix);
+        }
+      }
+      let failure: FsError | undefined;
       try {
-        if (parsed.values.has("v") && parsed.values.has("p")) {
-          // -pv names every directory it creates, parents first.
-          const parts = path.split("/");
-          const missing: string[] = [];
-          for (let count = 1; count <= parts.length; count++) {
-            const prefix = parts.slice(0, count).join("/");
-            if (prefix !== "" && parts[count - 1] !== "" && !fs.stat(prefix)) missing.push(prefix);
-          }
-          fs.mkdir(path, { parents: true });
-          for (const created of missing) out(ctx, `mkdir: created directory '${created}'\n`);
-          continue;
-        }
         fs.mkdir(path, { parents: parsed.values.has("p") });
-        if (parsed.values.has("v")) out(ctx, `mkdir: created directory '${path}'\n`);
+        if (parsed.values.has("v") && !parsed.values.has("p")) out(ctx, `mkdir: created directory '${path}'\n`);
       } catch (error) {
-        if (error instanceof FsError) {
-          err(ctx, `mkdir: cannot create directory ‘${path}’: ${fsMessage(error.code)}`);
-          status = 1;
-          continue;
-        }
-        throw error;
+        if (!(error instanceof FsError)) throw error;
+        failure = error;
+      }
+      for (const created of missing) if (fs.stat(created)) out(ctx, `mkdir: created directory '${created}'\n`);
+      if (failure) {
+        // With -p the message names the part of the path where mkdir stopped.
+        err(ctx, `mkdir: cannot create directory ‘${failure.path}’: ${fsMessage(failure.code)}`);
+        status = 1;
       }
     }
     return status;
@@ -527,7 +583,7 @@ const chmod: CommandSpec = {
     let status = 0;
     for (const path of operands.slice(1)) {
       if (!ctx.shell.fs.stat(path)) {
-        err(ctx, `chmod: cannot access '${path}': No such file or directory`);
+        err(ctx, `chmod: cannot access '${path}': ${missing(ctx, path)}`);
         status = 1;
       }
     }

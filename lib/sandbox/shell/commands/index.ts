@@ -23,7 +23,10 @@ globs (* ? [...]) and braces ({a,b} {1..5}). A command spread over several lines
 an open quote or an unfinished if/for/while) is read on until it is complete.
 Not supported: arrays, background jobs (a trailing & just runs the command), process
 substitution <(...), aliases, history expansion (!!), and exec with only redirections.
-Limits: a command line stops after ${10_000} loop turns or 16 MiB of output.
+Limits: a command line stops after ${10_000} loop turns, 16 MiB of output, or the CPU time the
+page allows it (the message says how much). Your files hold up to 64 MiB and 20,000 files and
+directories; a name has at most 255 bytes and a path fewer than 4096. The terminal shows text,
+colours and cursor movement from commands, and ignores other control sequences.
 
 Type \`help NAME\` for one command. Commands:`;
 

@@ -1,5 +1,6 @@
 import { FsError } from "../../vfs/types";
 import { decode } from "../io";
+import { fsMessage } from "../messages";
 import { compileFilter, evaluate, JqCompileError, JqError, type JqFilter } from "../jq/filter";
 import { formatJson, JsonParseError, parseJsonStream, parseJsonValues, type JV } from "../jq/json";
 import type { CommandSpec } from "./types";
@@ -27,7 +28,7 @@ export const jq: CommandSpec = {
       to_entries from_entries with_entries(f) sort sort_by(f) group_by(f) unique unique_by(f)
       min max min_by(f) max_by(f) reverse first last nth(n) limit(n; f) range(n) flatten
       tostring tonumber type length utf8bytelength ascii_downcase ascii_upcase split(s) join(s)
-      test(re) sub(re; s) gsub(re; s) startswith endswith ltrimstr rtrimstr trim contains inside
+      test(re) match(re) capture(re) scan(re) splits(re) split(re; flags) sub(re; s) gsub(re; s) startswith endswith ltrimstr rtrimstr trim contains inside
       tojson fromjson paths leaf_paths getpath(p) recurse env empty error values indices
       arrays objects strings numbers booleans nulls iterables scalars todate fromdate
     It does not have: reduce, foreach, try/catch, label/break, def (your own functions),
@@ -113,7 +114,7 @@ export const jq: CommandSpec = {
     for (const file of files.length === 0 ? ["-"] : files) {
       const data = readOperand(ctx, file);
       if (data instanceof FsError) {
-        err(ctx, `jq: error: Could not open file ${file}: ${data.code === "ENOENT" ? "No such file or directory" : "Is a directory"}`);
+        err(ctx, `jq: error: Could not open file ${file}: ${fsMessage(data.code)}`);
         if (files.length <= 1) return 2;
         continue;
       }
@@ -124,7 +125,7 @@ export const jq: CommandSpec = {
     const inputs = parsed.values;
     const parseError = parsed.error;
     const queue: JV[] = slurp ? [inputs] : nullInput ? [null] : inputs;
-    const env = { variables, env: ctx.shell.environment(), inputs: nullInput ? inputs : [], budget: { results: 0 } };
+    const env = { variables, env: ctx.shell.environment(), inputs: nullInput ? inputs : [], budget: { results: 0 }, checkTime: () => ctx.shell.checkTime() };
     let status = 0;
     let last: JV | undefined;
     let hadOutput = false;
@@ -139,7 +140,7 @@ export const jq: CommandSpec = {
         for (const value of evaluate(filter, input, env)) print(value);
       } catch (error) {
         if (error instanceof JqError) {
-          err(ctx, `jq: error (at <stdin>:${(text.match(/\n/g) ?? []).length}): ${error.message}`);
+          err(ctx, `jq: error (at ${nullInput ? "<unknown>" : `<stdin>:${(text.match(/\n/g) ?? []).length}`}): ${error.message}`);
           status = 5;
           continue;
         }

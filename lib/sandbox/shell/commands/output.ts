@@ -2,7 +2,7 @@ import { decodeEscape } from "../parser";
 import { printfQuote } from "../quote";
 import type { CommandContext, CommandSpec } from "./types";
 import { err, isIdentifier } from "./util";
-import { fromLatin1 } from "../io";
+import { fromLatin1, LimitExceeded, LIMITS } from "../io";
 
 /** echo and printf, as bash's builtins behave. */
 
@@ -228,7 +228,7 @@ export const printf: CommandSpec = {
       err(ctx, "printf: usage: printf [-v var] format [arguments]");
       return 2;
     }
-    const result = formatPrintf(asByteChars(format), rest.map(asByteChars));
+    const result = formatPrintf(asByteChars(format), rest.map(asByteChars), () => ctx.shell.checkTime());
     for (const message of result.errors) err(ctx, `bash: printf: ${message}`);
     if (target !== undefined) {
       const error = ctx.shell.setVar(target, new TextDecoder().decode(fromLatin1(result.text)));
@@ -242,13 +242,15 @@ export const printf: CommandSpec = {
 };
 
 /** Runs a printf format over the arguments (all text one character per byte); returns the output, error messages and status. */
-export function formatPrintf(format: string, args: readonly string[]): { text: string; errors: string[]; status: number } {
+export function formatPrintf(format: string, args: readonly string[], check: () => void = () => {}): { text: string; errors: string[]; status: number } {
   let output = "";
   const errors: string[] = [];
   let status = 0;
   let argIndex = 0;
   const next = (): string | undefined => args[argIndex++];
   for (;;) {
+    check();
+    if (output.length > LIMITS.maxBytes) throw new LimitExceeded(`output stopped after ${LIMITS.maxBytes / (1024 * 1024)} MiB (sandbox limit)`);
     const startIndex = argIndex;
     let index = 0;
     let stopped = false;

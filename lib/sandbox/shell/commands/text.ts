@@ -2,7 +2,7 @@ import { FsError } from "../../vfs/types";
 import { compareCodePoints } from "../glob";
 import { concatBytes, decode, fromLatin1, latin1 } from "../io";
 import { fsMessage } from "../messages";
-import { toRegExp } from "../regex";
+import { grep } from "./grep";
 import type { CommandContext, CommandSpec } from "./types";
 import { eachInput, err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp } from "./util";
 
@@ -93,188 +93,6 @@ const tail: CommandSpec = {
   run: (ctx) => headTail(ctx, "tail"),
 };
 
-// ---------------------------------------------------------------- grep
-
-const grep: CommandSpec = {
-  name: "grep",
-  summary: "print lines that match a pattern",
-  help: `grep [OPTION ...] PATTERN [FILE ...]
-    Prints the lines that match PATTERN (a basic regular expression; -E extended, -F fixed text).
-      -i ignore case     -v lines that do not match   -c count matching lines
-      -n line numbers    -o only the matching parts   -w whole words   -x whole lines
-      -l names of files that match   -q print nothing (status only)   -s no file errors
-      -h/-H without/with file names  -r search directories   -e PATTERN (repeatable)
-      -A N / -B N / -C N  lines of context after / before / around each match
-    Status: 0 when a line was selected, 1 when none, 2 on an error.`,
-  run(ctx) {
-    const parsed = options(ctx, [
-      { key: "E", short: "E", long: "extended-regexp" },
-      { key: "F", short: "F", long: "fixed-strings" },
-      { key: "G", short: "G", long: "basic-regexp" },
-      { key: "P", short: "P", long: "perl-regexp" },
-      { key: "e", short: "e", long: "regexp", argument: "required" },
-      { key: "i", short: "i", long: "ignore-case" },
-      { key: "y", short: "y" },
-      { key: "v", short: "v", long: "invert-match" },
-      { key: "c", short: "c", long: "count" },
-      { key: "n", short: "n", long: "line-number" },
-      { key: "o", short: "o", long: "only-matching" },
-      { key: "w", short: "w", long: "word-regexp" },
-      { key: "x", short: "x", long: "line-regexp" },
-      { key: "l", short: "l", long: "files-with-matches" },
-      { key: "L", short: "L", long: "files-without-match" },
-      { key: "q", short: "q", long: "quiet" },
-      { key: "q", long: "silent" },
-      { key: "s", short: "s", long: "no-messages" },
-      { key: "h", short: "h", long: "no-filename" },
-      { key: "H", short: "H", long: "with-filename" },
-      { key: "r", short: "r", long: "recursive" },
-      { key: "r", short: "R" },
-      { key: "A", short: "A", long: "after-context", argument: "required" },
-      { key: "B", short: "B", long: "before-context", argument: "required" },
-      { key: "C", short: "C", long: "context", argument: "required" },
-      { key: "color", long: "color", argument: "optional" },
-      { key: "color", long: "colour", argument: "optional" },
-      { key: "m", short: "m", long: "max-count", argument: "required" },
-    ]);
-    if (!parsed) return 2;
-    const has = (key: string) => parsed.values.has(key);
-    let operands = [...parsed.operands];
-    let patterns: string[];
-    if (has("e")) patterns = (parsed.values.get("e") ?? []).flatMap((pattern) => pattern.split("\n"));
-    else {
-      const first = operands.shift();
-      if (first === undefined) {
-        err(ctx, "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.");
-        return 2;
-      }
-      patterns = first.split("\n");
-    }
-    const contextOf = (key: string): number | undefined => {
-      const value = parsed.values.get(key)?.slice(-1)[0];
-      if (value === undefined) return undefined;
-      if (!/^\d+$/.test(value)) {
-        err(ctx, `grep: ${value}: invalid context length argument`);
-        return -1;
-      }
-      return Number(value);
-    };
-    const around = contextOf("C");
-    const after = contextOf("A") ?? around ?? 0;
-    const before = contextOf("B") ?? around ?? 0;
-    if (after < 0 || before < 0 || (around ?? 0) < 0) return 2;
-    const maxCount = parsed.values.has("m") ? Number(parsed.values.get("m")?.slice(-1)[0]) : Infinity;
-    const extended = has("E") || has("P");
-    const regexes: RegExp[] = [];
-    for (const pattern of patterns) {
-      const regex = toRegExp(pattern, { extended, fixed: has("F"), ignoreCase: has("i") || has("y"), word: has("w"), line: has("x"), global: true });
-      if (!regex) {
-        err(ctx, `grep: ${invalidRegexMessage(pattern, extended)}`);
-        return 2;
-      }
-      regexes.push(regex);
-    }
-    const recursive = has("r");
-    if (recursive && operands.length === 0) operands = ["."];
-    const files: string[] = [];
-    let status = 1;
-    let errors = false;
-    const fs = ctx.shell.fs;
-    for (const operand of operands.length === 0 ? ["-"] : operands) {
-      if (operand !== "-" && fs.stat(operand)?.type === "directory") {
-        if (!recursive) {
-          if (!has("s")) err(ctx, `grep: ${operand}: Is a directory`);
-          errors = true;
-          continue;
-        }
-        const walk = (directory: string) => {
-          for (const name of fs.list(directory)) {
-            const path = directory === "." && operand === "." && operands.length === 0 ? name : `${directory.replace(/\/$/, "")}/${name}`;
-            if (fs.stat(path)?.type === "directory") walk(path);
-            else files.push(path);
-          }
-        };
-        walk(operand);
-        continue;
-      }
-      files.push(operand);
-    }
-    const withNames = has("H") || (!has("h") && (files.length > 1 || recursive));
-    const quiet = has("q");
-    for (const file of files) {
-      const data = readOperand(ctx, file);
-      if (data instanceof FsError) {
-        if (!has("s")) err(ctx, `grep: ${file}: ${fsMessage(data.code)}`);
-        errors = true;
-        continue;
-      }
-      const name = file === "-" ? "(standard input)" : file;
-      const binary = data.includes(0);
-      const lines = splitLines(decode(data));
-      const matches = (line: string) => regexes.some((regex) => {
-        regex.lastIndex = 0;
-        return regex.test(line);
-      });
-      let count = 0;
-      let output = "";
-      let lastPrinted = -1;
-      let afterLeft = 0;
-      const prefix = (index: number, separator: string) => (withNames ? `${name}${separator}` : "") + (has("n") ? `${index + 1}${separator}` : "");
-      for (let index = 0; index < lines.length && count < maxCount; index++) {
-        const line = lines[index] ?? "";
-        const selected = matches(line) !== has("v");
-        if (!selected) {
-          if (afterLeft > 0 && !binary) {
-            output += prefix(index, "-") + line + "\n";
-            lastPrinted = index;
-            afterLeft -= 1;
-          }
-          continue;
-        }
-        count += 1;
-        if (quiet || has("l") || has("L") || has("c") || binary) continue;
-        if (before > 0 || after > 0) {
-          const from = Math.max(lastPrinted + 1, index - before);
-          if (lastPrinted >= 0 && from > lastPrinted + 1) output += "--\n";
-          for (let context = from; context < index; context++) output += prefix(context, "-") + (lines[context] ?? "") + "\n";
-        }
-        if (has("o") && !has("v")) {
-          for (const regex of regexes) {
-            regex.lastIndex = 0;
-            for (const match of line.matchAll(regex)) if (match[0] !== "") output += prefix(index, ":") + match[0] + "\n";
-          }
-        } else output += prefix(index, ":") + line + "\n";
-        lastPrinted = index;
-        afterLeft = after;
-      }
-      if (count > 0) status = 0;
-      if (quiet) {
-        if (count > 0) return 0;
-        continue;
-      }
-      if (has("l")) {
-        if (count > 0) out(ctx, `${name}\n`);
-      } else if (has("L")) {
-        if (count === 0) out(ctx, `${name}\n`);
-      } else if (has("c")) out(ctx, `${withNames ? `${name}:` : ""}${count}\n`);
-      else if (binary) {
-        if (count > 0) err(ctx, `grep: ${name}: binary file matches`);
-      } else out(ctx, output);
-    }
-    return errors && !(quiet && status === 0) ? 2 : status;
-  },
-};
-
-function invalidRegexMessage(pattern: string, extended: boolean): string {
-  const opens = (pattern.match(extended ? /(^|[^\\])\(/g : /\\\(/g) ?? []).length;
-  const closes = (pattern.match(extended ? /(^|[^\\])\)/g : /\\\)/g) ?? []).length;
-  if (opens > closes) return "Unmatched ( or \\(";
-  if (/\\\{/.test(pattern) || (extended && /\{/.test(pattern))) return "Unmatched \\{";
-  if (/\[/.test(pattern)) return "Unmatched [, [^, [:, [., or [=";
-  if (/\\$/.test(pattern)) return "Trailing backslash";
-  return "Invalid regular expression";
-}
-
 // ---------------------------------------------------------------- cut
 
 interface Range {
@@ -349,6 +167,7 @@ const cut: CommandSpec = {
       // Bytes and characters are the same in GNU cut (-c counts bytes), so both work on Latin-1 text.
       const text = mode === "f" ? decode(data) : latin1(data);
       for (const line of splitLines(text)) {
+        ctx.shell.checkTime();
         if (mode === "f") {
           if (!line.includes(separator)) {
             if (!parsed.values.has("s")) result += line + "\n";
@@ -500,7 +319,9 @@ const tr: CommandSpec = {
     const input = latin1(ctx.stdin.readAll());
     let result = "";
     let previous = "";
+    let steps = 0;
     for (const char of input) {
+      if (++steps % 16384 === 0) ctx.shell.checkTime();
       if (del && members.has(char)) continue;
       const translated = translating ? (map.get(char) ?? char) : char;
       if (squeeze && translated === previous && squeezeSet.has(translated)) continue;
@@ -631,7 +452,10 @@ const sort: CommandSpec = {
       }
       return 0;
     };
+    let comparisons = 0;
     const compare = (a: string, b: string): number => {
+      // Sorting cannot be interrupted from outside: the comparisons ask for the time.
+      if (++comparisons % 1024 === 0) ctx.shell.checkTime();
       const result = compareKeys(a, b);
       if (result !== 0 || parsed.values.has("s") || parsed.values.has("u")) return result;
       // GNU's last resort: the whole lines, byte by byte.
@@ -644,7 +468,7 @@ const sort: CommandSpec = {
     const text = result.map((line) => line + "\n").join("");
     const output = parsed.values.get("o")?.slice(-1)[0];
     return writeResult(ctx, output, text, (error) => {
-      err(ctx, `sort: open failed: ${output}: ${fsMessage(error.code)}`);
+      err(ctx, error.whileWriting ? `sort: fflush failed: ${output}: ${fsMessage(error.code)}\nsort: write error` : `sort: open failed: ${output}: ${fsMessage(error.code)}`);
       return 2;
     });
   },
@@ -695,6 +519,7 @@ const uniq: CommandSpec = {
     const same = (a: string, b: string) => (parsed.values.has("i") ? a.toLowerCase() === b.toLowerCase() : a === b);
     let result = "";
     for (let index = 0; index < lines.length; ) {
+      ctx.shell.checkTime();
       let end = index + 1;
       while (end < lines.length && same(lines[index] ?? "", lines[end] ?? "")) end += 1;
       const count = end - index;
@@ -703,7 +528,8 @@ const uniq: CommandSpec = {
       index = end;
     }
     return writeResult(ctx, output, result, (error) => {
-      fileError(ctx, output ?? "", error);
+      if (error.whileWriting) err(ctx, `uniq: write error: ${fsMessage(error.code)}`);
+      else fileError(ctx, output ?? "", error);
       return 1;
     });
   },
@@ -761,6 +587,7 @@ const seq: CommandSpec = {
     let buffer = "";
     let count = 0;
     for (let index = 0; ; index++) {
+      if (index % 1024 === 0) ctx.shell.checkTime();
       const value = first + index * increment;
       if (increment > 0 ? value > last + 1e-10 : value < last - 1e-10) break;
       let text = format(value);

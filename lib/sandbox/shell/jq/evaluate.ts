@@ -1,6 +1,8 @@
 import { fromBase64, toBase64 } from "../../core/encoding";
+import type { CheckTime } from "../cpu-budget";
 import { compareStrings, compareValues, equalValues, formatJson, isObject, parseJsonStream, typeName, type JObject, type JV } from "./json";
 import { JqCompileError, type Node } from "./parse";
+import { captureObject, JqRegexError, matchImpl, patternAndFlags, scanResult, splitPieces, substitute } from "./regex";
 
 /**
  * Running a jq filter: each Node gives the list of its outputs for one
@@ -21,6 +23,8 @@ export interface JqEnvironment {
   inputs: JV[];
   /** Counts work, so that `range(1e9)` cannot hang the page. */
   budget: { results: number };
+  /** The command line's CPU-time check (cpu-budget.ts). */
+  checkTime: CheckTime;
 }
 
 function describe(value: JV): string {
@@ -34,6 +38,7 @@ function truthy(value: JV): boolean {
 }
 
 function count(env: JqEnvironment, amount = 1): void {
+  env.checkTime();
   env.budget.results += amount;
   if (env.budget.results > MAX_RESULTS) throw new JqError("too many results (sandbox limit)");
 }
@@ -187,14 +192,32 @@ function lengthOf(value: JV): JV {
   return value.size;
 }
 
-function regexOf(pattern: JV, flags: JV): RegExp {
-  if (typeof pattern !== "string") throw new JqError(`${describe(pattern)} cannot be matched, as it is not a string`);
-  const flagText = typeof flags === "string" ? flags : "";
+/** jq's regular-expression functions (jq/regex.ts), with their errors as jq errors. */
+function regexCall<T>(work: () => T): T {
   try {
-    return new RegExp(pattern, (flagText.includes("i") ? "i" : "") + (flagText.includes("x") ? "" : "") + (flagText.includes("g") ? "g" : "") + "u");
-  } catch {
-    throw new JqError(`${pattern} (at offset 0) is not a valid regex`);
+    return work();
+  } catch (error) {
+    if (error instanceof JqRegexError) throw new JqError(error.message);
+    throw error;
   }
+}
+
+function regexContext(env: JqEnvironment) {
+  return { check: env.checkTime, format: (value: JV) => formatJson(value, 0), count: () => count(env) };
+}
+
+/** The (pattern, flags) pairs of `f(re)` (a string or [re, flags]) or `f(re; flags)`. */
+function regexArguments(first: Node | undefined, second: Node | undefined, input: JV, env: JqEnvironment): [JV, JV][] {
+  const patterns = one(first, input, env);
+  if (!second) return patterns.map((value) => regexCall(() => patternAndFlags(value)));
+  return patterns.flatMap((pattern) => one(second, input, env).map((flags): [JV, JV] => [pattern, flags]));
+}
+
+/** jq's `"g" + flags` in splits and gsub. */
+function withGlobal(flags: JV, before: boolean): JV {
+  if (flags === null) return "g";
+  if (typeof flags === "string") return before ? "g" + flags : flags + "g";
+  throw new JqError(before ? `string ("g") and ${describe(flags)} cannot be added` : `${describe(flags)} and string ("g") cannot be added`);
 }
 
 /** Runs a filter on one input; returns every output. */
@@ -691,12 +714,24 @@ function call(name: string, args: Node[], input: JV, env: JqEnvironment): JV[] {
     case "ascii_upcase":
       return [needString(input, "uppercased").replace(/[a-z]/g, (char) => char.toUpperCase())];
     case "split":
+      if (second) {
+        return regexCall(() =>
+          one(first, input, env).flatMap((pattern) => one(second, input, env).map((flags) => splitPieces(input as string, matchImpl(input, pattern, withGlobal(flags, true), false, regexContext(env)) as JV[]))),
+        );
+      }
       return one(first, input, env).map((separator) => {
         if (typeof input !== "string" || typeof separator !== "string") throw new JqError("split input and separator must be strings");
         return split(input, separator);
       });
     case "splits":
-      return one(first, input, env).flatMap((pattern) => needString(input, "split").split(regexOf(pattern, "g")));
+      return regexCall(() =>
+        one(first, input, env).flatMap((pattern) =>
+          (second ? one(second, input, env) : [null]).flatMap((flags) => {
+            const matches = matchImpl(input, pattern, withGlobal(flags, true), false, regexContext(env)) as JV[];
+            return splitPieces(input as string, matches);
+          }),
+        ),
+      );
     case "join":
       return one(first, input, env).map((separator) => {
         if (typeof separator !== "string") throw new JqError(`${describe(separator)} is not a string`);
@@ -708,14 +743,22 @@ function call(name: string, args: Node[], input: JV, env: JqEnvironment): JV[] {
           .join(separator);
       });
     case "test":
-      return mapEach(one(first, input, env), (pattern) => mapEach(second ? one(second, input, env) : [null], (flags) => [regexOf(pattern, flags).test(needString(input, "matched, as it is not a string"))]));
+      return regexCall(() => regexArguments(first, second, input, env).map(([pattern, flags]) => matchImpl(input, pattern, flags, true, regexContext(env))));
+    case "match":
+      return regexCall(() => regexArguments(first, second, input, env).flatMap(([pattern, flags]) => matchImpl(input, pattern, flags, false, regexContext(env)) as JV[]));
+    case "capture":
+      return regexCall(() => regexArguments(first, second, input, env).flatMap(([pattern, flags]) => (matchImpl(input, pattern, flags, false, regexContext(env)) as JV[]).map(captureObject)));
+    case "scan":
+      return regexCall(() => one(first, input, env).flatMap((pattern) => (matchImpl(input, pattern, "g", false, regexContext(env)) as JV[]).map(scanResult)));
     case "sub":
     case "gsub":
-      return mapEach(one(first, input, env), (pattern) =>
-        mapEach(one(second, input, env), (replacement) => {
-          const flags = (third ? toText(one(third, input, env)[0] ?? "") : "") + (name === "gsub" ? "g" : "");
-          return [needString(input, "matched, as it is not a string").replace(regexOf(pattern, flags), toText(replacement))];
-        }),
+      // The replacement is a filter whose input is the object of named captures ("\(.name)").
+      return regexCall(() =>
+        one(first, input, env).flatMap((pattern) =>
+          (third ? one(third, input, env) : [name === "gsub" ? "" : ""]).flatMap((flags) =>
+            substitute(input, pattern, name === "gsub" ? withGlobal(flags, false) : flags, (captures) => one(second, captures, env), regexContext(env)),
+          ),
+        ),
       );
     case "explode":
       return [[...needString(input, "exploded")].map((char) => char.codePointAt(0) ?? 0)];

@@ -497,10 +497,10 @@ export const FUNCTIONS: Record<string, number[]> = {
   map: [1], map_values: [1], select: [1], add: [0], any: [0, 1], all: [0, 1], range: [1, 2], floor: [0], sqrt: [0], ceil: [0], round: [0], fabs: [0],
   tostring: [0], tonumber: [0], type: [0], sort: [0], sort_by: [1], group_by: [1], unique: [0], unique_by: [1], min: [0], max: [0], min_by: [1], max_by: [1],
   reverse: [0], contains: [1], inside: [1], startswith: [1], endswith: [1], ltrimstr: [1], rtrimstr: [1], ascii_downcase: [0], ascii_upcase: [0],
-  split: [1], join: [1], test: [1, 2], explode: [0], implode: [0], to_entries: [0], from_entries: [0], with_entries: [1], tojson: [0], fromjson: [0],
+  split: [1, 2], join: [1], test: [1, 2], match: [1, 2], capture: [1, 2], scan: [1], explode: [0], implode: [0], to_entries: [0], from_entries: [0], with_entries: [1], tojson: [0], fromjson: [0],
   first: [0, 1], last: [0, 1], nth: [1], flatten: [0, 1], env: [0], input: [0], inputs: [0], debug: [0], isnan: [0], infinite: [0], nan: [0],
   arrays: [0], objects: [0], strings: [0], numbers: [0], booleans: [0], nulls: [0], iterables: [0], scalars: [0], indices: [1], index: [1], rindex: [1],
-  ascii: [0], limit: [2], until: [2], recurse: [0, 1], paths: [0], leaf_paths: [0], getpath: [1], to_array: [0], splits: [1], sub: [2, 3], gsub: [2, 3],
+  ascii: [0], limit: [2], until: [2], recurse: [0, 1], paths: [0], leaf_paths: [0], getpath: [1], to_array: [0], splits: [1, 2], sub: [2, 3], gsub: [2, 3],
   tostream: [0], now: [0], todate: [0], fromdate: [0], abs: [0], trim: [0], ltrim: [0], rtrim: [0], halt: [0], halt_error: [0, 1],
   del: [1], setpath: [2], delpaths: [1], path: [1],
 };

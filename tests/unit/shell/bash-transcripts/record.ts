@@ -12,7 +12,7 @@
  * The temporary directory's path is written as /home/learner.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -28,7 +28,8 @@ const transcripts = cases.map((script) => {
     encoding: "utf8",
     env: { HOME: home, PS1: "", PS2: "", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", PATH: "/usr/local/bin:/usr/bin:/bin", TERM: "dumb", NODE_ENV: "production" },
   });
-  rmSync(home, { recursive: true, force: true });
+  // rm(1), not fs.rmSync: a script may leave directories nested deeper than Node's recursion allows.
+  spawnSync("rm", ["-rf", home]);
   const clean = (text: string) => text.split(home).join("/home/learner");
   const stderr = result.stderr
     .split("\n")
