@@ -169,7 +169,7 @@ export class SandboxWorkerClient {
     this.remote = remote;
     const onEvent = proxy((event: WorkerEvent) => this.emit(event));
     const result = await this.guard(remote.open(this.options, onEvent));
-    globalThis.performance?.measure?.(WORKER_READY_MEASURE, WORKER_START_MARK);
+    globalThis.performance?.measure?.(WORKER_READY_MEASURE, { start: WORKER_START_MARK, detail: result.timings });
     this.lastOpen = result;
     return result;
   }

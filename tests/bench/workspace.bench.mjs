@@ -80,6 +80,20 @@ async function throttle(page, rate) {
   await session.send("Emulation.setCPUThrottlingRate", { rate });
 }
 
+/**
+ * The chunks the worker loads: Turbopack starts a worker with a bootstrap
+ * script whose address lists them (#params=[[chunk paths...], ...]); the
+ * worker's own fetches are not visible to the page.
+ */
+function workerChunks(base, urls) {
+  return urls.flatMap((url) => {
+    const params = new URL(url).hash.match(/^#params=(.*)$/)?.[1];
+    if (!params) return [];
+    const [chunks] = JSON.parse(decodeURIComponent(params));
+    return [url.split("#")[0], ...chunks.map((chunk) => new URL(chunk, base).href)];
+  });
+}
+
 function chunkSizes(root, urls) {
   let raw = 0;
   let gzip = 0;
@@ -102,14 +116,7 @@ async function clickToPrompt(browser, root, base) {
     await page.waitForLoadState("networkidle");
     const scripts = [];
     page.on("request", (request) => {
-      if (request.resourceType() !== "script") return;
-      let fromWorker = false;
-      try {
-        request.frame();
-      } catch {
-        fromWorker = true;
-      }
-      scripts.push({ url: request.url(), fromWorker });
+      if (request.resourceType() === "script" || request.url().includes("turbopack-worker")) scripts.push(request.url());
     });
     await throttle(page, 4);
     const block = page.locator("figure[data-aws-command]", { hasText: "Create an alias" });
@@ -131,8 +138,8 @@ async function clickToPrompt(browser, root, base) {
     runs.push({
       firstPromptMs: firstPrompt,
       readyPromptMs: readyPrompt,
-      page: chunkSizes(root, scripts.filter((script) => !script.fromWorker).map((script) => script.url)),
-      worker: chunkSizes(root, scripts.filter((script) => script.fromWorker).map((script) => script.url)),
+      page: chunkSizes(root, scripts.filter((url) => !url.includes("turbopack-worker"))),
+      worker: chunkSizes(root, workerChunks(base, scripts)),
     });
     await context.close();
   }

@@ -192,3 +192,19 @@ test("on a 360 px phone the explorer stacks under the terminal without sideways 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: "test-results/screenshots/envelope-phone.png", fullPage: true });
 });
+
+test("a chapter's button opens the docked sandbox on the envelope explorer, loading nothing before the click", async ({ page }) => {
+  const { problems } = watchForProblems(page);
+  const workers: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await page.goto("/chapters/kms-secrets-manager-parameter-store/kms");
+  await page.waitForLoadState("networkidle");
+  expect(workers, "no sandbox worker before the click").toEqual([]);
+  await page.getByRole("button", { name: "Step through envelope encryption with your own data and your own KMS key" }).click();
+  const dock = page.getByTestId("sandbox-dock");
+  await expect(dock).toBeVisible();
+  await expect(dock.getByRole("tab", { name: "Envelope encryption" })).toHaveAttribute("aria-selected", "true");
+  await expect(dock.getByRole("region", { name: "Envelope encryption pane" }).getByRole("button", { name: "Encrypt it" })).toBeVisible();
+  expect(workers).toHaveLength(1);
+  expect(problems).toEqual([]);
+});

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useEffect, useState } from "react";
 import { DEFAULT_SCENARIO, isScenarioName } from "@/lib/terminal/scenarios";
+import { prestartSandboxWorker } from "@/lib/workspace/worker-spawn";
 import { TerminalSkeleton } from "./TerminalSkeleton";
 
 const SandboxWorkspace = lazy(() => import("./SandboxWorkspace"));
@@ -51,7 +52,11 @@ function rememberScenario(name: string) {
  */
 export function SandboxPageClient() {
   const [scenario, setScenario] = useState<string | undefined>();
-  useEffect(() => setScenario(initialScenario()), []);
+  useEffect(() => {
+    // The worker loads the engine while the page loads the terminal.
+    prestartSandboxWorker();
+    setScenario(initialScenario());
+  }, []);
   return (
     <div className="h-[calc(100dvh-5rem)] min-h-[30rem]">
       {scenario ? (

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { registerSandboxTarget } from "@/lib/terminal/bridge";
 import type { ConsoleHandle } from "./SandboxConsole";
+import { prestartSandboxWorker } from "@/lib/workspace/worker-spawn";
 import { TerminalSkeleton } from "./TerminalSkeleton";
 
 const SandboxConsole = lazy(() => import("./SandboxConsole").then((module) => ({ default: module.SandboxConsole })));
@@ -32,6 +33,7 @@ export function SandboxTerminal({ scenario }: { scenario: string }) {
           if (handle.current) handle.current.typeCommands(text);
           else {
             inbox.current.push(text);
+            prestartSandboxWorker();
             setStarted(true);
           }
         },
@@ -48,7 +50,10 @@ export function SandboxTerminal({ scenario }: { scenario: string }) {
       ) : (
         <TerminalSkeleton>
           <p className="max-w-md text-center text-slate-300">A terminal with a simulated AWS account, saved in your browser. Type the commands from this section.</p>
-          <button type="button" onClick={() => setStarted(true)} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+          <button type="button" onClick={() => {
+              prestartSandboxWorker();
+              setStarted(true);
+            }} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
             Start the sandbox
           </button>
         </TerminalSkeleton>

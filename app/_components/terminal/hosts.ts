@@ -1,5 +1,6 @@
 import { CommandHistory } from "@/lib/terminal/history";
 import { SandboxHost } from "@/lib/terminal/session-host";
+import { spawnSandboxWorker } from "@/lib/workspace/worker-spawn";
 
 /**
  * One sandbox per scenario per page, shared by every view that shows it
@@ -30,10 +31,6 @@ export function browserStorage(): Storage | undefined {
     // Storage can be disabled; history then lasts as long as the page.
     return undefined;
   }
-}
-
-function spawnSandboxWorker(): Worker {
-  return new Worker(new URL("../../../lib/workspace/sandbox.worker.ts", import.meta.url), { type: "module", name: "sandbox" });
 }
 
 export function hostFor(scenario: string): SandboxHost {
