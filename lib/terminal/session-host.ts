@@ -25,6 +25,8 @@ export interface HostOptions {
   newSandbox?: { seed?: number; now?: string };
   /** CPU time a command line may use. */
   budgetMs?: number;
+  /** A worker started early for this sandbox, if it was opened with these options (see lib/workspace/worker-spawn.ts). */
+  adopt?: ConstructorParameters<typeof SandboxWorkerClient>[2];
 }
 
 export interface HostStatus {
@@ -70,7 +72,7 @@ export class SandboxHost {
       ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
       ...(legacySave === undefined ? {} : { legacySave }),
     };
-    this.client = new SandboxWorkerClient(options.spawnWorker, openOptions);
+    this.client = new SandboxWorkerClient(options.spawnWorker, openOptions, options.adopt);
     this.client.subscribe((event) => this.onClientEvent(event));
     this.ready = this.client.open().then(
       (result) => {

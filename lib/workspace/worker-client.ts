@@ -45,6 +45,8 @@ export class SandboxWorkerClient {
   constructor(
     private readonly spawn: () => WorkerHandle,
     private options: OpenOptions,
+    /** A worker already started and opening this sandbox (see worker-spawn.ts), to use instead of starting one. */
+    private readonly adopt?: (options: OpenOptions) => { worker: WorkerHandle; remote: Remote<SandboxWorkerApi>; opened: Promise<OpenResult>; listen(listener: (event: WorkerEvent) => void): void } | undefined,
   ) {}
 
   /** Starts the worker and opens the sandbox (once; later calls share the answer). */
@@ -141,7 +143,7 @@ export class SandboxWorkerClient {
     this.pending.clear();
     this.running = 0;
     this.emit({ type: "busy", busy: false });
-    // Reopening must not create a sandbox afresh from the legacy save or a seed: the store has it.
+    // Reopening must not create a sandbox afresh from the legacy save or a seed: the store has it (and never adopts an early worker).
     const { legacySave: _legacy, ...rest } = this.options;
     this.options = rest;
     this.ready = this.start().then((result) => {
@@ -163,12 +165,21 @@ export class SandboxWorkerClient {
   private async start(): Promise<OpenResult> {
     // User Timing marks (read by the workspace benchmark): from starting the worker to the sandbox open in it.
     globalThis.performance?.mark?.(WORKER_START_MARK);
-    const worker = this.spawn();
-    const remote = wrap<SandboxWorkerApi>(worker);
-    this.worker = worker;
-    this.remote = remote;
-    const onEvent = proxy((event: WorkerEvent) => this.emit(event));
-    const result = await this.guard(remote.open(this.options, onEvent));
+    const early = this.adopt?.(this.options);
+    let opening: Promise<OpenResult>;
+    if (early) {
+      this.worker = early.worker;
+      this.remote = early.remote;
+      early.listen((event) => this.emit(event));
+      opening = early.opened;
+    } else {
+      const worker = this.spawn();
+      const remote = wrap<SandboxWorkerApi>(worker);
+      this.worker = worker;
+      this.remote = remote;
+      opening = remote.open(this.options, proxy((event: WorkerEvent) => this.emit(event)));
+    }
+    const result = await this.guard(opening);
     globalThis.performance?.measure?.(WORKER_READY_MEASURE, { start: WORKER_START_MARK, detail: result.timings });
     this.lastOpen = result;
     return result;

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { currentSandboxTarget, type SandboxTarget } from "@/lib/terminal/bridge";
-import { prestartSandboxWorker } from "@/lib/workspace/worker-spawn";
+import { openOptionsFor, prestartSandbox } from "@/lib/workspace/worker-spawn";
 
 /**
  * The Copy and "Run in sandbox" buttons of every code block on the page,
@@ -49,8 +49,8 @@ async function copy(button: HTMLButtonElement, figure: Element | null, code: str
 async function sandboxTarget(button: HTMLButtonElement, withPanes: boolean): Promise<SandboxTarget> {
   const current = currentSandboxTarget();
   if (current && (!withPanes || current.showPane)) return current;
-  // The worker loads the engine while this page loads the terminal.
-  prestartSandboxWorker();
+  // The worker loads the engine and opens the sandbox while this page loads the terminal.
+  prestartSandbox(openOptionsFor(button.dataset.scenario ?? "chapter-27"));
   const label = button.textContent;
   button.setAttribute("aria-busy", "true");
   button.textContent = "Opening…";

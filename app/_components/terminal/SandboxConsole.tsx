@@ -125,7 +125,6 @@ export function SandboxConsole({
   };
 
   const greeting = greetingFor(host);
-  const ViewComponent = accessible ? AccessibleView : XtermView;
   return (
     <section
       className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-300 bg-[#0b1120] dark:border-slate-700"
@@ -159,8 +158,11 @@ export function SandboxConsole({
         </p>
       ) : null}
       <div className="min-h-0 flex-1 p-1 focus-within:outline focus-within:outline-3 focus-within:-outline-offset-3 focus-within:outline-brand-400">
-        {status.ready ? (
-          <ViewComponent key={`${generation}-${accessible}`} host={host} greeting={greeting} autoFocus={focusNext.current} onHandle={onView} />
+        {!accessible ? (
+          // The terminal shows itself at once and starts its prompt when the worker answers.
+          <XtermView key={`${generation}-terminal`} host={host} greeting={() => greetingFor(host)} autoFocus={focusNext.current} onHandle={onView} />
+        ) : status.ready ? (
+          <AccessibleView key={`${generation}-accessible`} host={host} greeting={greeting} autoFocus={focusNext.current} onHandle={onView} />
         ) : (
           // The worker is starting (or restoring a saved sandbox): the views start once they know how it began.
           <p role="status" className="p-3 font-mono text-sm text-slate-300">

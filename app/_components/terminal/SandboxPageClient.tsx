@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useEffect, useState } from "react";
 import { DEFAULT_SCENARIO, isScenarioName } from "@/lib/terminal/scenarios";
-import { prestartSandboxWorker } from "@/lib/workspace/worker-spawn";
+import { openOptionsFor, prestartSandbox } from "@/lib/workspace/worker-spawn";
 import { TerminalSkeleton } from "./TerminalSkeleton";
 
 const SandboxWorkspace = lazy(() => import("./SandboxWorkspace"));
@@ -53,9 +53,10 @@ function rememberScenario(name: string) {
 export function SandboxPageClient() {
   const [scenario, setScenario] = useState<string | undefined>();
   useEffect(() => {
-    // The worker loads the engine while the page loads the terminal.
-    prestartSandboxWorker();
-    setScenario(initialScenario());
+    const name = initialScenario();
+    // The worker loads the engine and opens the sandbox while the page loads the terminal.
+    prestartSandbox(openOptionsFor(name, newSandboxOptionsFromUrl()));
+    setScenario(name);
   }, []);
   return (
     <div className="h-[calc(100dvh-5rem)] min-h-[30rem]">

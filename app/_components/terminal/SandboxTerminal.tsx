@@ -3,7 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { registerSandboxTarget } from "@/lib/terminal/bridge";
 import type { ConsoleHandle } from "./SandboxConsole";
-import { prestartSandboxWorker } from "@/lib/workspace/worker-spawn";
+import { openOptionsFor, prestartSandbox } from "@/lib/workspace/worker-spawn";
 import { TerminalSkeleton } from "./TerminalSkeleton";
 
 const SandboxConsole = lazy(() => import("./SandboxConsole").then((module) => ({ default: module.SandboxConsole })));
@@ -33,7 +33,7 @@ export function SandboxTerminal({ scenario }: { scenario: string }) {
           if (handle.current) handle.current.typeCommands(text);
           else {
             inbox.current.push(text);
-            prestartSandboxWorker();
+            prestartSandbox(openOptionsFor(scenario));
             setStarted(true);
           }
         },
@@ -51,7 +51,7 @@ export function SandboxTerminal({ scenario }: { scenario: string }) {
         <TerminalSkeleton>
           <p className="max-w-md text-center text-slate-300">A terminal with a simulated AWS account, saved in your browser. Type the commands from this section.</p>
           <button type="button" onClick={() => {
-              prestartSandboxWorker();
+              prestartSandbox(openOptionsFor(scenario));
               setStarted(true);
             }} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
             Start the sandbox

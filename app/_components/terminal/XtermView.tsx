@@ -54,7 +54,7 @@ export interface ViewHandle {
  * focus out (Tab alone completes); Ctrl-C with a selection, and
  * Ctrl-Shift-C, copy; Ctrl-V pastes through the browser's paste event.
  */
-export function XtermView({ host, greeting, autoFocus, onHandle }: { host: SandboxHost; greeting?: string; autoFocus?: boolean; onHandle(handle: ViewHandle | undefined): void }) {
+export function XtermView({ host, greeting, autoFocus, onHandle }: { host: SandboxHost; greeting?: string | (() => string); autoFocus?: boolean; onHandle(handle: ViewHandle | undefined): void }) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -121,24 +121,44 @@ export function XtermView({ host, greeting, autoFocus, onHandle }: { host: Sandb
       if (modifier && key === "v") return false;
       return true;
     });
-    const data = term.onData((input) => controller.input(input));
     const resize = term.onResize(() => controller.resized());
     const observer = new ResizeObserver(() => refit());
     observer.observe(element);
-
-    controller.start({ replay: host.transcript, ...(greeting ? { greeting } : {}) });
     if (autoFocus) term.focus();
-    onHandle({
-      typeCommands: (text) => {
-        term.focus();
-        controller.typeCommands(text);
-      },
-      focus: () => term.focus(),
-    });
+
+    // The terminal is up before the sandbox's worker is: say so, and start the prompt once it answers.
+    let disposed = false;
+    let data: { dispose(): void } | undefined;
+    const begin = () => {
+      if (disposed) return;
+      const text = typeof greeting === "function" ? greeting() : greeting;
+      controller.start({ replay: host.transcript, ...(text ? { greeting: text } : {}) });
+      data = term.onData((input) => controller.input(input));
+      onHandle({
+        typeCommands: (text) => {
+          term.focus();
+          controller.typeCommands(text);
+        },
+        focus: () => term.focus(),
+      });
+    };
+    if (host.status.ready) begin();
+    else {
+      term.write("\x1b[2mStarting the sandbox…\x1b[0m");
+      void host.ready.then(
+        () => {
+          if (disposed) return;
+          term.write("\r\x1b[2K");
+          begin();
+        },
+        () => undefined,
+      );
+    }
     return () => {
+      disposed = true;
       onHandle(undefined);
       observer.disconnect();
-      data.dispose();
+      data?.dispose();
       resize.dispose();
       controller.dispose();
       term.dispose();

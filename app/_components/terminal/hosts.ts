@@ -1,6 +1,6 @@
 import { CommandHistory } from "@/lib/terminal/history";
 import { SandboxHost } from "@/lib/terminal/session-host";
-import { spawnSandboxWorker } from "@/lib/workspace/worker-spawn";
+import { adoptPrestarted, spawnSandboxWorker } from "@/lib/workspace/worker-spawn";
 
 /**
  * One sandbox per scenario per page, shared by every view that shows it
@@ -37,7 +37,7 @@ export function hostFor(scenario: string): SandboxHost {
   let host = hosts.get(scenario);
   if (!host) {
     const { budgetMs, ...newSandbox } = newSandboxOptions;
-    host = new SandboxHost({ scenario, spawnWorker: spawnSandboxWorker, legacyStorage: browserStorage(), newSandbox, ...(budgetMs === undefined ? {} : { budgetMs }) });
+    host = new SandboxHost({ scenario, spawnWorker: spawnSandboxWorker, adopt: adoptPrestarted, legacyStorage: browserStorage(), newSandbox, ...(budgetMs === undefined ? {} : { budgetMs }) });
     hosts.set(scenario, host);
   }
   return host;

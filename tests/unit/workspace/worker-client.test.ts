@@ -1,4 +1,6 @@
+import { proxy, wrap } from "comlink";
 import { describe, expect, it } from "vitest";
+import type { SandboxWorkerApi, WorkerEvent } from "@/lib/workspace/protocol";
 import { InterruptedError, SandboxWorkerClient, type ClientEvent } from "@/lib/workspace/worker-client";
 import { channelWorkers, hangOn } from "./channel-worker";
 
@@ -53,5 +55,23 @@ describe("the worker client", () => {
     await client.open();
     client.dispose();
     await expect(client.run("true")).rejects.toBeInstanceOf(InterruptedError);
+  });
+});
+
+describe("a worker started early", () => {
+  it("is adopted when it opened the same sandbox, with the events it sent before", async () => {
+    const workers = channelWorkers();
+    const options = { scenario: "empty", seed: 4, now: "2026-01-01T00:00:00Z" };
+    const worker = workers.spawn();
+    const remote = wrap<SandboxWorkerApi>(worker);
+    const waiting: WorkerEvent[] = [];
+    let reader: ((event: WorkerEvent) => void) | undefined;
+    const opened = remote.open(options, proxy((event: WorkerEvent) => (reader ? reader(event) : waiting.push(event))));
+    const early = { worker, remote, opened, listen: (listener: (event: WorkerEvent) => void) => ((reader = listener), waiting.splice(0).forEach(listener)) };
+    const client = new SandboxWorkerClient(workers.spawn, options, () => early);
+    await client.open();
+    expect(workers.services).toHaveLength(1);
+    expect((await client.run("echo adopted")).stdout).toBe("adopted\n");
+    client.dispose();
   });
 });
