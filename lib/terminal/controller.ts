@@ -89,13 +89,13 @@ export class TerminalController {
 
   constructor(private readonly options: ControllerOptions) {}
 
-  /** Shows earlier commands (after a view switch), a greeting, and the first prompt. */
+  /** Shows the greeting, earlier commands (after a view switch) and the first prompt. */
   start(options: { replay?: readonly TranscriptEntry[]; greeting?: string } = {}): void {
-    let text = "";
+    // The greeting goes first: a view opened again (screen reader mode off) shows the session as it began, not a second greeting under it.
+    let text = options.greeting ? toTerminalText(options.greeting.endsWith("\n") ? options.greeting : `${options.greeting}\n`) : "";
     for (const entry of options.replay ?? []) {
       text += `${entry.prompt}${entry.command.replace(/\n/g, `\r\n${CONTINUATION_PROMPT}`)}\r\n${this.outputText(entry.output)}`;
     }
-    if (options.greeting) text += toTerminalText(options.greeting.endsWith("\n") ? options.greeting : `${options.greeting}\n`);
     if (text) this.emit(text);
     this.showPrompt();
     this.flush();

@@ -25,7 +25,7 @@ export function defaultPageLayout(titleOf: (pane: string) => string) {
           size: 50,
           children: [
             { type: "tabset" as const, id: "side-top", size: 55, tabs: [tab("resources"), tab("activity")], selectedId: "resources" },
-            { type: "tabset" as const, id: "side-bottom", size: 45, tabs: [tab("clock"), tab("envelope"), tab("machines")], selectedId: "clock" },
+            { type: "tabset" as const, id: "side-bottom", size: 45, tabs: [tab("clock"), tab("envelope"), tab("rotation"), tab("key-lifecycle"), tab("machines")], selectedId: "clock" },
           ],
         },
       ],
@@ -43,7 +43,7 @@ export function defaultDockLayout(titleOf: (pane: string) => string) {
       orientation: "horizontal" as const,
       children: [
         { type: "tabset" as const, id: "main", size: 60, tabs: [tab("terminal")], selectedId: "terminal" },
-        { type: "tabset" as const, id: "side", size: 40, tabs: [tab("resources"), tab("activity"), tab("clock"), tab("envelope"), tab("machines")], selectedId: "resources" },
+        { type: "tabset" as const, id: "side", size: 40, tabs: [tab("resources"), tab("activity"), tab("clock"), tab("envelope"), tab("rotation"), tab("key-lifecycle"), tab("machines")], selectedId: "resources" },
       ],
     },
   };

@@ -3,5 +3,5 @@
  * <OpenInSandbox pane="..."> and what the workspace's pane registry
  * (app/_components/workspace/panes.tsx) must implement, no more, no less.
  */
-export const paneIds = ["resources", "activity", "clock", "envelope", "machines"] as const;
+export const paneIds = ["resources", "activity", "clock", "envelope", "machines", "rotation", "key-lifecycle"] as const;
 export type SidePaneId = (typeof paneIds)[number];

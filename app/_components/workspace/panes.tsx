@@ -14,6 +14,8 @@ import { ResourcesPane } from "./ResourcesPane";
  */
 const EnvelopePane = lazy(() => import("./EnvelopePane").then((module) => ({ default: module.EnvelopePane })));
 const MachinesPane = lazy(() => import("./MachinesPane").then((module) => ({ default: module.MachinesPane })));
+const RotationPane = lazy(() => import("./RotationPane").then((module) => ({ default: module.RotationPane })));
+const KeyLifecyclePane = lazy(() => import("./KeyLifecyclePane").then((module) => ({ default: module.KeyLifecyclePane })));
 
 export const PANES = {
   resources: { title: "Resources", description: "Keys, secrets and parameters you have made", component: ResourcesPane },
@@ -21,6 +23,8 @@ export const PANES = {
   clock: { title: "Clock", description: "Simulated time and what is scheduled", component: ClockPane },
   envelope: { title: "Envelope encryption", description: "Encrypt your own data with a data key, step by step", component: EnvelopePane },
   machines: { title: "State machines", description: "Where the selected resource stands in its lifecycle", component: MachinesPane },
+  rotation: { title: "Secret rotation", description: "A secret rotated step by step, failures and recovery", component: RotationPane },
+  "key-lifecycle": { title: "Key lifecycle", description: "A key's states over time, rotations, old ciphertexts", component: KeyLifecyclePane },
 } satisfies Record<SidePaneId, { title: string; description: string; component: ComponentType }>;
 
 export type PaneId = keyof typeof PANES | "terminal";

@@ -53,6 +53,7 @@ export interface KeyTimeline {
   segments: TimelineSegment[];
   materials: { version: number; id: string; createdAt: number; rotationType?: string; current: boolean }[];
   deletionDate?: number;
+  /** When automatic rotation next adds material; absent unless the key is Enabled, as only an enabled key rotates. */
   nextRotationAt?: number;
   /** The trail keeps the most recent events: older history of this key may be gone. */
   historyComplete: boolean;
@@ -107,7 +108,8 @@ export function keyTimeline(sandbox: Sandbox, keyId: string): KeyTimeline | unde
     segments,
     materials: key.materials.map((material, index) => ({ version: index + 1, id: material.id, createdAt: material.createdAt, ...(material.rotationType ? { rotationType: material.rotationType } : {}), current: index === key.currentMaterial })),
     ...(key.deletionDate === undefined ? {} : { deletionDate: key.deletionDate }),
-    ...(key.rotation.nextRotationAt === undefined ? {} : { nextRotationAt: key.rotation.nextRotationAt }),
+    // A disabled key or one pending deletion does not rotate on its date (the engine keeps the date to catch up when the key is enabled again).
+    ...(key.rotation.nextRotationAt === undefined || key.state !== "Enabled" ? {} : { nextRotationAt: key.rotation.nextRotationAt }),
     historyComplete,
   };
 }

@@ -208,11 +208,11 @@ describe("the terminal's line editor and shell front end", () => {
     expect(t.timings[0]!.milliseconds).toBeGreaterThanOrEqual(0);
   });
 
-  it("replays earlier commands and output when a view opens again", async () => {
+  it("replays earlier commands and output under the greeting when a view opens again", async () => {
     const t = setUp({ start: false });
     t.controller.start({ replay: [{ prompt: "$ ", command: "echo hi", output: "hi\n" }], greeting: "Welcome back." });
     await t.settle();
-    expect(t.screen()).toEqual(["$ echo hi", "hi", "Welcome back.", "$"]);
+    expect(t.screen()).toEqual(["Welcome back.", "$ echo hi", "hi", "$"]);
   });
 
   it("records multi-line commands in history as one line", () => {
