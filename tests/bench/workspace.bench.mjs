@@ -82,8 +82,9 @@ async function throttle(page, rate) {
 
 /**
  * The chunks the worker loads: Turbopack starts a worker with a bootstrap
- * script whose address lists them (#params=[[chunk paths...], ...]); the
- * worker's own fetches are not visible to the page.
+ * script whose address lists them (#params=[[chunk paths...], ...]), as the
+ * page's "worker" event reports it; the worker's own fetches are not visible
+ * to the page.
  */
 function workerChunks(base, urls) {
   return urls.flatMap((url) => {
@@ -115,9 +116,12 @@ async function clickToPrompt(browser, root, base) {
     await page.goto(`${base}${SECTION}`);
     await page.waitForLoadState("networkidle");
     const scripts = [];
+    const workers = [];
     page.on("request", (request) => {
-      if (request.resourceType() === "script" || request.url().includes("turbopack-worker")) scripts.push(request.url());
+      if (request.resourceType() === "script") scripts.push(request.url());
     });
+    // The worker's address keeps its #params (the request's does not).
+    page.on("worker", (worker) => workers.push(worker.url()));
     await throttle(page, 4);
     const block = page.locator("figure[data-aws-command]", { hasText: "Create an alias" });
     const started = Date.now();
@@ -139,7 +143,7 @@ async function clickToPrompt(browser, root, base) {
       firstPromptMs: firstPrompt,
       readyPromptMs: readyPrompt,
       page: chunkSizes(root, scripts.filter((url) => !url.includes("turbopack-worker"))),
-      worker: chunkSizes(root, workerChunks(base, scripts)),
+      worker: chunkSizes(root, workerChunks(base, workers)),
     });
     await context.close();
   }
