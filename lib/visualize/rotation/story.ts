@@ -95,7 +95,10 @@ export function lastStepOf(runs: readonly RotationRun[]): number {
 export interface FrameAtStep {
   /** The frame to show: the run's last frame at or before the step. */
   frame: RotationFrame;
-  /** The frame shown one step earlier (for what changed), if any. */
+  /**
+   * The run's frame before `frame` (for what changed), if any. When the run did not take this step
+   * (atStep false), that is not the frame of the step before; callers compare only when atStep.
+   */
   previous: RotationFrame | undefined;
   /** The run took this very step (false: it stopped before, or it skipped this moment). */
   atStep: boolean;
