@@ -4,18 +4,7 @@
  * same engine runs in the browser, in tests, in the headless runner and
  * behind the local endpoint.
  */
-import type { ServiceSpec } from "./core/operation";
-import { kmsService } from "./kms/service";
-import { Sandbox, type SandboxOptions } from "./sandbox";
-import { secretsManagerService } from "./secrets-manager/service";
-import { ssmService } from "./ssm/service";
-import { stsService } from "./sts/service";
-
-export const services: readonly ServiceSpec[] = [kmsService, secretsManagerService, ssmService, stsService];
-
-export function createEngine(options: SandboxOptions = {}): Sandbox {
-  return new Sandbox(services, options);
-}
+export { createEngine, services } from "./engine";
 
 export { Sandbox, type SandboxOptions, type CallOptions } from "./sandbox";
 export { AwsServiceError, SandboxUsageError, isAwsServiceError } from "./core/errors";
@@ -36,7 +25,9 @@ export { putDatabase, databaseLogin, setDatabaseAvailable } from "./rds";
 export { DAY, HOUR, MINUTE, parseDuration } from "./core/time";
 
 // The sandbox session: engine + the learner's files + the shell (terminals, the headless runner, tests).
-export { createSandbox, SandboxSession, SESSION_FORMAT, SESSION_VERSION, type CreateSandboxOptions, type CommandOutput, type SessionRunResult, type SessionSnapshot, type SessionRunOptions, type Completion, type ScenarioName } from "./session";
+export { createSandbox } from "./create-sandbox";
+export { sessionTools } from "./tools";
+export { SandboxSession, SESSION_FORMAT, SESSION_VERSION, type SessionTools, type CreateSandboxOptions, type CommandOutput, type SessionRunResult, type SessionSnapshot, type SessionRunOptions, type Completion, type ScenarioName } from "./session";
 export { SCENARIOS } from "./scenarios";
 export { CLEAR_SCREEN } from "./shell";
 export { putKey } from "./kms/world";

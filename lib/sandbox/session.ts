@@ -1,11 +1,10 @@
 import * as z from "zod";
-import { completeAwsCli, runAwsCli } from "./cli";
 import type { RunAwsCli } from "./cli/types";
 import { SandboxUsageError } from "./core/errors";
-import { createEngine } from "./index";
+import { createEngine } from "./engine";
 import type { Sandbox } from "./sandbox";
 import { findScenario, SCENARIOS, type ScenarioName } from "./scenarios";
-import { commandRegistry } from "./shell/commands";
+import type { CommandSpec } from "./shell/commands/types";
 import { completeLine, type Completion } from "./shell/complete";
 import { decode } from "./shell/io";
 import { parse } from "./shell/parser";
@@ -20,6 +19,18 @@ import type { SandboxState } from "./state";
  * and tests drive it through run(); snapshot() and restore() save and load
  * all of it.
  */
+
+/**
+ * What a session needs to run command lines, apart from the shell itself:
+ * the tools (echo, grep, jq...) and the aws command. `tools.ts` supplies them;
+ * the browser's worker opens a sandbox first and loads them a moment later
+ * (they are most of the engine's code and the first prompt does not need them).
+ */
+export interface SessionTools {
+  commands: ReadonlyMap<string, CommandSpec>;
+  runAwsCli: RunAwsCli;
+  completeAwsCli(argvSoFar: string[], partial: string): string[];
+}
 
 export interface CreateSandboxOptions {
   /** Starting state (default "chapter-27"). */
@@ -111,8 +122,12 @@ export class SandboxSession {
   readonly fs: MemoryFileSystem;
   private currentScenario: string;
   private readonly shell: Shell;
+  private tools: SessionTools | undefined;
+  /** The shell's commands: filled when the tools are attached. */
+  private readonly commands = new Map<string, CommandSpec>();
 
-  constructor(options: CreateSandboxOptions = {}) {
+  /** Without `tools` the session can be built, restored and saved, but runs nothing until attachTools(). */
+  constructor(options: CreateSandboxOptions = {}, tools?: SessionTools) {
     const name = options.scenario ?? "chapter-27";
     const scenario = findScenario(name);
     if (!scenario) throw new SandboxUsageError(`There is no scenario "${String(name)}"; the scenarios are ${SCENARIOS.map((s) => s.name).join(", ")}.`);
@@ -121,8 +136,26 @@ export class SandboxSession {
     this.fs = new MemoryFileSystem({ clock: () => engine.now, ...(options.quota ? { quota: options.quota } : {}) });
     this.currentScenario = scenario.name;
     scenario.build(this.engine, this.fs);
-    this.shell = new Shell({ fs: this.fs, engine: this.engine, runAws: options.runAwsCli ?? runAwsCli, commands: commandRegistry() });
+    const runAws: RunAwsCli = options.runAwsCli ?? ((argv, context) => this.requireTools().runAwsCli(argv, context));
+    this.shell = new Shell({ fs: this.fs, engine: this.engine, runAws, commands: this.commands });
     for (const [name, value] of Object.entries(initialVariables(this.fs, this.engine.region))) this.shell.setVar(name, value, { exported: true });
+    if (tools) this.attachTools(tools);
+  }
+
+  /** Gives the session its tools and aws command (once; later calls change nothing). */
+  attachTools(tools: SessionTools): void {
+    if (this.tools) return;
+    this.tools = tools;
+    for (const [name, spec] of tools.commands) this.commands.set(name, spec);
+  }
+
+  get hasTools(): boolean {
+    return this.tools !== undefined;
+  }
+
+  private requireTools(): SessionTools {
+    if (!this.tools) throw new SandboxUsageError("The sandbox's commands are not loaded yet: attach them with attachTools() before running a command.");
+    return this.tools;
   }
 
   get scenario(): string {
@@ -148,6 +181,7 @@ export class SandboxSession {
 
   /** The raw bytes a command line wrote (binary output intact). */
   runBytes(commandLine: string, options?: SessionRunOptions): RunResult {
+    this.requireTools();
     this.remember(commandLine);
     return this.shell.run(commandLine, options);
   }
@@ -168,13 +202,14 @@ export class SandboxSession {
 
   /** Completion of the word at the cursor, or undefined when there is nothing to offer. */
   complete(line: string, cursor: number): Completion | undefined {
+    const tools = this.requireTools();
     const completion = completeLine(line, cursor, {
       fs: this.fs,
       commands: [...this.shell.commands.keys(), ...this.shell.functions.keys()],
       variables: this.shell.vars.keys(),
       completeAws: (argv, partial) => {
         try {
-          return completeAwsCli([...argv], partial);
+          return tools.completeAwsCli([...argv], partial);
         } catch {
           return [];
         }
@@ -291,10 +326,6 @@ function joinChunks(result: RunResult): Uint8Array {
   return out;
 }
 
-/** A new sandbox session (see CreateSandboxOptions). */
-export function createSandbox(options: CreateSandboxOptions = {}): SandboxSession {
-  return new SandboxSession(options);
-}
 
 export type { Completion } from "./shell/complete";
 export type { ScenarioName } from "./scenarios";

@@ -8,7 +8,9 @@
  * waits for it: when the page stops a runaway command (it terminates the
  * worker), the store holds exactly the sandbox as it was before that command.
  */
-import { AwsServiceError, isAwsServiceError, type SandboxSession, type ServiceId, type WireObject, type CreateSandboxOptions } from "@/lib/sandbox";
+import { AwsServiceError, isAwsServiceError } from "@/lib/sandbox/core/errors";
+import type { ServiceId, WireObject } from "@/lib/sandbox/core/operation";
+import type { CreateSandboxOptions, SandboxSession, SessionTools } from "@/lib/sandbox/session";
 import { describeClock, describeResources, queryActivity, type ActivityQuery, type ResourceScope } from "@/lib/sandbox/inspect";
 import { snapshotFiles } from "@/lib/sandbox/vfs/snapshot";
 import { openEnvelope, sealEnvelope, type OpenInput, type SealInput } from "@/lib/visualize/envelope/explorer";
@@ -24,6 +26,11 @@ export interface ServiceDependencies {
   openStore(): Promise<SessionStore>;
   fallbackStore(): SessionStore;
   createSession(options: CreateSandboxOptions): SandboxSession;
+  /**
+   * The sessions' tools and aws command, when createSession makes sessions without them: the worker
+   * opens the sandbox first and loads them (most of the engine's code) while the first prompt shows.
+   */
+  loadTools?(): Promise<SessionTools>;
   /** Wall-clock time for "saved at" (Date.now by default). */
   wallClock?(): number;
   /** A fresh random seed for a new sandbox. */
@@ -51,6 +58,8 @@ export class SandboxService implements SandboxWorkerApi {
   private saveFailing = false;
   private changes = 0;
   private listener: ((event: WorkerEvent) => void) | undefined;
+  private tools: Promise<SessionTools> | undefined;
+  private loadedTools: SessionTools | undefined;
 
   constructor(private readonly deps: ServiceDependencies) {}
 
@@ -108,6 +117,8 @@ export class SandboxService implements SandboxWorkerApi {
     if (origin !== "restored") this.saving = this.save();
     await this.saving;
     const savedAtClock = clock();
+    // After the answer has gone back: the tools load while the page shows the prompt.
+    if (this.deps.loadTools && !this.loadedTools) setTimeout(() => void this.toolsReady().catch(() => undefined), 0);
     return {
       origin,
       ...(savedAt ? { savedAt } : {}),
@@ -127,6 +138,7 @@ export class SandboxService implements SandboxWorkerApi {
   }
 
   async run(commandLine: string): Promise<RunReply> {
+    await this.toolsReady();
     const session = this.session();
     await this.saving;
     const budgetMs = this.options?.budgetMs ?? DEFAULT_BUDGET_MS;
@@ -145,6 +157,7 @@ export class SandboxService implements SandboxWorkerApi {
   }
 
   async complete(line: string, cursor: number) {
+    await this.toolsReady();
     return this.session().complete(line, cursor);
   }
 
@@ -282,6 +295,19 @@ export class SandboxService implements SandboxWorkerApi {
     }
   }
 
+  /** Loads the tools once (again after a failed load) and gives them to the open session. */
+  private async toolsReady(): Promise<void> {
+    if (!this.deps.loadTools) return;
+    if (!this.loadedTools) {
+      this.tools ??= this.deps.loadTools().catch((error: unknown) => {
+        this.tools = undefined;
+        throw new Error(`The sandbox's commands could not be loaded (${messageOf(error)}) Try the command again.`);
+      });
+      this.loadedTools = await this.tools;
+    }
+    this.current?.attachTools(this.loadedTools);
+  }
+
   /** The session itself, for tests and the visualisers' worker modules. */
   session(): SandboxSession {
     if (!this.current) throw new Error("The sandbox is not open yet.");
@@ -306,6 +332,7 @@ export class SandboxService implements SandboxWorkerApi {
 
   /** Makes `session` the current one, saved under a new lineage (its trail numbering starts afresh). */
   private adopt(session: SandboxSession): void {
+    if (this.loadedTools) session.attachTools(this.loadedTools);
     this.current = session;
     this.lineage = this.deps.newLineage?.() ?? randomHex(8);
     this.savedFilesRevision = -1;

@@ -4,15 +4,18 @@
  * page's. The page talks to it through Comlink (see worker-client.ts).
  */
 import { expose } from "comlink";
-import { createSandbox } from "@/lib/sandbox";
+import { SandboxSession } from "@/lib/sandbox/session";
 import { IndexedDbSessionStore } from "./indexeddb-store";
 import { MemorySessionStore } from "./memory-store";
 import { SandboxService } from "./sandbox-service";
 
+// The session opens without its tools and aws command, which come in a chunk of their own (most of the
+// engine's code): the first prompt shows while they load, and the first command waits for them.
 const service = new SandboxService({
   openStore: () => IndexedDbSessionStore.open(),
   fallbackStore: () => new MemorySessionStore(),
-  createSession: (options) => createSandbox(options),
+  createSession: (options) => new SandboxSession(options),
+  loadTools: () => import("@/lib/sandbox/tools").then((tools) => tools.sessionTools()),
 });
 
 expose(service);

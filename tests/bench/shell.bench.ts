@@ -12,7 +12,8 @@
  *
  * Run by `npm run bench -- shell` (node --import tsx). Prints one JSON object.
  */
-import { createSandbox, type SandboxSession } from "../../lib/sandbox/session";
+import { createSandbox } from "../../lib/sandbox/create-sandbox";
+import type { SandboxSession } from "../../lib/sandbox/session";
 
 function session(): SandboxSession {
   return createSandbox({ scenario: "chapter-27", seed: 1, now: "2026-01-01T00:00:00Z" });

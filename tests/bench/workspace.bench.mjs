@@ -120,8 +120,12 @@ async function clickToPrompt(browser, root, base) {
     page.on("request", (request) => {
       if (request.resourceType() === "script") scripts.push(request.url());
     });
-    // The worker's address keeps its #params (the request's does not).
-    page.on("worker", (worker) => workers.push(worker.url()));
+    // The worker's address keeps its #params (the request's does not): the chunks it loads to open the sandbox.
+    const workerHandles = [];
+    page.on("worker", (worker) => {
+      workers.push(worker.url());
+      workerHandles.push(worker);
+    });
     await throttle(page, 4);
     const block = page.locator("figure[data-aws-command]", { hasText: "Create an alias" });
     const started = Date.now();
@@ -139,11 +143,16 @@ async function clickToPrompt(browser, root, base) {
       { timeout: 60_000, polling: 10 },
     );
     const readyPrompt = Date.now() - started;
+    // What the worker fetched after opening (the session's tools): its own resource timing, which the page cannot see.
+    const opening = workerChunks(base, workers);
+    const fetchedByWorker = (await Promise.all(workerHandles.map((worker) => worker.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name)).catch(() => [])))).flat();
+    const later = fetchedByWorker.filter((url) => /\.js($|[?#])/.test(url) && !opening.includes(url.split("#")[0]));
     runs.push({
       firstPromptMs: firstPrompt,
       readyPromptMs: readyPrompt,
       page: chunkSizes(root, scripts.filter((url) => !url.includes("turbopack-worker"))),
-      worker: chunkSizes(root, workerChunks(base, workers)),
+      worker: chunkSizes(root, opening),
+      workerLater: chunkSizes(root, later),
     });
     await context.close();
   }
@@ -152,6 +161,7 @@ async function clickToPrompt(browser, root, base) {
     readyPromptMs: median(runs.map((entry) => entry.readyPromptMs)),
     page: runs.at(-1).page,
     worker: runs.at(-1).worker,
+    workerLater: runs.at(-1).workerLater,
     runs,
   };
 }
@@ -264,7 +274,7 @@ export async function benchWorkspace() {
       baseline,
       targets: [
         { name: `"Run in sandbox" to a ready prompt under ${TARGETS.readyPromptMs} ms with 4x CPU throttling (median of ${CLICK_RUNS})`, value: `${current.click.readyPromptMs} ms`, met: current.click.readyPromptMs < TARGETS.readyPromptMs },
-        { name: `the sandbox's first chunk at most ${TARGETS.firstChunkKB} KB gzip (page and worker each)`, value: `page ${current.click.page.gzipKB} KB, worker ${current.click.worker.gzipKB} KB`, met: firstChunk <= TARGETS.firstChunkKB },
+        { name: `the sandbox's first chunk at most ${TARGETS.firstChunkKB} KB gzip (page and worker each)`, value: `page ${current.click.page.gzipKB} KB, worker ${current.click.worker.gzipKB} KB to open the sandbox (then ${current.click.workerLater?.gzipKB ?? 0} KB of tools)`, met: firstChunk <= TARGETS.firstChunkKB },
         { name: `longest gap between frames under ${TARGETS.frameGapMs} ms while the engine works`, value: `RSA-4096 ${current.gaps.rsa4096Ms} ms, 1,000 aws commands ${current.gaps.loop1000Ms} ms`, met: Math.max(current.gaps.rsa4096Ms, current.gaps.loop1000Ms) < TARGETS.frameGapMs },
         { name: "a visualiser step renders within one frame", value: `${current.visualiser.maxCommitMs} ms at most, ${current.visualiser.allInNextFrame ? "always" : "not always"} before the next frame`, met: current.visualiser.allInNextFrame },
       ],
@@ -288,7 +298,8 @@ export function workspaceReport(result) {
     `| "Run in sandbox" click to the first prompt, page CPU 4x slower (median of ${CLICK_RUNS}) | ${current.click.firstPromptMs} ms | ${baseline.click.firstPromptMs} ms |`,
     `| click to the block run and the prompt back | ${current.click.readyPromptMs} ms | ${baseline.click.readyPromptMs} ms |`,
     `| JavaScript fetched after the click, page | ${current.click.page.gzipKB} KB gzip (${current.click.page.chunks} chunks) | ${baseline.click.page.gzipKB} KB gzip (${baseline.click.page.chunks} chunks) |`,
-    `| JavaScript fetched after the click, worker | ${current.click.worker.gzipKB} KB gzip (${current.click.worker.chunks} chunks) | — |`,
+    `| JavaScript fetched after the click, worker, to open the sandbox | ${current.click.worker.gzipKB} KB gzip (${current.click.worker.chunks} chunks) | — |`,
+    `| JavaScript the worker fetched after it opened (the session's tools) | ${current.click.workerLater?.gzipKB ?? 0} KB gzip (${current.click.workerLater?.chunks ?? 0} chunks) | — |`,
     `| longest gap between frames: RSA-4096 key pair | ${current.gaps.rsa4096Ms} ms | ${baseline.gaps.rsa4096Ms} ms |`,
     `| longest gap between frames: 1,000 aws commands | ${current.gaps.loop1000Ms} ms | ${baseline.gaps.loop1000Ms} ms |`,
     `| envelope explorer step, click to heading shown | ${current.visualiser.maxCommitMs} ms at most | — |`,

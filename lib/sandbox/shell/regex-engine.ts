@@ -1,4 +1,4 @@
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 import { BacktrackRegex, RegexSyntaxError, type BacktrackOptions } from "./backtrack";
 import { CodePoints } from "./code-points";
 import type { CheckTime } from "./cpu-budget";
@@ -43,6 +43,16 @@ export interface Regex {
 
 export class RegexCompileError extends Error {}
 
+/**
+ * re2js, provided by the session's tools (tools.ts) so that it travels with
+ * them: the browser's worker loads it after the sandbox has opened.
+ */
+let RE2: typeof RE2JS | undefined;
+
+export function provideRe2(engine: typeof RE2JS): void {
+  RE2 = engine;
+}
+
 /** Compiled patterns by source and flags: compiling costs more than matching a line. */
 const cache = new Map<string, { re2?: RE2JS; backtrack?: BacktrackRegex; error?: string }>();
 
@@ -53,6 +63,8 @@ function compiled(source: string, flags: RegexFlags): { re2?: RE2JS; backtrack?:
   entry = {};
   const perlDollarMatters = flags.perlDollar === true && /\$|\\Z/.test(source);
   if (!flags.notEmpty && !perlDollarMatters) {
+    if (!RE2) throw new Error("The regular-expression engine is not loaded (the session's tools provide it).");
+    const RE2JS = RE2;
     try {
       let re2Flags = 0;
       if (flags.ignoreCase) re2Flags |= RE2JS.CASE_INSENSITIVE;

@@ -7,7 +7,8 @@
  * encryption context changed, to see what fails and why.
  */
 import { gcm } from "@noble/ciphers/aes.js";
-import { isAwsServiceError, type Sandbox } from "@/lib/sandbox";
+import { isAwsServiceError } from "@/lib/sandbox/core/errors";
+import type { Sandbox } from "@/lib/sandbox/sandbox";
 import { fromBase64, toBase64 } from "@/lib/sandbox/core/encoding";
 import { blobLayout, type BlobSegment } from "@/lib/sandbox/crypto/ciphertext-blob";
 import type { MemoryFileSystem } from "@/lib/sandbox/vfs/memory";

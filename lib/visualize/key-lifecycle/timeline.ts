@@ -5,7 +5,8 @@
  * way that prove an old version still decrypts. Samples are real Encrypt
  * calls, kept as files in the learner's home so the CLI can decrypt them too.
  */
-import { isAwsServiceError, type Sandbox } from "@/lib/sandbox";
+import { isAwsServiceError } from "@/lib/sandbox/core/errors";
+import type { Sandbox } from "@/lib/sandbox/sandbox";
 import { fromBase64, toBase64 } from "@/lib/sandbox/core/encoding";
 import { parseBlob } from "@/lib/sandbox/crypto/ciphertext-blob";
 import { machineStateName } from "@/lib/sandbox/inspect";

@@ -12,7 +12,11 @@
  * rejects the generated password. The engine then leaves the secret as AWS
  * would, and `recoveryFor` says how to get out.
  */
-import { isAwsServiceError, putDatabase, putRotationFunction, setRotationFunctionFault, type EngineNotice, type Sandbox } from "@/lib/sandbox";
+import { isAwsServiceError } from "@/lib/sandbox/core/errors";
+import type { EngineNotice } from "@/lib/sandbox/core/operation";
+import { putRotationFunction, setRotationFunctionFault } from "@/lib/sandbox/lambda";
+import { putDatabase } from "@/lib/sandbox/rds";
+import type { Sandbox } from "@/lib/sandbox/sandbox";
 import { peekSecretValue } from "@/lib/sandbox/inspect/secret-values";
 import { DEFAULT_EXCLUDE_CHARACTERS } from "@/lib/sandbox/lambda";
 import type { FunctionRecord } from "@/lib/sandbox/lambda/state";

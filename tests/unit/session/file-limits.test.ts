@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSandbox, type SandboxSession } from "@/lib/sandbox/session";
+import { createSandbox } from "@/lib/sandbox/create-sandbox";
+import type { SandboxSession } from "@/lib/sandbox/session";
 import { DEFAULT_QUOTA, FsError, MemoryFileSystem, NAME_MAX, PATH_MAX } from "@/lib/sandbox/vfs";
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSandbox } from "@/lib/sandbox";
+import { createSandbox, sessionTools } from "@/lib/sandbox";
+import { SandboxSession, type SessionTools } from "@/lib/sandbox/session";
 import { MemorySessionStore } from "@/lib/workspace/memory-store";
 import type { WorkerEvent } from "@/lib/workspace/protocol";
 import { SandboxService } from "@/lib/workspace/sandbox-service";
@@ -128,5 +129,80 @@ describe("the worker's sandbox service", () => {
     expect(resources.keys.map((key) => key.keyId)).toContain("1234abcd-12ab-34cd-56ef-1234567890ab");
     const page = await api.activity({ outcome: "failed" });
     expect(page.events.map((event) => event.eventName)).toEqual(["DescribeKey"]);
+  });
+});
+
+describe("a worker whose sessions open before their tools are loaded", () => {
+  /** Tools that arrive when the test says so, or fail to, as a chunk can. */
+  function lateTools() {
+    const loads: { resolve(tools: SessionTools): void; reject(error: Error): void }[] = [];
+    const worker = new SandboxService({
+      openStore: async () => new MemorySessionStore(),
+      fallbackStore: () => new MemorySessionStore(),
+      createSession: (settings) => new SandboxSession(settings),
+      loadTools: () => new Promise<SessionTools>((resolve, reject) => loads.push({ resolve, reject })),
+      newLineage: () => "lineage",
+    });
+    return { worker, loads };
+  }
+
+  it("opens at once, starts loading the tools after answering, and the first command waits for them", async () => {
+    const { worker, loads } = lateTools();
+    const opened = await worker.open({ scenario: "chapter-27", seed: 5, now: NOW });
+    expect(opened.origin).toBe("new");
+    expect(loads).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loads).toHaveLength(1);
+
+    let answered = false;
+    const running = worker.run("echo ready && aws kms describe-key --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --query KeyMetadata.KeyState --output text").then((reply) => {
+      answered = true;
+      return reply;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    loads[0]!.resolve(sessionTools());
+    const reply = await running;
+    expect(reply).toMatchObject({ exitCode: 0, stdout: "ready\nEnabled\n" });
+    expect(loads).toHaveLength(1);
+    expect((await worker.complete("aws km", 6))?.candidates).toEqual(["kms"]);
+  });
+
+  it("says so when the tools fail to load, and loads them again on the next command", async () => {
+    const { worker, loads } = lateTools();
+    await worker.open({ scenario: "empty", seed: 5, now: NOW });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    loads[0]!.reject(new Error("Failed to fetch"));
+    await expect(worker.run("echo hi")).rejects.toThrow("The sandbox's commands could not be loaded (Failed to fetch.) Try the command again.");
+    const again = worker.run("echo hi");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loads).toHaveLength(2);
+    loads[1]!.resolve(sessionTools());
+    expect((await again).stdout).toBe("hi\n");
+  });
+
+  it("gives the tools to a sandbox that replaces the open one (reset)", async () => {
+    const { worker, loads } = lateTools();
+    await worker.open({ scenario: "empty", seed: 5, now: NOW });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    loads[0]!.resolve(sessionTools());
+    await worker.run("echo before > note.txt");
+    await worker.reset();
+    expect((await worker.run("ls")).stdout).toBe("");
+    expect(loads).toHaveLength(1);
+  });
+});
+
+describe("a session without its tools", () => {
+  it("can be built, saved and restored, refuses to run a command until it has them, then runs", async () => {
+    const bare = new SandboxSession({ scenario: "chapter-27", seed: 3, now: NOW });
+    expect(bare.hasTools).toBe(false);
+    expect(() => bare.runSync("echo hi")).toThrow("The sandbox's commands are not loaded yet");
+    expect(() => bare.complete("ec", 2)).toThrow("The sandbox's commands are not loaded yet");
+    const copy = new SandboxSession({ scenario: "chapter-27" });
+    copy.restore(bare.snapshot());
+    copy.attachTools(sessionTools());
+    expect(copy.runSync("cat plaintext.txt")).toMatchObject({ exitCode: 0, stdout: "Hello, KMS!\n" });
+    expect(copy.history().at(-1)).toBe("cat plaintext.txt");
   });
 });

@@ -1,0 +1,14 @@
+import type { ServiceSpec } from "./core/operation";
+import { kmsService } from "./kms/service";
+import { Sandbox, type SandboxOptions } from "./sandbox";
+import { secretsManagerService } from "./secrets-manager/service";
+import { ssmService } from "./ssm/service";
+import { stsService } from "./sts/service";
+
+/** The simulated services, each with its operations. */
+export const services: readonly ServiceSpec[] = [kmsService, secretsManagerService, ssmService, stsService];
+
+/** A simulated AWS account world with no session around it (see createSandbox for engine + files + shell). */
+export function createEngine(options: SandboxOptions = {}): Sandbox {
+  return new Sandbox(services, options);
+}

@@ -1,0 +1,19 @@
+/**
+ * The session's tools (echo, grep, jq, base64...) and the aws command, with
+ * what they bring in: the CLI's models and output formats, JMESPath, YAML,
+ * and re2js for linear-time regular expressions. Most of the engine's code
+ * by size, and nothing a session needs until it runs a command, so the
+ * browser's worker loads this module after it has opened the sandbox.
+ */
+import { RE2JS } from "re2js";
+import { completeAwsCli, runAwsCli } from "./cli";
+import type { SessionTools } from "./session";
+import { commandRegistry } from "./shell/commands";
+import { provideRe2 } from "./shell/regex-engine";
+
+provideRe2(RE2JS);
+
+/** A fresh set of tools for one session. */
+export function sessionTools(): SessionTools {
+  return { commands: commandRegistry(), runAwsCli, completeAwsCli };
+}
