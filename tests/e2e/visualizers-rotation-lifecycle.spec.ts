@@ -219,18 +219,26 @@ test.describe("the key lifecycle timeline", () => {
     await lifecycle.getByRole("button", { name: "Decrypt sample 1 in terminal" }).click();
     await expect(page.getByTestId("sandbox-terminal")).toContainText("sample encrypted at");
 
+    // Automatic rotation on: the next rotation is on the timeline while the key is enabled, and paused while it is not.
+    await lifecycle.getByRole("button", { name: "Rotate every 90 days" }).click();
+    await expect(lifecycle.getByTestId("key-facts")).toContainText("Next automatic rotation");
+
     // Disabled, the key decrypts nothing; enabled again, everything.
     await lifecycle.getByRole("button", { name: "Disable" }).click();
     await expect(lifecycle.getByRole("heading", { level: 3 }).locator("..")).toContainText("Disabled");
+    await expect(lifecycle.getByTestId("key-facts")).toContainText("Automatic rotation is on, but KMS rotates only an enabled key: while this key is disabled, no rotation happens.");
+    await expect(lifecycle.getByTestId("key-facts")).not.toContainText("Next automatic rotation");
     await lifecycle.getByRole("button", { name: "Decrypt every sample" }).click();
     await expect(lifecycle.getByTestId("samples-message")).toHaveText("0 of 2 samples decrypted.");
     await expect(lifecycle.locator('tr[data-sample="2"]')).toContainText("DisabledException");
     await lifecycle.getByRole("button", { name: "Enable" }).click();
     await expect(lifecycle.getByRole("heading", { level: 3 }).locator("..")).toContainText("Enabled");
+    await expect(lifecycle.getByTestId("key-facts")).toContainText("Next automatic rotation");
 
     // Scheduled for deletion, then the clock passes the date: KMS deletes it and the timeline ends.
     await lifecycle.getByRole("button", { name: "Schedule deletion in 7 days" }).click();
     await expect(lifecycle.getByTestId("key-facts")).toContainText("Deleted for good");
+    await expect(lifecycle.getByTestId("key-facts")).toContainText("KMS does not rotate a key that is pending deletion.");
     await expect(lifecycle.locator('[data-machine="kms-key"]')).toHaveAttribute("data-current", /PendingDeletion/);
     await shot(page, "key-lifecycle-pending-deletion");
     await lifecycle.getByRole("button", { name: "+8 days" }).click();

@@ -184,6 +184,13 @@ function KeyLifecycle({ keyId, keyView }: { keyId: string; keyView: KeyView | un
             Next automatic rotation {formatSimTime(timeline.nextRotationAt)} ({formatRelative(timeline.now, timeline.nextRotationAt)}).
           </li>
         ) : null}
+        {keyView?.rotation.enabled && keyView.keyState === "Disabled" ? (
+          <li>
+            Automatic rotation is on, but KMS rotates only an enabled key: while this key is disabled, no rotation happens. A rotation that fell due
+            meanwhile runs when the key is enabled again.
+          </li>
+        ) : null}
+        {keyView?.rotation.enabled && keyView.keyState === "PendingDeletion" ? <li>KMS does not rotate a key that is pending deletion.</li> : null}
         {timeline.deletionDate !== undefined ? (
           <li className="font-medium text-rose-800 dark:text-rose-200">
             Deleted for good {formatSimTime(timeline.deletionDate)} ({formatRelative(timeline.now, timeline.deletionDate)}) unless the deletion is cancelled.
