@@ -65,10 +65,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ContentErrors) {
-    for (const problem of error.errors) process.stderr.write(`${problem.message}\n`);
-    process.stderr.write(`${error.errors.length} problem(s) in the content: no question bank.\n`);
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // The same report as the content check (npm run check:content).
+    process.stderr.write(`${error.message}\nNo question bank until the content is fixed.\n`);
+    process.exit(1);
   }
-  process.exit(1);
+  throw error;
 });

@@ -88,7 +88,10 @@ export interface Readiness {
 export function readiness(memory: Memory, examPoints: readonly string[], examDate: Date, options: { studyNext?: number } = {}): Readiness {
   const points = examPoints.map((examPoint) => ({ examPoint, recall: recallAt(memory.get(examPoint), examDate) }));
   const byService = new Map<ExamService, number[]>();
-  for (const point of points) byService.set(serviceOf(point.examPoint), [...(byService.get(serviceOf(point.examPoint)) ?? []), point.recall]);
+  for (const point of points) {
+    const service = serviceOf(point.examPoint);
+    byService.set(service, [...(byService.get(service) ?? []), point.recall]);
+  }
   return {
     points,
     services: [...byService].map(([service, recalls]) => ({ service, recall: recalls.reduce((sum, value) => sum + value, 0) / recalls.length, points: recalls.length })),

@@ -13,7 +13,7 @@ import { provideRe2 } from "./shell/regex-engine";
 
 provideRe2(RE2JS);
 
-/** A fresh set of tools for one session. */
+/** The tools a session runs with (the command registry is built once and shared: its commands keep no state). */
 export function sessionTools(): SessionTools {
   return { commands: commandRegistry(), runAwsCli, completeAwsCli };
 }

@@ -12,6 +12,7 @@ import { CommandList } from "./CommandList";
 import { KeyTimelineChart } from "./KeyTimelineChart";
 import { LazyMachineDiagram } from "./LazyMachineDiagram";
 import { Badge, buttonClass, Empty, Mono, PaneError, SubHeading, type Tone } from "./ui";
+import { useExclusiveCall } from "./useExclusiveCall";
 import { useSandboxData } from "./useSandboxData";
 import { useSelection, useWorkspace } from "./workspace-context";
 
@@ -100,7 +101,7 @@ function KeyLifecycle({ keyId, keyView }: { keyId: string; keyView: KeyView | un
   const [transition, setTransition] = useState<{ previous?: string; current: string; count: number }>();
   const [checks, setChecks] = useState<CheckRecord>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const [working, setWorking] = useState<string>();
+  const { working, run: act } = useExclusiveCall({ onError: (error) => setMessage({ ok: false, text: `The sandbox did not answer: ${error}` }) });
   const ids = useId();
 
   useEffect(() => {
@@ -117,17 +118,6 @@ function KeyLifecycle({ keyId, keyView }: { keyId: string; keyView: KeyView | un
     setTransition((previous) => (!previous ? { current: stateNow, count: 0 } : previous.current === stateNow ? previous : { previous: previous.current, current: stateNow, count: previous.count + 1 }));
   }, [stateNow]);
 
-  const act = async (label: string, work: () => Promise<void>) => {
-    if (working) return;
-    setWorking(label);
-    try {
-      await work();
-    } catch (error) {
-      setMessage({ ok: false, text: `The sandbox did not answer: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setWorking(undefined);
-    }
-  };
 
   const encrypt = () =>
     act("Encrypting a sample…", async () => {

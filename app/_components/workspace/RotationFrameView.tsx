@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { recoveryFor, type InjectedFailure, type RotationFrame, type RotationRun, type WalkthroughState } from "@/lib/visualize/rotation/model";
-import { appSentence, changedUsers, lastStep, lookCommands, MOMENT_LABELS, STRATEGY_LABELS, STRATEGY_SUMMARIES, strategyNote, unfinishedRotationCommands, versionChanges, type FrameAtStep, type VersionChange } from "@/lib/visualize/rotation/story";
+import { recoveryFor, unfinishedRotationCommands, type InjectedFailure, type RotationFrame, type RotationRun, type WalkthroughState } from "@/lib/visualize/rotation/model";
+import { appSentence, changedUsers, lastStep, lookCommands, MOMENT_LABELS, STRATEGY_LABELS, STRATEGY_SUMMARIES, strategyNote, versionChanges, type FrameAtStep, type VersionChange } from "@/lib/visualize/rotation/story";
 import { StageBadges } from "./ResourcesPane";
 import { CommandList } from "./CommandList";
 import { Badge, buttonClass, Mono, SubHeading, type Tone } from "./ui";

@@ -10,6 +10,7 @@ import { CommandList } from "./CommandList";
 import { RotationFrameView, UnfinishedRotation } from "./RotationFrameView";
 import { buttonClass, Empty, Mono, PaneError, SubHeading } from "./ui";
 import { useSandboxData } from "./useSandboxData";
+import { useExclusiveCall } from "./useExclusiveCall";
 import { useWorkspace } from "./workspace-context";
 
 /** A rotation the pane watched: RotateSecret now, or the scheduled rotations the clock passed. */
@@ -43,8 +44,8 @@ export function RotationPane() {
   const [capture, setCapture] = useState<Capture>();
   const [step, setStep] = useState(0);
   const [playing, setPlaying] = useState(false);
-  const [working, setWorking] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  const { working, run: act } = useExclusiveCall({ onStart: () => setProblem(undefined), onError: setProblem });
   const [scheduleDays, setScheduleDays] = useState<number>(30);
   const [scheduleRefusals, setScheduleRefusals] = useState<{ code: string; message: string }[]>();
   const [nothingDue, setNothingDue] = useState(false);
@@ -67,21 +68,6 @@ export function RotationPane() {
     const timer = window.setTimeout(() => setStep((value) => Math.min(value + 1, lastStep)), PLAY_INTERVAL_MS);
     return () => window.clearTimeout(timer);
   }, [playing, step, lastStep]);
-
-  /** Runs one call to the worker at a time; the buttons stay focusable (a disabled button would drop focus). */
-  const act = async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
-    if (working) return undefined;
-    setWorking(label);
-    setProblem(undefined);
-    try {
-      return await work();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-      return undefined;
-    } finally {
-      setWorking(undefined);
-    }
-  };
 
   const show = (next: Capture) => {
     setCapture(next);

@@ -64,14 +64,14 @@ function compiled(source: string, flags: RegexFlags): { re2?: RE2JS; backtrack?:
   const perlDollarMatters = flags.perlDollar === true && /\$|\\Z/.test(source);
   if (!flags.notEmpty && !perlDollarMatters) {
     if (!RE2) throw new Error("The regular-expression engine is not loaded (the session's tools provide it).");
-    const RE2JS = RE2;
+    const re2 = RE2;
     try {
       let re2Flags = 0;
-      if (flags.ignoreCase) re2Flags |= RE2JS.CASE_INSENSITIVE;
-      if (flags.dotAll) re2Flags |= RE2JS.DOTALL;
-      if (flags.longest) re2Flags |= RE2JS.LONGEST_MATCH;
-      if (/\(\?<[=!]/.test(source)) re2Flags |= RE2JS.LOOKBEHINDS;
-      entry.re2 = RE2JS.compile(source, re2Flags);
+      if (flags.ignoreCase) re2Flags |= re2.CASE_INSENSITIVE;
+      if (flags.dotAll) re2Flags |= re2.DOTALL;
+      if (flags.longest) re2Flags |= re2.LONGEST_MATCH;
+      if (/\(\?<[=!]/.test(source)) re2Flags |= re2.LOOKBEHINDS;
+      entry.re2 = re2.compile(source, re2Flags);
     } catch (error) {
       entry.error = error instanceof Error ? error.message : String(error);
     }

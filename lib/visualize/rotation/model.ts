@@ -95,13 +95,23 @@ export function recoveryFor(failure: InjectedFailure, run: RotationRun, pendingV
         : failure === "password-rejected"
           ? "Generate passwords the database accepts: stop excluding punctuation in the function (its EXCLUDE_PUNCTUATION or EXCLUDE_CHARACTERS setting), or match the password policy."
           : "Fix what the function's log reports.";
-  const commands = [
-    ...(pendingVersionId ? [`aws secretsmanager update-secret-version-stage --secret-id ${run.secretName} --version-stage AWSPENDING --remove-from-version-id ${pendingVersionId}`] : []),
-    `aws secretsmanager rotate-secret --secret-id ${run.secretName}`,
-  ];
+  const commands = unfinishedRotationCommands(run.secretName, pendingVersionId);
   return {
     explanation: `${step} failed${failed?.error ? ` (${failed.error.type}: ${failed.error.message})` : ""}. ${left} RotateSecret now answers "A previous rotation isn't complete" until AWSPENDING is removed or the rotation is retried at its next scheduled time.`,
     fix,
     commands,
   };
+}
+
+/**
+ * The commands that get a secret out of an unfinished rotation: take
+ * AWSPENDING off the version it was left on, then rotate again (what
+ * recoveryFor gives after a failure, and what a secret found in that state
+ * later, e.g. after a reload, needs).
+ */
+export function unfinishedRotationCommands(secretName: string, pendingVersionId: string | undefined): string[] {
+  return [
+    ...(pendingVersionId ? [`aws secretsmanager update-secret-version-stage --secret-id ${secretName} --version-stage AWSPENDING --remove-from-version-id ${pendingVersionId}`] : []),
+    `aws secretsmanager rotate-secret --secret-id ${secretName}`,
+  ];
 }

@@ -210,16 +210,3 @@ export function lookCommands(moment: Moment, ok: boolean, secretName: string): L
       return [list, read("AWSCURRENT")];
   }
 }
-
-/**
- * The commands that get a secret out of an unfinished rotation: take
- * AWSPENDING off the version it was left on, then rotate again (the same
- * commands recoveryFor gives after a failure, for a secret found in that
- * state later, e.g. after a reload).
- */
-export function unfinishedRotationCommands(secretName: string, pendingVersionId: string | undefined): string[] {
-  return [
-    ...(pendingVersionId ? [`aws secretsmanager update-secret-version-stage --secret-id ${secretName} --version-stage AWSPENDING --remove-from-version-id ${pendingVersionId}`] : []),
-    `aws secretsmanager rotate-secret --secret-id ${secretName}`,
-  ];
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BankQuestion } from "@/lib/quiz/bank";
 import { giftText, toGift } from "@/lib/quiz/export/gift";
+import { sampleQuestion } from "./sample-question";
 
 /**
  * GIFT as Moodle reads it (docs.moodle.org "GIFT format", and what Moodle's
@@ -9,25 +9,9 @@ import { giftText, toGift } from "@/lib/quiz/export/gift";
  * written as \n, and `$CATEGORY:` lines that put the questions after them in
  * a category. The expected texts below are written by hand from those rules.
  */
-function question(overrides: Partial<BankQuestion> = {}): BankQuestion {
-  return {
-    id: "kms-demo",
-    type: "single-choice",
-    examPoints: ["kms.envelope-encryption"],
-    services: ["kms"],
-    question: "What encrypts the data?",
-    choices: ["The KMS key", "A data key"],
-    answer: 1,
-    explanation: "KMS keys encrypt at most 4 KB.",
-    section: { chapter: "demo", slug: "first", title: "First steps", href: "/chapters/demo/first" },
-    source: { file: "content/chapters/demo/01-first.mdx", line: 15 },
-    ...overrides,
-  };
-}
-
 describe("the question bank in GIFT", () => {
   it("writes a category, the id as the name, one right and the wrong choices, and the explanation as general feedback", () => {
-    expect(toGift([question()])).toBe(
+    expect(toGift([sampleQuestion()])).toBe(
       [
         "$CATEGORY: $course$/Keystone/demo/First steps",
         "",
@@ -45,14 +29,14 @@ describe("the question bank in GIFT", () => {
   it("escapes what GIFT reserves, so a choice such as {\"Key\": \"a=b\"} stays one choice", () => {
     expect(giftText('Use {"Key": "a=b"} ~ or #1 \\ here')).toBe('Use \\{"Key"\\: "a\\=b"\\} \\~ or \\#1 \\\\ here');
     expect(giftText("two\r\nlines")).toBe("two\\nlines");
-    const gift = toGift([question({ question: "Which policy: A or B?", choices: ['{"Effect": "Allow"}', "=deny"], answer: 0, explanation: "See #3." })]);
+    const gift = toGift([sampleQuestion({ question: "Which policy: A or B?", choices: ['{"Effect": "Allow"}', "=deny"], answer: 0, explanation: "See #3." })]);
     expect(gift).toContain('::kms-demo::Which policy\\: A or B?{\n\t=\\{"Effect"\\: "Allow"\\}\n\t~\\=deny\n\t####See \\#3.\n}\n');
   });
 
   it("starts a new category only when the section changes, and doubles a / inside a category name", () => {
-    const second = question({ id: "kms-two" });
-    const other = question({ id: "ssm-one", section: { chapter: "demo", slug: "second", title: "Paths a/b", href: "/chapters/demo/second" } });
-    const gift = toGift([question(), second, other]);
+    const second = sampleQuestion({ id: "kms-two" });
+    const other = sampleQuestion({ id: "ssm-one", section: { chapter: "demo", slug: "second", title: "Paths a/b", href: "/chapters/demo/second" } });
+    const gift = toGift([sampleQuestion(), second, other]);
     expect(gift.match(/^\$CATEGORY: .*$/gm)).toEqual(["$CATEGORY: $course$/Keystone/demo/First steps", "$CATEGORY: $course$/Keystone/demo/Paths a//b"]);
     expect(gift.indexOf("::kms-two::")).toBeLessThan(gift.indexOf("$CATEGORY: $course$/Keystone/demo/Paths"));
   });

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/course";
 import { questionBank, type BankQuestion } from "@/lib/quiz/bank";
 import { toQtiPackage } from "@/lib/quiz/export/qti";
+import { sampleQuestion } from "./sample-question";
 
 /**
  * The QTI 2.1 package, read back by Python's own zip and XML libraries (not
@@ -70,18 +71,13 @@ describe("the question bank as a QTI 2.1 package", () => {
   });
 
   it("keeps XML's special characters as text", () => {
-    const tricky: BankQuestion = {
+    const tricky = sampleQuestion({
       id: "3-policy",
-      type: "single-choice",
-      examPoints: ["kms.key-policies"],
-      services: ["kms"],
       question: 'Which statement allows <kms:Decrypt> when "aws:SourceIp" & the key match?',
       choices: ['{"Effect": "Allow"} & <more>', "None"],
       answer: 0,
       explanation: "A < B & C > D",
-      section: { chapter: "demo", slug: "first", title: "First", href: "/chapters/demo/first" },
-      source: { file: "x.mdx", line: 1 },
-    };
+    });
     const read = readPackage([tricky]);
     // An identifier cannot start with a digit in XML: the item's is prefixed, its file keeps the id.
     expect(read.resources).toEqual(["Q_3-policy"]);

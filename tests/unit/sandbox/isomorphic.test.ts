@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleForBrowser } from "../browser-bundle";
 
 /** The engine runs in the browser as well as in Node: these keep it that way. */
 function sourceFiles(directory: string): string[] {
@@ -22,16 +22,7 @@ describe("the sandbox engine is isomorphic", () => {
   });
 
   it("bundles for the browser with no Node built-ins", async () => {
-    const result = await build({
-      entryPoints: ["lib/sandbox/index.ts"],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      minify: true,
-      logLevel: "silent",
-      metafile: true,
-    });
+    const result = await bundleForBrowser("lib/sandbox/index.ts", { minify: true });
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((input) => input.startsWith("node:") || input.includes("node_modules/buffer"))).toEqual([]);

@@ -1,6 +1,5 @@
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleForBrowser } from "../browser-bundle";
 
 /**
  * The sandbox workspace draws machines in the browser, in a chunk it loads
@@ -9,19 +8,7 @@ import { describe, expect, it } from "vitest";
  */
 describe("the state machine diagram in the browser", () => {
   it("bundles for the browser with dagre and the machines, without the engine", async () => {
-    const result = await build({
-      entryPoints: ["app/_components/diagrams/StateMachineDiagram.tsx"],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      minify: true,
-      logLevel: "silent",
-      metafile: true,
-      jsx: "automatic",
-      external: ["react", "react/jsx-runtime"],
-      alias: { "@": fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "") },
-    });
+    const result = await bundleForBrowser("app/_components/diagrams/StateMachineDiagram.tsx", { minify: true, jsx: "automatic", external: ["react", "react/jsx-runtime"] });
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((input) => input.startsWith("node:"))).toEqual([]);

@@ -11,10 +11,10 @@ import {
   MOMENTS,
   passwordNumbers,
   stepSummary,
-  unfinishedRotationCommands,
   versionChanges,
   type Moment,
 } from "@/lib/visualize/rotation/story";
+import { unfinishedRotationCommands } from "@/lib/visualize/rotation/model";
 import { describeWalkthrough, injectFailure, prepareWalkthrough, rotateNow, SETUPS, type InjectedFailure, type RotationFrame, type RotationRun, type Strategy } from "@/lib/visualize/rotation/walkthrough";
 
 /**

@@ -1,6 +1,6 @@
-import { fileURLToPath } from "node:url";
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleForBrowser } from "../browser-bundle";
 
 /**
  * The worker opens the sandbox before it loads the shell's commands and the
@@ -18,17 +18,7 @@ const leaveDynamicImportsOut: Plugin = {
 
 describe("the sandbox worker's first load", () => {
   it("opens a sandbox without the tools, the CLI, JMESPath, YAML or re2js, and imports the tools dynamically", async () => {
-    const result = await build({
-      entryPoints: ["lib/workspace/sandbox.worker.ts"],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      logLevel: "silent",
-      metafile: true,
-      plugins: [leaveDynamicImportsOut],
-      alias: { "@": fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "") },
-    });
+    const result = await bundleForBrowser("lib/workspace/sandbox.worker.ts", { plugins: [leaveDynamicImportsOut] });
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
     // It does open sessions: the engine, the session, the shell's interpreter.
