@@ -9,7 +9,7 @@ const WORDS_PER_MINUTE = 180;
  */
 export function estimateMinutes(facts: SectionFacts): number {
   const minutes =
-    facts.words / WORDS_PER_MINUTE + facts.figures.length * 0.5 + facts.codeBlocks.length * 0.25 + facts.quizzes.length * 0.5;
+    facts.words / WORDS_PER_MINUTE + facts.figures.length * 0.5 + facts.codeBlocks.length * 0.25 + facts.quizzes.filter((quiz) => !quiz.folded).length * 0.5;
   return Math.max(1, Math.round(minutes));
 }
 

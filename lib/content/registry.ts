@@ -4,6 +4,7 @@ import { paneIds } from "../workspace/pane-ids";
 import { machineGraph } from "../visualize/machine-graph";
 import { machineNames, machines } from "../visualize/machines";
 import { needsMet } from "./service-matrix";
+import { QuizProps, SandboxTaskProps as SandboxTaskSchema } from "../quiz/question-schema";
 
 /**
  * The closed set of components an MDX chapter may use, with the props each
@@ -208,29 +209,13 @@ const ServiceMatrixProps = z
     });
   });
 
-const QuizProps = z
-  .strictObject({
-    /** Stable id: progress and the question bank refer to it, so never reuse or renumber. */
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "quiz ids are kebab-case, e.g. kms-aws-managed-rotation"),
-    examPoints: z.array(text).min(1),
-    question: text,
-    choices: z.array(text).min(2).max(6),
-    /** Index into `choices` of the correct answer (0-based). */
-    answer: z.number().int().nonnegative(),
-    explanation: text,
-  })
-  .superRefine((value, ctx) => {
-    if (value.answer >= value.choices.length) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["answer"],
-        message: `answer ${value.answer} is out of range: there are ${value.choices.length} choices (0-based)`,
-      });
-    }
-    if (new Set(value.choices).size !== value.choices.length) {
-      ctx.addIssue({ code: "custom", path: ["choices"], message: "choices must be distinct" });
-    }
-  });
+/** A task graded by the sandbox state it leaves; its scenario is one the terminal knows. */
+const SandboxTaskProps = SandboxTaskSchema.safeExtend({
+  scenario: z.enum(scenarios.map((scenario) => scenario.name) as [string, ...string[]]).default("chapter-27"),
+});
+
+/** Further questions on a section, shown folded at its end; each inside is a `<Quiz>` or `<SandboxTask>`. */
+const QuestionSetProps = z.strictObject({ title: text.default("More questions on this section") });
 
 const SandboxTerminalProps = z.strictObject({
   /** The sandbox's starting state; the terminal shares its saved state with /sandbox. */
@@ -259,6 +244,8 @@ export const mdxComponentSpecs = {
   ComparisonTable: { props: ComparisonTableProps, children: false },
   ServiceMatrix: { props: ServiceMatrixProps, children: false },
   Quiz: { props: QuizProps, children: false },
+  SandboxTask: { props: SandboxTaskProps, children: false },
+  QuestionSet: { props: QuestionSetProps, children: true },
   SandboxTerminal: { props: SandboxTerminalProps, children: false },
   OpenInSandbox: { props: OpenInSandboxProps, children: true },
 } as const satisfies Record<string, { props: z.ZodType; children: boolean }>;

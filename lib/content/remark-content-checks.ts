@@ -38,7 +38,7 @@ export function remarkContentChecks(context: ContentCheckContext) {
     };
 
     let previousDepth = 1;
-    visit(tree, (node) => {
+    visit(tree, (node, _index, parent) => {
       switch (node.type) {
         case "mdxjsEsm":
           // mdx-bundler's own frontmatter export has no position; only authored imports do.
@@ -58,7 +58,7 @@ export function remarkContentChecks(context: ContentCheckContext) {
           return;
         case "mdxJsxFlowElement":
         case "mdxJsxTextElement":
-          checkJsxElement(node, context, fail);
+          checkJsxElement(node, context, fail, parent?.type === "mdxJsxFlowElement" && parent.name === "QuestionSet");
           return;
         default:
           return;
@@ -104,6 +104,7 @@ function checkJsxElement(
   node: MdxJsxFlowElement | MdxJsxTextElement,
   context: ContentCheckContext,
   fail: (node: Nodes, reason: string) => void,
+  folded: boolean,
 ) {
   const name = node.name;
   if (name === null) {
@@ -168,13 +169,21 @@ function checkJsxElement(
       facts.corrections.push({ id, ...at });
       break;
     }
-    case "Quiz": {
-      const props = mdxComponentSpecs.Quiz.props.parse(raw);
+    case "Quiz":
+    case "SandboxTask": {
+      const props = parsed.data as { examPoints: string[] };
       for (const id of props.examPoints) {
-        if (!context.examPointIds.has(id)) fail(node, `<Quiz examPoints>: unknown exam point "${id}"`);
+        if (!context.examPointIds.has(id)) fail(node, `<${name} examPoints>: unknown exam point "${id}"`);
       }
-      facts.quizzes.push({ props, ...at });
-      facts.words += countWords([props.question, ...props.choices, props.explanation].join(" "));
+      if (name === "Quiz") facts.quizzes.push({ props: mdxComponentSpecs.Quiz.props.parse(raw), folded, ...at });
+      else facts.sandboxTasks.push({ props: mdxComponentSpecs.SandboxTask.props.parse(raw), folded, ...at });
+      // Folded questions are practice, not reading: they do not lengthen the reading time.
+      if (!folded) facts.words += countWords(stringsIn(raw).join(" "));
+      break;
+    }
+    case "QuestionSet": {
+      const strays = node.children.filter((child) => child.type !== "mdxJsxFlowElement" || (child.name !== "Quiz" && child.name !== "SandboxTask"));
+      for (const stray of strays) fail(stray, "<QuestionSet> holds only <Quiz> and <SandboxTask> elements");
       break;
     }
     case "Figure": {

@@ -12,6 +12,13 @@ export interface ExamPointMarker extends SourcePosition {
 
 export interface QuizBlock extends SourcePosition {
   props: QuizBlockProps;
+  /** Written inside a <QuestionSet>: folded at the section's end, not part of the reading. */
+  folded: boolean;
+}
+
+export interface SandboxTaskBlock extends SourcePosition {
+  props: MdxComponentProps<"SandboxTask">;
+  folded: boolean;
 }
 
 /** A fenced shell block that runs `aws` commands; the sandbox will offer to run these. */
@@ -33,6 +40,7 @@ export interface SectionFacts {
   markers: ExamPointMarker[];
   corrections: (SourcePosition & { id: string })[];
   quizzes: QuizBlock[];
+  sandboxTasks: SandboxTaskBlock[];
   commandBlocks: CommandBlock[];
   internalLinks: (SourcePosition & { url: string })[];
   headings: Heading[];
@@ -53,6 +61,7 @@ export function emptySectionFacts(): SectionFacts {
     markers: [],
     corrections: [],
     quizzes: [],
+    sandboxTasks: [],
     commandBlocks: [],
     internalLinks: [],
     headings: [],

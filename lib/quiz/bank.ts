@@ -2,48 +2,76 @@
  * The question bank: every question written in the course's MDX, with where
  * it stands (chapter, section, file and line) and the exam points it tests.
  * Built from the compiled course, so a question that is in the bank has
- * already passed the content checks (valid props, known exam points, an
- * answer in range, an id used once).
+ * already passed the content checks (valid props for its type, known exam
+ * points, answers in range, an id used once, a sandbox task whose check
+ * fails on the fresh scenario and passes after its solution).
  */
 import type { Course } from "@/lib/content/course";
 import { serviceOf, type ExamService } from "@/lib/content/exam-points";
+import type { AnswerKey } from "./grading";
+import type { QuizQuestion, SandboxTaskQuestion } from "./question-schema";
 
-/** A question with exactly one right choice (today's `<Quiz>`). */
-export interface SingleChoiceQuestion {
-  id: string;
-  type: "single-choice";
-  examPoints: string[];
-  /** The services of its exam points (kms, secrets-manager, ssm, general), for reports by service. */
+export interface BankQuestionContext {
+  /** The services of its exam points (kms, secrets-manager, parameter-store, general), for reports by service. */
   services: ExamService[];
-  question: string;
-  choices: string[];
-  /** 0-based index into `choices`. */
-  answer: number;
-  explanation: string;
   /** The section that teaches it. */
   section: { chapter: string; slug: string; title: string; href: string };
   /** Where it is written, relative to the project root. */
   source: { file: string; line: number };
 }
 
-export type BankQuestion = SingleChoiceQuestion;
+/** A question answered by choosing, ordering or matching: what practice exams are made of. */
+export type ChoiceQuestion = QuizQuestion & BankQuestionContext;
+/** A job done in the sandbox, graded by the state it leaves. */
+export type SandboxTask = SandboxTaskQuestion & { type: "sandbox-task" } & BankQuestionContext;
 
-/** The course's questions, in reading order. */
+export type BankQuestion = ChoiceQuestion | SandboxTask;
+export type SingleChoiceQuestion = Extract<BankQuestion, { type: "single-choice" }>;
+
+/** The course's questions, in reading order (a section's sandbox tasks after its other questions). */
 export function questionBank(course: Course): BankQuestion[] {
   return course.chapters.flatMap((chapter) =>
-    chapter.sections.flatMap((section) =>
-      section.facts.quizzes.map(({ props, line }): BankQuestion => ({
-        id: props.id,
-        type: "single-choice",
-        examPoints: [...props.examPoints],
-        services: [...new Set(props.examPoints.map(serviceOf))],
-        question: props.question,
-        choices: [...props.choices],
-        answer: props.answer,
-        explanation: props.explanation,
+    chapter.sections.flatMap((section) => {
+      const context = (examPoints: readonly string[], line: number): BankQuestionContext => ({
+        services: [...new Set(examPoints.map(serviceOf))],
         section: { chapter: chapter.slug, slug: section.slug, title: section.title, href: section.href },
         source: { file: section.file, line },
-      })),
-    ),
+      });
+      return [
+        ...section.facts.quizzes.map(({ props, line }): BankQuestion => ({ ...props, ...context(props.examPoints, line) })),
+        ...section.facts.sandboxTasks.map(({ props, line }): BankQuestion => ({ ...props, type: "sandbox-task", ...context(props.examPoints, line) })),
+      ];
+    }),
   );
+}
+
+export function isChoiceQuestion(question: BankQuestion): question is ChoiceQuestion {
+  return question.type !== "sandbox-task";
+}
+
+/** What a response to the question is graded against. */
+export function answerKeyOf(question: ChoiceQuestion): AnswerKey {
+  switch (question.type) {
+    case "single-choice":
+      return { type: "single-choice", answer: question.answer };
+    case "multiple-response":
+      return { type: "multiple-response", answers: question.answers };
+    case "ordering":
+      return { type: "ordering", items: question.items.length };
+    case "matching":
+      return { type: "matching", answers: question.prompts.map((prompt) => prompt.answer) };
+  }
+}
+
+/** The question's text and its options as plain strings, for search and exports. */
+export function optionTexts(question: ChoiceQuestion): string[] {
+  switch (question.type) {
+    case "single-choice":
+    case "multiple-response":
+      return question.choices.map((choice) => choice.text);
+    case "ordering":
+      return question.items.map((item) => item.text);
+    case "matching":
+      return question.prompts.map((prompt) => prompt.text);
+  }
 }
