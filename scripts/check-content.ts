@@ -16,6 +16,7 @@ import { examPointsFileSchema } from "../lib/content/exam-points";
 import { contentFiles, displayPath } from "../lib/content/paths";
 import { estimateMinutes } from "../lib/content/reading-time";
 import { parseYamlWithSchema } from "../lib/content/yaml-source";
+import { proveSandboxTasks } from "../lib/quiz/prove-tasks";
 
 async function checkFiles(files: string[]): Promise<void> {
   const examPoints = parseYamlWithSchema(await readFile(contentFiles.examPoints, "utf8"), examPointsFileSchema, displayPath(contentFiles.examPoints));
@@ -54,10 +55,12 @@ async function main(): Promise<void> {
     return;
   }
   const course = await buildCourse(root);
+  const tasks = await proveSandboxTasks(course);
+  if (tasks.errors.length > 0) throw new ContentErrors(tasks.errors);
   const sections = course.chapters.flatMap((chapter) => chapter.sections);
   console.log(
     `Content OK: ${course.chapters.length} published chapter(s), ${sections.length} sections, ` +
-      `${course.examPoints.length} exam points, ${sections.reduce((n, s) => n + s.facts.quizzes.length, 0)} quiz questions, ` +
+      `${course.examPoints.length} exam points, ${sections.reduce((n, s) => n + s.facts.quizzes.length, 0)} quiz questions, ${tasks.proved} sandbox task(s) proved, ` +
       `${course.errata.corrections.length} corrections (${Math.round(performance.now() - started)} ms)`,
   );
 }

@@ -11,6 +11,7 @@
 import { buildCourse } from "../lib/content/course";
 import { ContentErrors } from "../lib/content/content-error";
 import { questionBank } from "../lib/quiz/bank";
+import { proveSandboxTasks } from "../lib/quiz/prove-tasks";
 import { writeFileSync } from "node:fs";
 import { toGift } from "../lib/quiz/export/gift";
 import { toQtiPackage } from "../lib/quiz/export/qti";
@@ -54,7 +55,10 @@ function parseArgs(argv: string[]): { format: Format; root?: string; out?: strin
 
 async function main(): Promise<void> {
   const { format, root, out } = parseArgs(process.argv.slice(2));
-  const questions = questionBank(await buildCourse(root));
+  const course = await buildCourse(root);
+  const tasks = await proveSandboxTasks(course);
+  if (tasks.errors.length > 0) throw new ContentErrors(tasks.errors);
+  const questions = questionBank(course);
   const output = format === "qti" ? toQtiPackage(questions) : format === "gift" ? toGift(questions) : `${JSON.stringify({ questions }, null, 2)}\n`;
   if (out === undefined) process.stdout.write(output);
   else {

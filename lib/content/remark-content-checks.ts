@@ -171,7 +171,7 @@ function checkJsxElement(
     }
     case "Quiz":
     case "SandboxTask": {
-      const props = parsed.data as { examPoints: string[] };
+      const props = parsed.data as unknown as { examPoints: string[] };
       for (const id of props.examPoints) {
         if (!context.examPointIds.has(id)) fail(node, `<${name} examPoints>: unknown exam point "${id}"`);
       }

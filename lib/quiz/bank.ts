@@ -50,7 +50,7 @@ export function isChoiceQuestion(question: BankQuestion): question is ChoiceQues
 }
 
 /** What a response to the question is graded against. */
-export function answerKeyOf(question: ChoiceQuestion): AnswerKey {
+export function answerKeyOf(question: QuizQuestion): AnswerKey {
   switch (question.type) {
     case "single-choice":
       return { type: "single-choice", answer: question.answer };

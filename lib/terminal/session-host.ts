@@ -160,6 +160,11 @@ export class SandboxHost {
     this.setStatus({ notice: undefined, saveError: undefined });
   }
 
+  /** Runs a sandbox task's check on a copy of this sandbox: passed or not, nothing changes. */
+  checkTask(check: string) {
+    return this.client.checkTask(check);
+  }
+
   exportJson(): Promise<string> {
     return this.client.exportSnapshot();
   }

@@ -4,6 +4,7 @@
  * views. Every method is asynchronous (a message and its answer), and all
  * values are plain, structured-clonable data.
  */
+import type { TaskCheckOutcome } from "@/lib/quiz/sandbox-task-check";
 import type { ActivityPage, ActivityQuery, ClockView, ResourcesView, ResourceScope } from "@/lib/sandbox/inspect";
 import type { Completion } from "@/lib/sandbox/shell/complete";
 import type { OpenInput, OpenResult as EnvelopeOpenResult, SealInput, SealResult } from "@/lib/visualize/envelope/explorer";
@@ -79,6 +80,8 @@ export interface SandboxWorkerApi {
   call(service: string, operation: string, input: Record<string, unknown>): Promise<CallReply>;
   /** The whole sandbox as an export file's text. */
   exportSnapshot(): Promise<string>;
+  /** Runs a sandbox task's check on a copy of the session (the learner's state is untouched). */
+  checkTask(check: string): Promise<TaskCheckOutcome>;
   /** Replaces the sandbox with an export; a bad file changes nothing. */
   importSnapshot(text: string): Promise<ImportReply>;
   /** Back to the scenario's start; the saved copy is replaced. */

@@ -16,6 +16,7 @@ import { snapshotFiles } from "@/lib/sandbox/vfs/snapshot";
 import { openEnvelope, sealEnvelope, type OpenInput, type SealInput } from "@/lib/visualize/envelope/explorer";
 import { checkSamples, encryptSample, keyTimeline, samplesOf } from "@/lib/visualize/key-lifecycle/timeline";
 import { advanceToScheduledRotation, describeWalkthrough, injectFailure, prepareWalkthrough, rotateNow, scheduleRotation, STRATEGIES, type InjectedFailure, type Strategy } from "@/lib/visualize/rotation/walkthrough";
+import { checkOnCopy, type TaskCheckOutcome } from "@/lib/quiz/sandbox-task-check";
 import { readLegacySave } from "./legacy-save";
 import { DEFAULT_BUDGET_MS, type CallReply, type ImportReply, type OpenOptions, type OpenResult, type RunReply, type SandboxWorkerApi, type SessionOrigin, type WorkerEvent } from "./protocol";
 import { saveFailureMessage } from "./save-errors";
@@ -187,6 +188,13 @@ export class SandboxService implements SandboxWorkerApi {
         return { ok: false, code: failure.code, message: failure.message };
       }
     });
+  }
+
+  async checkTask(check: string): Promise<TaskCheckOutcome> {
+    await this.toolsReady();
+    const copy = this.freshSession();
+    if (this.loadedTools) copy.attachTools(this.loadedTools);
+    return checkOnCopy(this.session(), copy, check);
   }
 
   async exportSnapshot(): Promise<string> {

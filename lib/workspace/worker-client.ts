@@ -100,6 +100,10 @@ export class SandboxWorkerClient {
     return this.track((remote) => remote.call(service, operation, input) as Promise<CallReply>);
   }
 
+  checkTask(check: string) {
+    return this.track((remote) => remote.checkTask(check));
+  }
+
   exportSnapshot() {
     return this.track((remote) => remote.exportSnapshot());
   }

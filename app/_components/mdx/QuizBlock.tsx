@@ -1,26 +1,55 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { loadCourse } from "@/lib/content/course";
 import type { MdxComponentProps } from "@/lib/content/registry";
-import { Quiz } from "./Quiz";
+import { PracticeQuestion } from "../quiz/PracticeQuestion";
+import { SandboxTaskCard } from "../quiz/SandboxTaskCard";
 
-/** A quiz question with the exam points it checks listed under it. */
-export async function QuizBlock({ examPoints, ...question }: MdxComponentProps<"Quiz">) {
+async function ChecksLine({ examPoints }: { examPoints: readonly string[] }) {
   const course = await loadCourse();
   const titles = examPoints.map((id) => ({ id, title: course.examPoints.find((point) => point.id === id)?.title ?? id }));
   return (
+    <p className="-mt-6 mb-8 px-1 text-xs text-slate-600 dark:text-slate-400">
+      Checks:{" "}
+      {titles.map((point, index) => (
+        <span key={point.id}>
+          {index > 0 ? ", " : ""}
+          <Link href={`/exam-points#${point.id}`} className="underline underline-offset-2 hover:no-underline">
+            {point.title}
+          </Link>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** A question of the section (any type) with the exam points it checks listed under it. */
+export async function QuizBlock(question: MdxComponentProps<"Quiz">) {
+  return (
     <div className="quiz-block">
-      <Quiz {...question} />
-      <p className="-mt-6 mb-8 px-1 text-xs text-slate-600 dark:text-slate-400">
-        Checks:{" "}
-        {titles.map((point, index) => (
-          <span key={point.id}>
-            {index > 0 ? ", " : ""}
-            <Link href={`/exam-points#${point.id}`} className="underline underline-offset-2 hover:no-underline">
-              {point.title}
-            </Link>
-          </span>
-        ))}
-      </p>
+      <PracticeQuestion question={question} mode="section-check" />
+      <ChecksLine examPoints={question.examPoints} />
     </div>
+  );
+}
+
+/** A job to do in the sandbox, checked by the state it leaves. */
+export async function SandboxTaskBlock(task: MdxComponentProps<"SandboxTask">) {
+  const { solution: _solution, ...shown } = task;
+  return (
+    <div className="quiz-block">
+      <SandboxTaskCard task={shown} />
+      <ChecksLine examPoints={task.examPoints} />
+    </div>
+  );
+}
+
+/** Further questions on the section, folded so that they do not get in the way of reading. */
+export function QuestionSet({ title, children }: MdxComponentProps<"QuestionSet"> & { children?: ReactNode }) {
+  return (
+    <details className="question-set not-prose my-8 rounded-xl border border-slate-300 px-4 py-2 dark:border-slate-600">
+      <summary className="cursor-pointer py-1 font-semibold text-brand-700 dark:text-brand-300">{title}</summary>
+      <div className="prose-none">{children}</div>
+    </details>
   );
 }

@@ -17,7 +17,7 @@ import { ExamPointMarker } from "./ExamPointMarker";
 import { H2, H3 } from "./Heading";
 import { MarkdownTable } from "./MarkdownTable";
 import { OpenInSandbox } from "./OpenInSandbox";
-import { QuizBlock } from "./QuizBlock";
+import { QuestionSet, QuizBlock, SandboxTaskBlock } from "./QuizBlock";
 import { ServiceMatrix } from "./ServiceMatrix";
 
 type Registered = {
@@ -44,6 +44,8 @@ export const registeredComponents: Registered = {
   ComparisonTable,
   ServiceMatrix,
   Quiz: QuizBlock,
+  SandboxTask: SandboxTaskBlock,
+  QuestionSet,
   SandboxTerminal,
   OpenInSandbox,
 };

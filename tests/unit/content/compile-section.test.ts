@@ -46,7 +46,7 @@ describe("compiling a section", () => {
         '  <FlowDiagram steps={[{ title: "Ask KMS" }, { title: "Encrypt locally" }]} />',
         "</Figure>",
         "",
-        '<Quiz id="t-one" examPoints={["kms.envelope-encryption"]} question="Why?" choices={["a", "b"]} answer={1} explanation="Because." />',
+        '<Quiz id="t-one" examPoints={["kms.envelope-encryption"]} difficulty="easy" question="Why?" choices={[{ text: "a", why: "x" }, { text: "b", why: "y" }, { text: "c", why: "z" }]} answer={1} explanation="Because." />',
         "",
         '```bash title="Make a key"',
         "aws kms create-key \\",
@@ -78,7 +78,7 @@ describe("compiling a section", () => {
 
   it("rejects an unknown exam point in a marker, in a quiz and in the frontmatter", async () => {
     const messages = await errorsOf(
-      '<ExamPoint id="kms.no-such-point" />\n\n<Quiz id="q" examPoints={["kms.nope"]} question="Q" choices={["a", "b"]} answer={0} explanation="E" />',
+      '<ExamPoint id="kms.no-such-point" />\n\n<Quiz id="q" examPoints={["kms.nope"]} difficulty="easy" question="Q" choices={[{ text: "a", why: "x" }, { text: "b", why: "y" }, { text: "c", why: "z" }]} answer={0} explanation="E" />',
       ["kms.missing"],
     );
     expect(messages).toContain('content/test.mdx:8:1: unknown exam point "kms.no-such-point" (not in content/exam-points.yaml)');
@@ -97,7 +97,7 @@ describe("compiling a section", () => {
       [
         '<Callout kind="danger">x</Callout>',
         "",
-        '<Quiz id="Bad Id" examPoints={["kms.key-types"]} question="Q" choices={["a", "a"]} answer={2} explanation="E" />',
+        '<Quiz id="Bad Id" examPoints={["kms.key-types"]} difficulty="easy" question="Q" choices={[{ text: "a", why: "x" }, { text: "a", why: "y" }, { text: "c", why: "z" }]} answer={3} explanation="E" />',
         "",
         '<ComparisonTable caption="T" columns={["a", "b"]} rows={[["only one"]]} />',
         "",
@@ -107,8 +107,8 @@ describe("compiling a section", () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^content\/test\.mdx:8:1: <Callout kind>: Invalid option/),
-        expect.stringMatching(/^content\/test\.mdx:10:1: <Quiz id>: quiz ids are kebab-case/),
-        "content/test.mdx:10:1: <Quiz answer>: answer 2 is out of range: there are 2 choices (0-based)",
+        expect.stringMatching(/^content\/test\.mdx:10:1: <Quiz id>: question ids are kebab-case/),
+        "content/test.mdx:10:1: <Quiz answer>: answer 3 is out of range: there are 3 choices (0-based)",
         "content/test.mdx:10:1: <Quiz choices>: choices must be distinct",
         "content/test.mdx:12:1: <ComparisonTable rows.0>: row has 1 cells but the table has 2 columns",
         "content/test.mdx:14:1: <FlowDiagram steps>: the name `someVariable` is not allowed; write plain data (strings, numbers, arrays, objects)",

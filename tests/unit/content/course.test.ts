@@ -78,7 +78,7 @@ describe("building a course", () => {
       writeFileSync(
         path.join(dir, "chapters/demo/02-second.mdx"),
         readFileSync(path.join(dir, "chapters/demo/02-second.mdx"), "utf8") +
-          '\n<Quiz id="demo-one" examPoints={["kms.key-types"]} question="Again?" choices={["yes", "no"]} answer={0} explanation="Ids are unique." />\n',
+          '\n<Quiz id="demo-one" examPoints={["kms.key-types"]} difficulty="easy" question="Again?" choices={[{ text: "yes", why: "x" }, { text: "no", why: "y" }, { text: "maybe", why: "z" }]} answer={0} explanation="Ids are unique." />\n',
       ),
     );
     expect(await errorsOf(root)).toEqual([expect.stringMatching(/^quiz id "demo-one" is already used in .*01-first\.mdx:15$/)]);

@@ -8,7 +8,9 @@ describe("reading time", () => {
     const facts = { ...emptySectionFacts(), words: 900 };
     facts.codeBlocks = Array.from({ length: 4 }, (_, i) => ({ lang: "bash", code: "ls", line: i, column: 1 }));
     facts.figures = [{ caption: "a", line: 1, column: 1 }, { caption: "b", line: 2, column: 1 }];
-    facts.quizzes = Array.from({ length: 2 }, (_, i) => ({ line: i, column: 1, props: { id: `q${i}`, examPoints: ["x"], question: "q", choices: ["a", "b"], answer: 0, explanation: "e" } }));
+    facts.quizzes = Array.from({ length: 2 }, (_, i) => ({ line: i, column: 1, folded: false, props: { id: `q${i}`, type: "single-choice" as const, difficulty: "easy" as const, examPoints: ["x"], question: "q", choices: [{ text: "a", why: "w" }, { text: "b", why: "w" }, { text: "c", why: "w" }], answer: 0, explanation: "e" } }));
+    // Questions folded into a <QuestionSet> are practice, not reading: they add no time.
+    facts.quizzes.push({ ...facts.quizzes[0]!, folded: true });
     expect(estimateMinutes(facts)).toBe(5 + 1 + 1 + 1);
   });
 

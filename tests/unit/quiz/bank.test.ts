@@ -69,9 +69,9 @@ describe("the question bank", () => {
     temporary.push(root);
     cpSync(path.resolve("tests/fixtures/course"), root, { recursive: true });
     const section = path.join(root, "chapters/demo/01-first.mdx");
-    writeFileSync(section, readFileSync(section, "utf8").replace('answer={1} explanation="KMS', 'answer={2} explanation="KMS'));
+    writeFileSync(section, readFileSync(section, "utf8").replace('answer={1} explanation="KMS', 'answer={3} explanation="KMS'));
     const broken = await run("npx", ["tsx", "scripts/questions.ts", "--root", root]).catch((error: { code: number; stderr: string }) => error);
     expect(broken).toMatchObject({ code: 1 });
-    expect((broken as { stderr: string }).stderr).toMatch(/01-first\.mdx:15:1: .*answer 2 is out of range: there are 2 choices \(0-based\)/);
+    expect((broken as { stderr: string }).stderr).toMatch(/01-first\.mdx:15:1: .*answer 3 is out of range: there are 3 choices \(0-based\)/);
   });
 });

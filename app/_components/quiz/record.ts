@@ -1,0 +1,19 @@
+import type { Attempt } from "@/lib/quiz/progress/attempt";
+
+/**
+ * Records an attempt in the browser's progress store. The store (idb and
+ * ts-fsrs) is loaded on the first answer, not with the page.
+ */
+export async function recordInBrowser(attempt: Attempt): Promise<{ saved: boolean; problem?: string }> {
+  try {
+    const { recordAttempt } = await import("@/lib/quiz/progress/browser-store");
+    await recordAttempt(attempt);
+    return { saved: true };
+  } catch (error) {
+    return { saved: false, problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function newAttemptId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,130 @@
+/**
+ * Practice exams on the server (Prisma): created with a draw the page never
+ * sees, answered question by question (so a reload or a closed tab loses
+ * nothing), and graded once, at submission or after the time is up. After
+ * the deadline (plus a grace for the last request in flight) answers are no
+ * longer accepted; a submission then grades what was saved in time.
+ */
+import { randomBytes } from "node:crypto";
+import * as z from "zod";
+import { db } from "@/lib/db/client";
+import { loadCourse } from "@/lib/content/course";
+import { questionBank, isChoiceQuestion, type ChoiceQuestion } from "../bank";
+import { seededRandom, viewOf, type QuestionView } from "../presentation";
+import { drawExam, examPool, type DrawnQuestion } from "./draw";
+import { gradeExam, type ExamReport } from "./grade-exam";
+import { savedAnswerSchema, type CreateExamRequest, type SaveAnswerRequest, type SavedAnswer } from "./schemas";
+
+/** Time after the deadline in which a request sent before it still counts. */
+export const GRACE_MS = 30_000;
+
+export type ExamProblem = { status: 404 | 409 | 422; message: string };
+
+/** What the page gets: the questions as shown, never their answers (until submitted: the report). */
+export interface ExamState {
+  id: string;
+  minutes: number;
+  deadline: string;
+  /** The server's clock when this was read, so the page's timer does not trust the learner's clock. */
+  now: string;
+  questions: QuestionView[];
+  answers: Record<string, SavedAnswer>;
+  flagged: string[];
+  submitted: boolean;
+  report?: ExamReport;
+}
+
+const drawSchema = z.array(z.strictObject({ questionId: z.string(), map: z.strictObject({ options: z.array(z.number().int()) }) }));
+const answersSchema = z.record(z.string(), savedAnswerSchema);
+const flaggedSchema = z.array(z.string());
+
+let questionsById: Promise<Map<string, ChoiceQuestion>> | undefined;
+/** The bank's choice questions by id (built once per server process from the compiled course). */
+export function examQuestions(): Promise<Map<string, ChoiceQuestion>> {
+  questionsById ??= loadCourse().then((course) => new Map(questionBank(course).filter(isChoiceQuestion).map((question) => [question.id, question])));
+  return questionsById;
+}
+
+function views(questions: ReadonlyMap<string, ChoiceQuestion>, drawn: readonly DrawnQuestion[]): QuestionView[] {
+  return drawn.flatMap(({ questionId, map }) => {
+    const question = questions.get(questionId);
+    return question ? [viewOf(question, map)] : [];
+  });
+}
+
+export async function createExam(request: CreateExamRequest, now = new Date()): Promise<ExamState | ExamProblem> {
+  const questions = await examQuestions();
+  const pool = examPool([...questions.values()], request.services);
+  if (pool.length < request.count) return { status: 422, message: `There are ${pool.length} questions for that choice of services; ask for at most ${pool.length}.` };
+  const seed = randomBytes(4).readInt32LE();
+  const { drawn } = drawExam(pool, request.count, seededRandom(seed));
+  const id = randomBytes(16).toString("base64url");
+  const deadline = new Date(now.getTime() + request.minutes * 60_000);
+  await db().practiceExam.create({ data: { id, minutes: request.minutes, deadline, draw: JSON.stringify(drawn), createdAt: now } });
+  return { id, minutes: request.minutes, deadline: deadline.toISOString(), now: now.toISOString(), questions: views(questions, drawn), answers: {}, flagged: [], submitted: false };
+}
+
+export async function readExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
+  const row = await db().practiceExam.findUnique({ where: { id } });
+  if (!row) return { status: 404, message: "There is no practice exam with that id (it may have been started on another server or deleted)." };
+  // Time ran out with the page closed: the exam submits itself with what was saved.
+  if (!row.submittedAt && now.getTime() > row.deadline.getTime() + GRACE_MS) return submitExam(id, now);
+  const questions = await examQuestions();
+  const drawn = drawSchema.parse(JSON.parse(row.draw));
+  return {
+    id,
+    minutes: row.minutes,
+    deadline: row.deadline.toISOString(),
+    now: now.toISOString(),
+    questions: views(questions, drawn),
+    answers: answersSchema.parse(JSON.parse(row.answers)),
+    flagged: flaggedSchema.parse(JSON.parse(row.flagged)),
+    submitted: row.submittedAt !== null,
+    ...(row.report ? { report: JSON.parse(row.report) as ExamReport } : {}),
+  };
+}
+
+/** Saves one answer and/or flag. Refused after submission and after the deadline. */
+export async function saveAnswer(id: string, request: SaveAnswerRequest, now = new Date()): Promise<{ ok: true } | ExamProblem> {
+  return db().$transaction(async (tx) => {
+    const row = await tx.practiceExam.findUnique({ where: { id } });
+    if (!row) return { status: 404, message: "There is no practice exam with that id." } as const;
+    if (row.submittedAt) return { status: 409, message: "This exam has been submitted; its answers can no longer change." } as const;
+    if (now.getTime() > row.deadline.getTime() + GRACE_MS) return { status: 409, message: "Time is up: answers are no longer accepted. Submit to see your report." } as const;
+    const drawn = drawSchema.parse(JSON.parse(row.draw));
+    if (!drawn.some((entry) => entry.questionId === request.questionId)) return { status: 422, message: `Question "${request.questionId}" is not part of this exam.` } as const;
+    const data: { answers?: string; flagged?: string } = {};
+    if (request.answer) {
+      const answers = answersSchema.parse(JSON.parse(row.answers));
+      answers[request.questionId] = request.answer;
+      data.answers = JSON.stringify(answers);
+    }
+    if (request.flagged !== undefined) {
+      const flagged = new Set(flaggedSchema.parse(JSON.parse(row.flagged)));
+      if (request.flagged) flagged.add(request.questionId);
+      else flagged.delete(request.questionId);
+      data.flagged = JSON.stringify([...flagged]);
+    }
+    await tx.practiceExam.update({ where: { id }, data });
+    return { ok: true } as const;
+  });
+}
+
+/** Grades the exam once; a second submission returns the same report. */
+export async function submitExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
+  const questions = await examQuestions();
+  const outcome = await db().$transaction(async (tx) => {
+    const row = await tx.practiceExam.findUnique({ where: { id } });
+    if (!row) return { status: 404, message: "There is no practice exam with that id." } as const;
+    if (row.submittedAt) return undefined;
+    const report = gradeExam(questions, drawSchema.parse(JSON.parse(row.draw)), answersSchema.parse(JSON.parse(row.answers)));
+    await tx.practiceExam.update({ where: { id }, data: { submittedAt: now, report: JSON.stringify(report) } });
+    return undefined;
+  });
+  if (outcome) return outcome;
+  return readExam(id, now);
+}
+
+export function isProblem(value: object): value is ExamProblem {
+  return "status" in value && "message" in value;
+}
