@@ -28,7 +28,7 @@ export type SandboxTask = SandboxTaskQuestion & { type: "sandbox-task" } & BankQ
 export type BankQuestion = ChoiceQuestion | SandboxTask;
 export type SingleChoiceQuestion = Extract<BankQuestion, { type: "single-choice" }>;
 
-/** The course's questions, in reading order (a section's sandbox tasks after its other questions). */
+/** The course's questions, in reading order. */
 export function questionBank(course: Course): BankQuestion[] {
   return course.chapters.flatMap((chapter) =>
     chapter.sections.flatMap((section) => {
@@ -40,7 +40,7 @@ export function questionBank(course: Course): BankQuestion[] {
       return [
         ...section.facts.quizzes.map(({ props, line }): BankQuestion => ({ ...props, ...context(props.examPoints, line) })),
         ...section.facts.sandboxTasks.map(({ props, line }): BankQuestion => ({ ...props, type: "sandbox-task", ...context(props.examPoints, line) })),
-      ];
+      ].sort((a, b) => a.source.line - b.source.line);
     }),
   );
 }

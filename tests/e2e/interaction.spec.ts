@@ -1,3 +1,4 @@
+import type { QuizQuestion } from "@/lib/quiz/question-schema";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseFile } from "./e2e-env";
@@ -52,19 +53,28 @@ test("a code block's copy button copies its code", async ({ page, context }) => 
   expect(await block.locator("pre code span[class^='hljs-']").count()).toBeGreaterThan(0);
 });
 
-test("a quiz says whether the answer is right and explains it", async ({ page }) => {
-  const section = await firstSectionWith((s) => s.facts.quizzes.length > 0);
-  const quiz = section.facts.quizzes[0]!.props;
+/** The first single-choice question written inline (not folded in a question set) in a section. */
+function inlineSingleChoice(section: { facts: { quizzes: { folded: boolean; props: QuizQuestion }[] } }) {
+  const found = section.facts.quizzes.find((quiz) => !quiz.folded && quiz.props.type === "single-choice");
+  return found?.props as Extract<QuizQuestion, { type: "single-choice" }> | undefined;
+}
+
+test("a question says whether the answer is right, why each option is right or wrong, and the lesson", async ({ page }) => {
+  const section = await firstSectionWith((s) => inlineSingleChoice(s) !== undefined);
+  const quiz = inlineSingleChoice(section)!;
   await page.goto(section.href);
   const form = page.locator(`form[data-question-id="${quiz.id}"]`);
-  const check = form.getByRole("button", { name: "Check answer" });
+  const check = form.getByRole("button", { name: "Check: I’m sure" });
   await expect(check).toBeDisabled();
   const wrong = quiz.choices.findIndex((_, index) => index !== quiz.answer);
-  await form.getByRole("radio", { name: quiz.choices[wrong] }).check();
+  await form.getByRole("radio", { name: quiz.choices[wrong]!.text }).check();
   await check.click();
-  await expect(form.getByRole("status")).toContainText(`Not quite. The answer is: ${quiz.choices[quiz.answer]}`);
-  await form.getByRole("radio", { name: quiz.choices[quiz.answer] }).check();
-  await check.click();
+  await expect(form.getByRole("status")).toContainText("Not quite");
+  await expect(form).toContainText(quiz.choices[wrong]!.why);
+  await expect(form).toContainText(quiz.choices[quiz.answer]!.why);
+  await form.getByRole("button", { name: "Try again" }).click();
+  await form.getByRole("radio", { name: quiz.choices[quiz.answer]!.text }).check();
+  await form.getByRole("button", { name: "Check: I’m guessing" }).click();
   await expect(form.getByRole("status")).toContainText("Correct.");
   await expect(form.getByRole("status")).toContainText(quiz.explanation);
 });
@@ -84,13 +94,13 @@ test("keyboard: skip link, section navigation and a quiz without a mouse", async
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(second!.href);
 
-  const quiz = second!.facts.quizzes[0]!.props;
+  const quiz = inlineSingleChoice(second!)!;
   const form = page.locator(`form[data-question-id="${quiz.id}"]`);
   await form.getByRole("radio").first().focus();
   for (let index = 0; index < quiz.answer; index++) await page.keyboard.press("ArrowDown");
-  await expect(form.getByRole("radio", { name: quiz.choices[quiz.answer] })).toBeChecked();
+  await expect(form.getByRole("radio", { name: quiz.choices[quiz.answer]!.text })).toBeChecked();
   await page.keyboard.press("Tab");
-  await expect(form.getByRole("button", { name: "Check answer" })).toBeFocused();
+  await expect(form.getByRole("button", { name: "Check: I’m sure" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(form.getByRole("status")).toContainText("Correct.");
 });

@@ -18,6 +18,9 @@ export function SiteHeader() {
           <Link href="/sandbox" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Sandbox
           </Link>
+          <Link href="/practice" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            Practice
+          </Link>
           <Link href="/exam-points" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Exam points
           </Link>

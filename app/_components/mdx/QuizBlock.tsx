@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { loadCourse } from "@/lib/content/course";
-import type { MdxComponentProps } from "@/lib/content/registry";
+import { mdxComponentSpecs, type MdxComponentProps } from "@/lib/content/registry";
 import { PracticeQuestion } from "../quiz/PracticeQuestion";
 import { SandboxTaskCard } from "../quiz/SandboxTaskCard";
 
@@ -24,7 +24,9 @@ async function ChecksLine({ examPoints }: { examPoints: readonly string[] }) {
 }
 
 /** A question of the section (any type) with the exam points it checks listed under it. */
-export async function QuizBlock(question: MdxComponentProps<"Quiz">) {
+export async function QuizBlock(props: MdxComponentProps<"Quiz">) {
+  // MDX passes the props as written; the schema fills in the defaults (a question's type is single choice unless it says otherwise).
+  const question = mdxComponentSpecs.Quiz.props.parse(props);
   return (
     <div className="quiz-block">
       <PracticeQuestion question={question} mode="section-check" />
@@ -34,7 +36,8 @@ export async function QuizBlock(question: MdxComponentProps<"Quiz">) {
 }
 
 /** A job to do in the sandbox, checked by the state it leaves. */
-export async function SandboxTaskBlock(task: MdxComponentProps<"SandboxTask">) {
+export async function SandboxTaskBlock(props: MdxComponentProps<"SandboxTask">) {
+  const task = mdxComponentSpecs.SandboxTask.props.parse(props);
   const { solution: _solution, ...shown } = task;
   return (
     <div className="quiz-block">

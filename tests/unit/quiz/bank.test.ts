@@ -20,14 +20,14 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-/** `<Quiz id="...">` as written in the MDX, file by file. */
+/** `<Quiz id="...">` and `<SandboxTask id="...">` as written in the MDX, file by file, in the order written. */
 function quizIdsInFiles(): { file: string; id: string }[] {
   const found: { file: string; id: string }[] = [];
   for (const chapter of readdirSync(CHAPTERS)) {
     for (const name of readdirSync(path.join(CHAPTERS, chapter)).filter((file) => file.endsWith(".mdx")).sort()) {
       const file = path.join("content/chapters", chapter, name);
       const text = readFileSync(file, "utf8");
-      for (const match of text.matchAll(/<Quiz\s+[^>]*?\bid="([^"]+)"/g)) found.push({ file, id: match[1]! });
+      for (const match of text.matchAll(/<(?:Quiz|SandboxTask)\s+[^>]*?\bid="([^"]+)"/g)) found.push({ file, id: match[1]! });
     }
   }
   return found;
@@ -37,27 +37,34 @@ describe("the question bank", () => {
   it("holds every <Quiz> of the course once, in reading order, pointing at its file, line and section", async () => {
     const bank = questionBank(await loadCourse());
     const written = quizIdsInFiles();
-    expect(written.length).toBeGreaterThanOrEqual(31);
+    expect(written.length).toBeGreaterThanOrEqual(200);
     expect(bank.map((question) => question.id)).toEqual(written.map((quiz) => quiz.id));
     for (const question of bank) {
       const lines = readFileSync(question.source.file, "utf8").split("\n");
-      expect(lines[question.source.line - 1], `${question.id} at ${question.source.file}:${question.source.line}`).toContain("<Quiz");
+      expect(lines[question.source.line - 1], `${question.id} at ${question.source.file}:${question.source.line}`).toMatch(question.type === "sandbox-task" ? /<SandboxTask/ : /<Quiz/);
       expect(lines.slice(question.source.line - 1, question.source.line + 3).join("\n")).toContain(`"${question.id}"`);
       expect(question.section.href).toBe(`/chapters/${question.section.chapter}/${question.section.slug}`);
       expect(path.basename(question.source.file)).toMatch(new RegExp(`^\\d\\d-${question.section.slug}\\.mdx$`));
-      expect(question.choices[question.answer]).toBeDefined();
       expect(question.services).toEqual([...new Set(question.examPoints.map((point) => (["kms", "secrets-manager", "parameter-store"].includes(point.split(".")[0]!) ? point.split(".")[0] : "general")))]);
     }
   });
 
   it("prints the bank as JSON from the command line", async () => {
     const { stdout } = await run("npx", ["tsx", "scripts/questions.ts", "--format", "json"], { maxBuffer: 16 * 1024 * 1024 });
-    const { questions } = JSON.parse(stdout) as { questions: { id: string; type: string; examPoints: string[]; choices: string[]; answer: number; explanation: string }[] };
+    const { questions } = JSON.parse(stdout) as { questions: { id: string; type: string }[] };
     expect(questions.map((question) => question.id)).toEqual(quizIdsInFiles().map((quiz) => quiz.id));
+    // What each type carries besides id, type, examPoints, difficulty and explanation.
+    const fields: Record<string, string[]> = {
+      "single-choice": ["question", "choices", "answer"],
+      "multiple-response": ["question", "choices", "answers"],
+      ordering: ["question", "items"],
+      matching: ["question", "prompts", "options"],
+      "sandbox-task": ["task", "scenario", "check", "solution", "hint"],
+    };
     for (const question of questions) {
-      expect(Object.keys(question)).toEqual(expect.arrayContaining(["id", "type", "examPoints", "choices", "answer", "explanation"]));
-      expect(question.type).toBe("single-choice");
+      expect(Object.keys(question)).toEqual(expect.arrayContaining(["id", "type", "examPoints", "difficulty", "explanation", "section", "source", ...(fields[question.type] ?? ["unknown type"])]));
     }
+    expect(new Set(questions.map((question) => question.type))).toEqual(new Set(Object.keys(fields)));
   });
 
   it("refuses an unknown format with its usage, and a broken question with its file and line", async () => {

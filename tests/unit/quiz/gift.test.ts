@@ -15,10 +15,11 @@ describe("the question bank in GIFT", () => {
       [
         "$CATEGORY: $course$/Keystone/demo/First steps",
         "",
-        "// kms-demo: exam points kms.envelope-encryption; taught in /chapters/demo/first",
+        "// kms-demo: single-choice, easy; exam points kms.envelope-encryption; taught in /chapters/demo/first",
         "::kms-demo::What encrypts the data?{",
-        "\t~The KMS key",
-        "\t=A data key",
+        "\t~The KMS key#It encrypts the data key, not the data.",
+        "\t=A data key#Right\\: the data key encrypts the data locally.",
+        "\t~The root user#A user is not a key.",
         "\t####KMS keys encrypt at most 4 KB.",
         "}",
         "",
@@ -29,8 +30,21 @@ describe("the question bank in GIFT", () => {
   it("escapes what GIFT reserves, so a choice such as {\"Key\": \"a=b\"} stays one choice", () => {
     expect(giftText('Use {"Key": "a=b"} ~ or #1 \\ here')).toBe('Use \\{"Key"\\: "a\\=b"\\} \\~ or \\#1 \\\\ here');
     expect(giftText("two\r\nlines")).toBe("two\\nlines");
-    const gift = toGift([sampleQuestion({ question: "Which policy: A or B?", choices: ['{"Effect": "Allow"}', "=deny"], answer: 0, explanation: "See #3." })]);
-    expect(gift).toContain('::kms-demo::Which policy\\: A or B?{\n\t=\\{"Effect"\\: "Allow"\\}\n\t~\\=deny\n\t####See \\#3.\n}\n');
+    const gift = toGift([sampleQuestion({ question: "Which policy: A or B?", choices: [{ text: '{"Effect": "Allow"}', why: "a~b" }, { text: "=deny", why: "no" }, { text: "x", why: "y" }], answer: 0, explanation: "See #3." })]);
+    expect(gift).toContain('::kms-demo::Which policy\\: A or B?{\n\t=\\{"Effect"\\: "Allow"\\}#a\\~b\n\t~\\=deny#no\n\t~x#y\n\t####See \\#3.\n}\n');
+  });
+
+  it("writes multiple response with weights (right answers share 100%, a wrong one costs all), matching as pairs, ordering as step-to-position pairs", () => {
+    const base = sampleQuestion();
+    const { answer: _answer, choices: _choices, type: _type, ...common } = base;
+    const multiple = { ...common, id: "two", type: "multiple-response" as const, question: "Which two? (Choose two.)", choices: [{ text: "A", why: "ra" }, { text: "B", why: "rb" }, { text: "C", why: "rc" }, { text: "D", why: "rd" }], answers: [0, 2] };
+    const ordering = { ...common, id: "order", type: "ordering" as const, question: "In what order?", items: [{ text: "First", why: "w1" }, { text: "Second", why: "w2" }, { text: "Third", why: "w3" }] };
+    const matching = { ...common, id: "match", type: "matching" as const, question: "Which service?", options: ["KMS", "Secrets Manager", "Parameter Store"], prompts: [{ text: "Keys", answer: 0, why: "k" }, { text: "Rotating passwords", answer: 1, why: "s" }, { text: "Data -> config", answer: 0, why: "c" }] };
+    const gift = toGift([multiple, ordering, matching]);
+    expect(gift).toContain("::two::Which two? (Choose two.){\n\t~%50%A#ra\n\t~%-100%B#rb\n\t~%50%C#rc\n\t~%-100%D#rd\n\t####KMS keys encrypt at most 4 KB.\n}\n");
+    expect(gift).toContain("::order::In what order? (Match each step to its position.){\n\t=First -> 1st\n\t=Second -> 2nd\n\t=Third -> 3rd\n\t####KMS keys encrypt at most 4 KB.\\n1st\\: w1\\n2nd\\: w2\\n3rd\\: w3\n}\n");
+    // Parameter Store is matched by no prompt: a distractor, written "= -> option"; a "->" inside a text is escaped.
+    expect(gift).toContain("::match::Which service?{\n\t=Keys -> KMS\n\t=Rotating passwords -> Secrets Manager\n\t=Data \\-> config -> KMS\n\t= -> Parameter Store\n");
   });
 
   it("starts a new category only when the section changes, and doubles a / inside a category name", () => {

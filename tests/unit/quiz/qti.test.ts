@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/course";
-import { questionBank, type BankQuestion } from "@/lib/quiz/bank";
+import { isChoiceQuestion, questionBank, type BankQuestion } from "@/lib/quiz/bank";
 import { toQtiPackage } from "@/lib/quiz/export/qti";
 import { sampleQuestion } from "./sample-question";
 
@@ -30,11 +30,14 @@ resources = [(r.get("identifier"), r.get("type"), r.get("href"), [f.get("href") 
 items = {}
 for identifier, kind, href, files in resources:
     item = ET.fromstring(archive.read(href))
-    correct = item.find(f"{QTI}responseDeclaration/{QTI}correctResponse/{QTI}value").text
-    interaction = item.find(f"{QTI}itemBody/{QTI}choiceInteraction")
-    choices = {c.get("identifier"): c.text for c in interaction.findall(QTI + "simpleChoice")}
-    items[identifier] = {"kind": kind, "files": files, "prompt": interaction.find(QTI + "prompt").text, "maxChoices": interaction.get("maxChoices"),
-        "right": choices[correct], "choices": list(choices.values()), "feedback": item.find(QTI + "modalFeedback").text,
+    declaration = item.find(f"{QTI}responseDeclaration")
+    correct = [v.text for v in declaration.findall(f"{QTI}correctResponse/{QTI}value")]
+    interaction = list(item.find(f"{QTI}itemBody"))[0]
+    choices = {c.get("identifier"): c.text for c in interaction.iter() if c.tag in (QTI + "simpleChoice", QTI + "simpleAssociableChoice")}
+    right = [" ".join(choices[part] for part in value.split(" ")) for value in correct]
+    items[identifier] = {"kind": kind, "files": files, "interaction": interaction.tag.replace(QTI, ""), "cardinality": declaration.get("cardinality"),
+        "prompt": interaction.find(QTI + "prompt").text, "maxChoices": interaction.get("maxChoices"),
+        "right": right, "choices": list(choices.values()), "feedback": item.find(f"{QTI}modalFeedback/{QTI}p").text,
         "rp": [e.tag.replace(QTI, "") for e in item.find(QTI + "responseProcessing")]}
 print(json.dumps({"names": archive.namelist(), "resources": [r[0] for r in resources], "items": items}))
 `;
@@ -47,13 +50,13 @@ function readPackage(questions: BankQuestion[]) {
   return JSON.parse(execFileSync("python3", ["-c", READ_PACKAGE, file], { encoding: "utf8" })) as {
     names: string[];
     resources: string[];
-    items: Record<string, { kind: string; files: string[]; prompt: string; maxChoices: string; right: string; choices: string[]; feedback: string; rp: string[] }>;
+    items: Record<string, { kind: string; files: string[]; interaction: string; cardinality: string; prompt: string; maxChoices: string | null; right: string[]; choices: string[]; feedback: string; rp: string[] }>;
   };
 }
 
 describe("the question bank as a QTI 2.1 package", () => {
-  it("has a manifest and one single-choice item per question, whose correct response is the MDX's right choice", async () => {
-    const bank = questionBank(await loadCourse());
+  it("has a manifest and one item per choice question, each in QTI's interaction for its type with the MDX's key as the correct response", async () => {
+    const bank = questionBank(await loadCourse()).filter(isChoiceQuestion);
     const read = readPackage(bank);
     expect(read.names).toEqual(["imsmanifest.xml", ...bank.map((question) => `items/${question.id}.xml`)]);
     expect(read.resources).toEqual(bank.map((question) => question.id));
@@ -62,25 +65,37 @@ describe("the question bank as a QTI 2.1 package", () => {
       expect(item.kind).toBe("imsqti_item_xmlv2p1");
       expect(item.files).toEqual([`items/${question.id}.xml`]);
       expect(item.prompt).toBe(question.question);
-      expect(item.maxChoices).toBe("1");
-      expect(item.choices).toEqual(question.choices);
-      expect(item.right).toBe(question.choices[question.answer]);
       expect(item.feedback).toBe(question.explanation);
       expect(item.rp).toEqual(["responseCondition", "setOutcomeValue"]);
+      switch (question.type) {
+        case "single-choice":
+          expect(item).toMatchObject({ interaction: "choiceInteraction", cardinality: "single", maxChoices: "1", choices: question.choices.map((c) => c.text), right: [question.choices[question.answer]!.text] });
+          break;
+        case "multiple-response":
+          expect(item).toMatchObject({ interaction: "choiceInteraction", cardinality: "multiple", maxChoices: "0", right: question.answers.map((answer) => question.choices[answer]!.text) });
+          break;
+        case "ordering":
+          expect(item).toMatchObject({ interaction: "orderInteraction", cardinality: "ordered", right: question.items.map((entry) => entry.text) });
+          break;
+        case "matching":
+          expect(item).toMatchObject({ interaction: "matchInteraction", cardinality: "multiple", right: question.prompts.map((prompt) => `${prompt.text} ${question.options[prompt.answer]}`) });
+          break;
+      }
     }
+    expect(new Set(bank.map((question) => read.items[question.id]!.interaction))).toEqual(new Set(["choiceInteraction", "orderInteraction", "matchInteraction"]));
   });
 
   it("keeps XML's special characters as text", () => {
     const tricky = sampleQuestion({
       id: "3-policy",
       question: 'Which statement allows <kms:Decrypt> when "aws:SourceIp" & the key match?',
-      choices: ['{"Effect": "Allow"} & <more>', "None"],
+      choices: [{ text: '{"Effect": "Allow"} & <more>', why: "a < b" }, { text: "None", why: "n" }, { text: "All", why: "x" }],
       answer: 0,
       explanation: "A < B & C > D",
     });
     const read = readPackage([tricky]);
     // An identifier cannot start with a digit in XML: the item's is prefixed, its file keeps the id.
     expect(read.resources).toEqual(["Q_3-policy"]);
-    expect(read.items["Q_3-policy"]).toMatchObject({ prompt: tricky.question, right: tricky.choices[0], feedback: tricky.explanation });
+    expect(read.items["Q_3-policy"]).toMatchObject({ prompt: tricky.question, right: [tricky.choices[0]!.text], feedback: tricky.explanation });
   });
 });

@@ -1,0 +1,179 @@
+import { expect, test, type Page } from "@playwright/test";
+import { isChoiceQuestion, questionBank, type ChoiceQuestion } from "@/lib/quiz/bank";
+import { courseData } from "./course-data";
+import { expectNoSeriousA11yViolations, watchForProblems } from "./helpers";
+
+/**
+ * Quizzes as a learner uses them. The oracle is the question bank built from
+ * the MDX (what the author marked right), never the grading code: answers are
+ * chosen by their text, as a learner reads them.
+ */
+async function bank(): Promise<Map<string, ChoiceQuestion>> {
+  return new Map(questionBank(await courseData()).filter(isChoiceQuestion).map((question) => [question.id, question]));
+}
+
+async function dueCount(page: Page): Promise<number> {
+  await page.goto("/practice");
+  const due = page.getByTestId("due-count");
+  await expect(due).toBeVisible();
+  return Number(await due.textContent());
+}
+
+test("a practice exam end to end: no answers on the page before submitting, a reload keeps everything, the clock submits it, then report, review and the drill", async ({ page }) => {
+  const { problems } = watchForProblems(page);
+  const questions = await bank();
+  const examPoints = (await courseData()).examPoints.length;
+  await page.clock.install();
+
+  expect(await dueCount(page)).toBe(examPoints);
+
+  // Everything the exam page receives before submission, to search for answers.
+  const received: string[] = [];
+  page.on("response", async (response) => {
+    if (response.url().includes("/api/practice-exams") && !response.url().endsWith("/submit")) received.push(await response.text().catch(() => ""));
+  });
+
+  await page.getByLabel("Questions").fill("6");
+  await page.getByLabel("Minutes").fill("2");
+  await page.getByRole("button", { name: "Start the practice exam" }).click();
+  await expect(page).toHaveURL(/\/practice\/exam\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByTestId("exam-clock")).toHaveText(/^[12]:\d\d$/);
+  const navigator = page.getByRole("navigation", { name: "Question navigator" });
+  await expect(navigator.getByRole("button")).toHaveCount(6);
+
+  // The questions drawn, in order, read from the page.
+  const drawn: ChoiceQuestion[] = [];
+  for (let index = 0; index < 6; index++) {
+    await navigator.getByRole("button", { name: new RegExp(`^Question ${index + 1},`) }).click();
+    const id = await page.locator("form[data-question-id]").getAttribute("data-question-id");
+    drawn.push(questions.get(id!)!);
+  }
+  expect(drawn.every(Boolean)).toBe(true);
+
+  // Integrity: neither the page nor anything it fetched holds a key, a reason or an explanation.
+  const html = await page.content();
+  for (const question of drawn) {
+    const secrets = [question.explanation, ...(question.type === "single-choice" || question.type === "multiple-response" ? question.choices.map((choice) => choice.why) : question.type === "ordering" ? question.items.map((item) => item.why) : question.prompts.map((prompt) => prompt.why))];
+    for (const secret of secrets) {
+      expect(html, `page source gives away ${question.id}`).not.toContain(secret);
+      for (const body of received) expect(body, `a response gives away ${question.id}`).not.toContain(secret);
+    }
+  }
+
+  // Answer every single-choice question right and every multiple-response one with only its first right answer (no part marks).
+  let expectedRight = 0;
+  for (const [index, question] of drawn.entries()) {
+    await navigator.getByRole("button", { name: new RegExp(`^Question ${index + 1},`) }).click();
+    const form = page.locator(`form[data-question-id="${question.id}"]`);
+    if (question.type === "single-choice") {
+      await form.getByRole("radio", { name: question.choices[question.answer]!.text, exact: true }).check();
+      expectedRight++;
+    } else if (question.type === "multiple-response") {
+      await form.getByRole("checkbox", { name: question.choices[question.answers[0]!]!.text, exact: true }).check();
+    }
+  }
+  await navigator.getByRole("button", { name: /^Question 2,/ }).click();
+  await page.getByLabel("Flag for review").check();
+  await expect(navigator.getByRole("button", { name: /^Question 2, .*flagged/ })).toBeVisible();
+
+  // A reload carries on where the learner was: answers and flag come back from the server.
+  await page.reload();
+  await expect(navigator.getByRole("button", { name: /^Question 2, .*flagged/ })).toBeVisible();
+  const firstSingle = drawn.findIndex((question) => question.type === "single-choice");
+  if (firstSingle >= 0) {
+    const question = drawn[firstSingle] as Extract<ChoiceQuestion, { type: "single-choice" }>;
+    await navigator.getByRole("button", { name: new RegExp(`^Question ${firstSingle + 1}, answered`) }).click();
+    await expect(page.getByRole("radio", { name: question.choices[question.answer]!.text, exact: true })).toBeChecked();
+  }
+
+  // Time runs out: the exam submits itself.
+  await page.clock.fastForward("03:00");
+  await expect(page.getByTestId("exam-score")).toHaveText(`${expectedRight} of 6`, { timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: "By service" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "By exam point, weakest first" })).toBeVisible();
+
+  // Review: every question with its explanation; "only wrong" leaves the rest.
+  const review = page.locator("li[data-question-id]");
+  await expect(review).toHaveCount(6);
+  for (const question of drawn) await expect(page.locator(`li[data-question-id="${question.id}"]`)).toContainText(question.explanation);
+  await page.getByLabel("Only the questions I got wrong").check();
+  await expect(review).toHaveCount(6 - expectedRight);
+  await expectNoSeriousA11yViolations(page, "practice exam report");
+
+  // The report went into the learner's memory: every exam point the exam touched has been practised and is not due today.
+  const touched = new Set(drawn.flatMap((question) => question.examPoints));
+  expect(await dueCount(page)).toBe(examPoints - touched.size);
+
+  // The drill asks about what is due, and its count falls as the learner answers.
+  await page.goto("/practice/drill");
+  const drillDue = page.getByTestId("drill-due-count");
+  await expect(drillDue).toHaveText(String(examPoints - touched.size));
+  const form = page.locator("form[data-question-id]");
+  const id = await form.getAttribute("data-question-id");
+  const question = questions.get(id!)!;
+  expect(question.examPoints.some((point) => !touched.has(point))).toBe(true);
+  await answerRight(form, question);
+  await form.getByRole("button", { name: "Check: I’m sure" }).click();
+  await expect(form.getByRole("status")).toContainText("Correct.");
+  await expect(drillDue).not.toHaveText(String(examPoints - touched.size));
+  expect(problems).toEqual([]);
+});
+
+test("the exam API checks every request: bad input is a 400 that says why, unknown ids 404, and a submitted exam no longer changes", async ({ request }) => {
+  const created = await request.post("/api/practice-exams", { data: { count: 5, minutes: 1 } });
+  expect(created.status()).toBe(201);
+  const exam = (await created.json()) as { id: string; questions: { id: string }[] };
+  expect((await request.put(`/api/practice-exams/${exam.id}/answers`, { data: { questionId: exam.questions[0]!.id, flagged: true } })).status()).toBe(204);
+  expect((await request.put(`/api/practice-exams/${exam.id}/answers`, { data: { questionId: "not-in-this-exam", flagged: true } })).status()).toBe(422);
+  const bad = await request.post("/api/practice-exams", { data: { count: 500, minutes: 0 } });
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: string }).error).toContain("count: at most 75 questions");
+  expect((await request.get("/api/practice-exams/not-an-exam")).status()).toBe(404);
+  expect((await request.post("/api/practice-exams", { headers: { "content-type": "text/plain" }, data: "hello" })).status()).toBe(415);
+  const submitted = await request.post(`/api/practice-exams/${exam.id}/submit`);
+  expect(((await submitted.json()) as { submitted: boolean }).submitted).toBe(true);
+  expect((await request.put(`/api/practice-exams/${exam.id}/answers`, { data: { questionId: exam.questions[0]!.id, flagged: false } })).status()).toBe(409);
+});
+
+async function answerRight(form: ReturnType<Page["locator"]>, question: ChoiceQuestion) {
+  switch (question.type) {
+    case "single-choice":
+      await form.getByRole("radio", { name: question.choices[question.answer]!.text, exact: true }).check();
+      return;
+    case "multiple-response":
+      for (const answer of question.answers) await form.getByRole("checkbox", { name: question.choices[answer]!.text, exact: true }).check();
+      return;
+    case "matching":
+      for (const [index, prompt] of question.prompts.entries()) await form.getByRole("combobox").nth(index).selectOption({ label: question.options[prompt.answer]! });
+      return;
+    case "ordering": {
+      // Bubble each step up to its place with the Move up buttons, as a keyboard user would.
+      for (const [place, item] of question.items.entries()) {
+        for (;;) {
+          const texts = await form.locator("ol > li").evaluateAll((rows) => rows.map((row) => row.querySelector("span.flex-1")?.firstChild?.textContent ?? ""));
+          const at = texts.indexOf(item.text);
+          if (at <= place) break;
+          await form.getByRole("button", { name: `Move up: ${item.text}` }).click();
+        }
+      }
+      if (await form.getByRole("button", { name: "This order is right" }).isVisible()) await form.getByRole("button", { name: "This order is right" }).click();
+    }
+  }
+}
+
+test("every question type can be answered with the keyboard and mouse in a section, and says why", async ({ page }) => {
+  const course = await courseData();
+  const sections = course.chapters.flatMap((chapter) => chapter.sections);
+  for (const type of ["multiple-response", "ordering", "matching"] as const) {
+    const section = sections.find((candidate) => candidate.facts.quizzes.some((quiz) => quiz.props.type === type))!;
+    const quiz = section.facts.quizzes.find((entry) => entry.props.type === type)!;
+    const question = { ...quiz.props } as ChoiceQuestion;
+    await page.goto(section.href);
+    const form = page.locator(`form[data-question-id="${question.id}"]`);
+    if (quiz.folded) await form.locator("xpath=ancestor::details").locator("summary").click();
+    await answerRight(form, question);
+    await form.getByRole("button", { name: "Check: I’m guessing" }).click();
+    await expect(form.getByRole("status"), `${type} question ${question.id}`).toContainText("Correct.");
+    await expect(form.getByRole("status")).toContainText(question.explanation);
+  }
+});
