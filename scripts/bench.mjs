@@ -9,6 +9,7 @@
  *   npm run bench -- site      build, bundle sizes and Lighthouse only
  *   npm run bench -- terminal  command-to-output latency of the browser terminal
  *   npm run bench -- runner    commands per second through the headless runner
+ *   npm run bench -- quiz      grading and submitting a 65-question practice exam on the server
  *   npm run bench -- workspace "Run in sandbox" to a ready prompt, frame gaps, visualiser steps (beside a baseline build)
  */
 import { execFileSync } from "node:child_process";
@@ -77,6 +78,25 @@ if (runAll || which.has("runner")) {
     "",
     `A ${runner.lines.toLocaleString("en-US")}-line script of \`aws kms describe-key\` through \`npm run sandbox\`: ${runner.commandsPerSecond.toLocaleString("en-US")} commands/s ` +
       `(whole run ${runner.wholeRunMs} ms including ${runner.startupMs} ms to start the runner).`,
+    "",
+  );
+}
+
+if (runAll || which.has("quiz")) {
+  console.log("▸ Practice exams");
+  const output = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/quiz.bench.ts"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const quiz = JSON.parse(output.trim().split("\n").at(-1));
+  results.quiz = quiz;
+  targets.push(...quiz.targets);
+  report.push(
+    "### Practice exams",
+    "",
+    `A ${quiz.questions}-question exam drawn from the ${quiz.bank}-question bank and answered at random:`,
+    "",
+    "| step | runs | median | p99 |",
+    "|---|---|---|---|",
+    `| grading alone | ${quiz.pure.runs} | ${quiz.pure.medianMs} ms | ${quiz.pure.p99Ms} ms |`,
+    `| submitting (read the exam from SQLite, grade, store the result, build the report) | ${quiz.submit.runs} | ${quiz.submit.medianMs} ms | ${quiz.submit.p99Ms} ms |`,
     "",
   );
 }

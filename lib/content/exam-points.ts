@@ -1,14 +1,8 @@
 import * as z from "zod";
 
-export const examServices = ["general", "kms", "secrets-manager", "parameter-store"] as const;
-export type ExamService = (typeof examServices)[number];
+import { examServices, type ExamService } from "./exam-services";
 
-export const examServiceNames: Record<ExamService, string> = {
-  general: "Choosing and combining services",
-  kms: "AWS KMS",
-  "secrets-manager": "AWS Secrets Manager",
-  "parameter-store": "Parameter Store",
-};
+export { examServiceNames, examServices, serviceOf, type ExamService } from "./exam-services";
 
 const idPattern = new RegExp(`^(${examServices.join("|")})\\.[a-z0-9]+(?:-[a-z0-9]+)*$`);
 
@@ -35,8 +29,3 @@ export const examPointsFileSchema = z
   });
 
 export type ExamPoint = z.output<typeof examPointSchema> & { service: ExamService };
-
-export function serviceOf(id: string): ExamService {
-  const prefix = id.slice(0, id.indexOf("."));
-  return (examServices as readonly string[]).includes(prefix) ? (prefix as ExamService) : "general";
-}

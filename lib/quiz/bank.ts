@@ -8,7 +8,6 @@
  */
 import type { Course } from "@/lib/content/course";
 import { serviceOf, type ExamService } from "@/lib/content/exam-points";
-import type { AnswerKey } from "./grading";
 import type { QuizQuestion, SandboxTaskQuestion } from "./question-schema";
 
 export interface BankQuestionContext {
@@ -45,33 +44,8 @@ export function questionBank(course: Course): BankQuestion[] {
   );
 }
 
+export { answerKeyOf } from "./answer-key";
+
 export function isChoiceQuestion(question: BankQuestion): question is ChoiceQuestion {
   return question.type !== "sandbox-task";
-}
-
-/** What a response to the question is graded against. */
-export function answerKeyOf(question: QuizQuestion): AnswerKey {
-  switch (question.type) {
-    case "single-choice":
-      return { type: "single-choice", answer: question.answer };
-    case "multiple-response":
-      return { type: "multiple-response", answers: question.answers };
-    case "ordering":
-      return { type: "ordering", items: question.items.length };
-    case "matching":
-      return { type: "matching", answers: question.prompts.map((prompt) => prompt.answer) };
-  }
-}
-
-/** The question's text and its options as plain strings, for search and exports. */
-export function optionTexts(question: ChoiceQuestion): string[] {
-  switch (question.type) {
-    case "single-choice":
-    case "multiple-response":
-      return question.choices.map((choice) => choice.text);
-    case "ordering":
-      return question.items.map((item) => item.text);
-    case "matching":
-      return question.prompts.map((prompt) => prompt.text);
-  }
 }

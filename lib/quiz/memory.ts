@@ -7,7 +7,7 @@
  * counts.
  */
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from "ts-fsrs";
-import { serviceOf, type ExamService } from "@/lib/content/exam-points";
+import { serviceOf, type ExamService } from "@/lib/content/exam-services";
 
 const DAY = 86_400_000;
 

@@ -22,6 +22,8 @@ const PORT = 3200;
 const LIGHTHOUSE_RUNS = 3;
 const JS_BUDGET_KB = 15;
 const chapter = "/chapters/kms-secrets-manager-parameter-store";
+/** The practice-exam page may carry this much more than the floor (the quizzes issue's budget). */
+const EXAM_JS_BUDGET_KB = 30;
 const lighthousePages = [chapter, `${chapter}/kms`];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -65,6 +67,9 @@ export async function benchSite() {
   if (!floor) throw new Error(`no ${FLOOR_ROUTE} in route-bundle-stats.json`);
   const chapterRoutes = routes.filter((route) => route.route.startsWith("/chapters"));
   const overFloor = Math.max(...chapterRoutes.map((route) => route.gzipKB - floor.gzipKB));
+  const examRoute = routes.find((route) => route.route === "/practice/exam/[id]");
+  if (!examRoute) throw new Error("no /practice/exam/[id] in route-bundle-stats.json");
+  const examOverFloor = examRoute.gzipKB - floor.gzipKB;
 
   console.log("▸ Lighthouse on next start");
   const database = path.join(os.tmpdir(), `keystone-bench-${process.pid}.db`);
@@ -101,6 +106,7 @@ export async function benchSite() {
 
   const targets = [
     { name: `chapter pages' first-load JS within ${JS_BUDGET_KB} KB gzip of ${FLOOR_ROUTE}`, value: `+${overFloor.toFixed(1)} KB`, met: overFloor <= JS_BUDGET_KB },
+    { name: `the practice-exam page's first-load JS within ${EXAM_JS_BUDGET_KB} KB gzip of ${FLOOR_ROUTE}`, value: `+${examOverFloor.toFixed(1)} KB`, met: examOverFloor <= EXAM_JS_BUDGET_KB },
     ...lighthouseResults.flatMap((result) => [
       { name: `Lighthouse performance >= 95 on ${result.page}`, value: result.performance, met: result.performance >= 95 },
       { name: `Lighthouse accessibility = 100 on ${result.page}`, value: result.accessibility, met: result.accessibility === 100 },

@@ -3,16 +3,12 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { ExamReport } from "@/lib/quiz/practice-exam/grade-exam";
+import { examServiceNames } from "@/lib/content/exam-services";
 import { emptyResponse } from "@/lib/quiz/presentation";
 import { ResponseInput } from "./ResponseInput";
 import { recordInBrowser } from "./record";
 
-const serviceNames: Record<string, string> = {
-  general: "Choosing and combining services",
-  kms: "AWS KMS",
-  "secrets-manager": "AWS Secrets Manager",
-  "parameter-store": "Parameter Store",
-};
+const serviceNames: Record<string, string> = examServiceNames;
 
 function Row({ label, correct, total }: { label: string; correct: number; total: number }) {
   const share = total === 0 ? 0 : correct / total;

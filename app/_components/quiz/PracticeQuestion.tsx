@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { answerKeyOf } from "@/lib/quiz/bank";
+import { answerKeyOf } from "@/lib/quiz/answer-key";
 import { grade } from "@/lib/quiz/grading";
 import type { Confidence } from "@/lib/quiz/memory";
 import { correctViewResponse, emptyResponse, isAnswered, present, reasonsInView, seededRandom, seedFrom, toAuthoredResponse, type ViewResponse } from "@/lib/quiz/presentation";

@@ -80,7 +80,9 @@ export async function readExam(id: string, now = new Date()): Promise<ExamState 
     answers: answersSchema.parse(JSON.parse(row.answers)),
     flagged: flaggedSchema.parse(JSON.parse(row.flagged)),
     submitted: row.submittedAt !== null,
-    ...(row.report ? { report: JSON.parse(row.report) as ExamReport } : {}),
+    // The full report is rebuilt from the draw and the answers (grading is deterministic and takes
+    // well under a millisecond); the row keeps only the score it had when it was submitted.
+    ...(row.submittedAt ? { report: gradeExam(questions, drawn, answersSchema.parse(JSON.parse(row.answers))) } : {}),
   };
 }
 
@@ -113,16 +115,28 @@ export async function saveAnswer(id: string, request: SaveAnswerRequest, now = n
 /** Grades the exam once; a second submission returns the same report. */
 export async function submitExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
   const questions = await examQuestions();
-  const outcome = await db().$transaction(async (tx) => {
-    const row = await tx.practiceExam.findUnique({ where: { id } });
-    if (!row) return { status: 404, message: "There is no practice exam with that id." } as const;
-    if (row.submittedAt) return undefined;
-    const report = gradeExam(questions, drawSchema.parse(JSON.parse(row.draw)), answersSchema.parse(JSON.parse(row.answers)));
-    await tx.practiceExam.update({ where: { id }, data: { submittedAt: now, report: JSON.stringify(report) } });
-    return undefined;
-  });
-  if (outcome) return outcome;
-  return readExam(id, now);
+  const row = await db().practiceExam.findUnique({ where: { id } });
+  if (!row) return { status: 404, message: "There is no practice exam with that id." };
+  if (row.submittedAt) return readExam(id, now);
+  const drawn = drawSchema.parse(JSON.parse(row.draw));
+  const answers = answersSchema.parse(JSON.parse(row.answers));
+  const report = gradeExam(questions, drawn, answers);
+  const summary = { score: report.score, byExamPoint: report.byExamPoint, byService: report.byService, withdrawn: report.withdrawn };
+  // Conditional on nothing having changed since the read: of two submissions racing, one grades and the
+  // other reads its result, and an answer saved in between is graded rather than lost.
+  const { count } = await db().practiceExam.updateMany({ where: { id, submittedAt: null, answers: row.answers }, data: { submittedAt: now, report: JSON.stringify(summary) } });
+  if (count === 0) return submitExam(id, now);
+  return {
+    id,
+    minutes: row.minutes,
+    deadline: row.deadline.toISOString(),
+    now: now.toISOString(),
+    questions: views(questions, drawn),
+    answers,
+    flagged: flaggedSchema.parse(JSON.parse(row.flagged)),
+    submitted: true,
+    report,
+  };
 }
 
 export function isProblem(value: object): value is ExamProblem {
