@@ -174,10 +174,11 @@ function crossChecks(course: Course, contentFiles: ContentFiles): ContentError[]
 
   const quizIds = new Map<string, string>();
   for (const section of sections) {
-    for (const quiz of section.facts.quizzes) {
-      const previous = quizIds.get(quiz.props.id);
-      if (previous) errors.push(new ContentError(section.file, quiz.line, quiz.column, `quiz id "${quiz.props.id}" is already used in ${previous}`));
-      else quizIds.set(quiz.props.id, `${section.file}:${quiz.line}`);
+    // Quizzes and sandbox tasks share one id space: progress refers to either by id.
+    for (const question of [...section.facts.quizzes, ...section.facts.sandboxTasks]) {
+      const previous = quizIds.get(question.props.id);
+      if (previous) errors.push(new ContentError(section.file, question.line, question.column, `question id "${question.props.id}" is already used in ${previous}`));
+      else quizIds.set(question.props.id, `${section.file}:${question.line}`);
     }
   }
 

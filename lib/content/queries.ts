@@ -36,7 +36,10 @@ export function examPointUsage(course: Course): ExamPointUsage[] {
   return course.examPoints.map((point) => ({
     point,
     taughtIn: sections.filter((section) => section.examPoints.includes(point.id)),
-    questions: sections.reduce((count, section) => count + section.facts.quizzes.filter((quiz) => quiz.props.examPoints.includes(point.id)).length, 0),
+    questions: sections.reduce(
+      (count, section) => count + [...section.facts.quizzes, ...section.facts.sandboxTasks].filter((question) => question.props.examPoints.includes(point.id)).length,
+      0,
+    ),
   }));
 }
 
@@ -45,7 +48,7 @@ export function chapterStats(chapter: Chapter) {
     sections: chapter.sections.length,
     minutes: chapter.minutes,
     examPoints: new Set(chapter.sections.flatMap((section) => section.examPoints)).size,
-    questions: chapter.sections.reduce((count, section) => count + section.facts.quizzes.length, 0),
+    questions: chapter.sections.reduce((count, section) => count + section.facts.quizzes.length + section.facts.sandboxTasks.length, 0),
     figures: chapter.sections.reduce((count, section) => count + section.facts.figures.length, 0),
   };
 }

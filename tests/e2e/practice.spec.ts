@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { isChoiceQuestion, questionBank, type ChoiceQuestion } from "@/lib/quiz/bank";
 import { courseData } from "./course-data";
 import { expectNoSeriousA11yViolations, watchForProblems } from "./helpers";
+import { idle, PROMPT, RECORDED, run, screen } from "./sandbox-helpers";
 
 /**
  * Quizzes as a learner uses them. The oracle is the question bank built from
@@ -177,3 +178,37 @@ test("every question type can be answered with the keyboard and mouse in a secti
     await expect(form.getByRole("status")).toContainText(question.explanation);
   }
 });
+
+test("a sandbox task is checked by the state the learner leaves, not by the commands typed", async ({ page }) => {
+  const course = await courseData();
+  const section = course.chapters.flatMap((chapter) => chapter.sections).find((candidate) => candidate.facts.sandboxTasks.some((task) => task.props.id === "parameter-store-task-securestring-in-hierarchy"))!;
+  const task = section.facts.sandboxTasks.find((entry) => entry.props.id === "parameter-store-task-securestring-in-hierarchy")!.props;
+  await page.goto(`${section.href}?${RECORDED}`);
+  const card = page.locator(`section[data-question-id="${task.id}"]`);
+  await card.getByRole("button", { name: "Check my work" }).click();
+  await expect(card.getByRole("status")).toContainText("Not yet");
+
+  await card.getByRole("button", { name: "Open the sandbox" }).click();
+  await expect(page.getByTestId("sandbox-dock")).toBeVisible();
+  await idle(page);
+  // A String first (the wrong type); AWS will not change a parameter's type, so delete it and store it again:
+  // a different route from the solution's one command.
+  await runCleared(page, `aws ssm put-parameter --name /app/prod/db/password --value S3cr3t-Pa55 --type String`);
+  await card.getByRole("button", { name: "Check my work" }).click();
+  await expect(card.getByRole("status")).toContainText("Not yet");
+  expect(await runCleared(page, `aws ssm put-parameter --name /app/prod/db/password --value S3cr3t-Pa55 --type SecureString --overwrite`)).toContain("unique parameter.");
+  await runCleared(page, `aws ssm delete-parameter --name /app/prod/db/password`);
+  await runCleared(page, `aws ssm put-parameter --name /app/prod/db/password --value S3cr3t-Pa55 --type SecureString`);
+  await card.getByRole("button", { name: "Check my work" }).click();
+  await expect(card.getByRole("status")).toContainText("Done: the sandbox is in the state the task asks for.");
+  // Checking ran on a copy: the learner's terminal shows only their own commands.
+  expect(await screen(page)).not.toContain("get-parameter");
+});
+
+/** Clears the docked terminal (Ctrl-L, as a learner would: it is only a few rows high) and runs a command. */
+async function runCleared(page: Page, command: string): Promise<string> {
+  await page.locator(".xterm-helper-textarea").first().focus();
+  await page.keyboard.press("Control+l");
+  await expect.poll(() => screen(page)).toBe(PROMPT.trimEnd());
+  return run(page, command);
+}

@@ -12,6 +12,12 @@ export function SiteFooter() {
           says what changed and cites the source. AWS and the names of AWS services are trademarks of Amazon.com, Inc. or its affiliates; this
           course is independent of AWS.
         </p>
+        <p className="mt-2">
+          <Link href="/exam-points" className="underline underline-offset-2 hover:no-underline">
+            Every exam point
+          </Link>{" "}
+          and where it is taught.
+        </p>
       </div>
     </footer>
   );

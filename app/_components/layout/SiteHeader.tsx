@@ -21,10 +21,10 @@ export function SiteHeader() {
           <Link href="/practice" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Practice
           </Link>
-          <Link href="/exam-points" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+          {/* On a phone the footer links the exam points and the corrections; the header keeps what fits. */}
+          <Link href="/exam-points" className="hidden rounded px-2 py-1 sm:inline text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Exam points
           </Link>
-          {/* On a phone the footer links the corrections; the header keeps what fits. */}
           <Link href="/errata" className="hidden rounded px-2 py-1 sm:inline text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Corrections
           </Link>

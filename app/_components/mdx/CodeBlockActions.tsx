@@ -6,7 +6,8 @@ import { openOptionsFor, prestartSandbox } from "@/lib/workspace/worker-spawn";
 
 /**
  * The Copy and "Run in sandbox" buttons of every code block on the page,
- * and the buttons that open a sandbox pane (OpenInSandbox), handled by one
+ * the buttons that open a sandbox pane (OpenInSandbox) and a sandbox task's
+ * "Open the sandbox", handled by one
  * listener. The buttons are server-rendered HTML, so a long
  * section with dozens of code blocks hydrates one small island instead of
  * two per block. The terminal, xterm.js and the engine load on the first
@@ -22,6 +23,7 @@ export function CodeBlockActions() {
       if (button.dataset.codeAction === "copy") void copy(button, figure, code);
       else if (button.dataset.codeAction === "run") void run(button, code);
       else if (button.dataset.codeAction === "pane") void showPane(button, button.dataset.pane ?? "");
+      else if (button.dataset.codeAction === "open") void sandboxTarget(button, false);
     }
     document.addEventListener("click", onClick);
     return () => document.removeEventListener("click", onClick);

@@ -22,6 +22,8 @@ interface Props {
   /** Where it is answered (a quiz sitting); the page's path when not given. */
   context?: string;
   legend?: string;
+  /** The section that teaches it, linked after answering (quizzes away from the section). */
+  section?: { title: string; href: string };
   onAnswered?: (answer: AnsweredQuestion) => void;
 }
 
@@ -37,7 +39,7 @@ const typeHints: Record<QuizQuestion["type"], string> = {
  * button you press, and see every option's reason. The answer is recorded in
  * the browser and updates the memory of the question's exam points.
  */
-export function PracticeQuestion({ question, mode, context, legend = "Check yourself", onAnswered }: Props) {
+export function PracticeQuestion({ question, mode, context, legend = "Check yourself", section, onAnswered }: Props) {
   // The same shuffle on the server and in the browser, so the page hydrates as rendered.
   const presentation = useMemo(() => present(question, seededRandom(seedFrom(question.id))), [question]);
   const { view, map } = presentation;
@@ -69,7 +71,7 @@ export function PracticeQuestion({ question, mode, context, legend = "Check your
     >
       <fieldset className="min-w-0 [overflow-wrap:anywhere]">
         <legend className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
-          {legend} <span className="ml-1 font-normal normal-case tracking-normal text-slate-500">· {question.difficulty}</span>
+          {legend} <span className="ml-1 font-normal normal-case tracking-normal text-slate-600 dark:text-slate-300">· {question.difficulty}</span>
         </legend>
         <p className="mt-1 font-medium text-slate-900 dark:text-slate-100">{question.question}</p>
         {typeHints[question.type] ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{typeHints[question.type]}</p> : null}
@@ -117,6 +119,14 @@ export function PracticeQuestion({ question, mode, context, legend = "Check your
           <div className={`rounded-lg px-3 py-2 text-[0.95rem] ${result.correct ? "bg-emerald-50 text-emerald-950 dark:bg-emerald-950/40 dark:text-emerald-100" : "bg-rose-50 text-rose-950 dark:bg-rose-950/40 dark:text-rose-100"}`}>
             <p className="font-semibold">{result.correct ? "Correct." : "Not quite: the right answer is marked above."}</p>
             <p className="mt-1">{question.explanation}</p>
+            {section ? (
+              <p className="mt-1 text-sm">
+                Taught in{" "}
+                <a href={section.href} className="underline underline-offset-2">
+                  {section.title}
+                </a>
+              </p>
+            ) : null}
           </div>
         ) : null}
         {saveProblem ? <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">{saveProblem}</p> : null}

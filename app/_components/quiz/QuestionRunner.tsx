@@ -58,6 +58,7 @@ export function QuestionRunner({ questions, mode, context, onAnswered }: { quest
           mode={mode}
           context={context}
           legend={`Question ${index + 1}`}
+          section={current.section}
           onAnswered={(answer) => {
             setAnswers((previous) => new Map(previous).set(answer.questionId, answer));
             onAnswered?.(answer);

@@ -100,7 +100,7 @@ export function ResponseInput({ view, value, onChange, review }: Props) {
           const good = rightOrder ? rightOrder[place] === option : undefined;
           return (
             <li key={option} className={`${optionClass} ${good === undefined ? idle : good ? right : wrong} items-center`}>
-              <span className="w-6 shrink-0 font-mono text-sm text-slate-500" aria-hidden="true">
+              <span className="w-6 shrink-0 font-mono text-sm text-slate-600 dark:text-slate-300" aria-hidden="true">
                 {place + 1}.
               </span>
               <span className="flex-1">
@@ -137,7 +137,7 @@ export function ResponseInput({ view, value, onChange, review }: Props) {
             </label>
             <select
               id={`${name}-${index}`}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+              className="w-full min-w-0 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:w-auto sm:max-w-[50%] dark:border-slate-600 dark:bg-slate-900"
               value={pairs[index] ?? ""}
               disabled={locked}
               onChange={(event) => {

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import type { SandboxTaskQuestion } from "@/lib/quiz/question-schema";
-import { SandboxTerminal } from "../terminal/SandboxTerminal";
 import { newAttemptId, recordInBrowser } from "./record";
 
 type Shown = Omit<SandboxTaskQuestion, "solution">;
@@ -10,7 +9,8 @@ type Shown = Omit<SandboxTaskQuestion, "solution">;
 type Status = { kind: "idle" } | { kind: "checking" } | { kind: "passed" } | { kind: "not-yet" } | { kind: "error"; message: string };
 
 /**
- * A sandbox task: do the job in the terminal, then ask for a check. The check
+ * A sandbox task: do the job in the page's sandbox (the dock, opened here, or
+ * a terminal on the page), then ask for a check. The check
  * looks at the sandbox's state (on a copy of it, so checking changes
  * nothing), never at the commands typed: any way of doing the job passes.
  */
@@ -38,17 +38,20 @@ export function SandboxTaskCard({ task }: { task: Shown }) {
   };
 
   return (
-    <section className="sandbox-task not-prose my-8 rounded-xl border border-slate-300 bg-white p-4 shadow-sm dark:border-slate-600 dark:bg-slate-900" data-question-id={task.id} aria-label="Sandbox task">
+    <section className="sandbox-task not-prose my-8 min-w-0 rounded-xl [overflow-wrap:anywhere] border border-slate-300 bg-white p-4 shadow-sm dark:border-slate-600 dark:bg-slate-900" data-question-id={task.id} aria-label="Sandbox task">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
-        Do it in the sandbox <span className="ml-1 font-normal normal-case tracking-normal text-slate-500">· {task.difficulty}</span>
+        Do it in the sandbox <span className="ml-1 font-normal normal-case tracking-normal text-slate-600 dark:text-slate-300">· {task.difficulty}</span>
       </p>
       <p className="mt-1 font-medium text-slate-900 dark:text-slate-100">{task.task}</p>
       <details className="mt-2 text-sm text-slate-700 dark:text-slate-300">
         <summary className="cursor-pointer">Hint</summary>
         <p className="mt-1">{task.hint}</p>
       </details>
-      <SandboxTerminal scenario={task.scenario} />
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        {/* The page's one sandbox (docked, or a terminal on the page): the same session the check reads. */}
+        <button type="button" data-code-action="open" data-scenario={task.scenario} className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-slate-800">
+          Open the sandbox
+        </button>
         <button type="button" onClick={() => void check()} disabled={status.kind === "checking"} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
           {status.kind === "checking" ? "Checking…" : "Check my work"}
         </button>

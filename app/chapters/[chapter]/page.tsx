@@ -38,6 +38,14 @@ export default async function ChapterPage({ params }: Params) {
         figures
       </p>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">For: {chapter.exams.join(" · ")}</p>
+      <p className="mt-4">
+        <Link href={`${chapter.href}/quiz`} className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-slate-800">
+          Take the chapter quiz
+        </Link>{" "}
+        <Link href="/practice" className="ml-2 text-sm underline underline-offset-2">
+          Practice exams and your review schedule
+        </Link>
+      </p>
 
       <h2 className="mt-10 text-xl font-semibold">Contents</h2>
       <ol className="mt-4 space-y-3">

@@ -73,15 +73,19 @@ describe("building a course", () => {
     expect(await errorsOf(root)).toEqual(['correction "rotation" belongs to this section (content/errata.yaml) but it has no <Correction id="rotation" />']);
   });
 
-  it("rejects duplicate quiz ids across sections", async () => {
+  it("rejects duplicate question ids across sections, a sandbox task's included", async () => {
     const root = courseWith((dir) =>
       writeFileSync(
         path.join(dir, "chapters/demo/02-second.mdx"),
         readFileSync(path.join(dir, "chapters/demo/02-second.mdx"), "utf8") +
-          '\n<Quiz id="demo-one" examPoints={["kms.key-types"]} difficulty="easy" question="Again?" choices={[{ text: "yes", why: "x" }, { text: "no", why: "y" }, { text: "maybe", why: "z" }]} answer={0} explanation="Ids are unique." />\n',
+          '\n<Quiz id="demo-one" examPoints={["kms.key-types"]} difficulty="easy" question="Again?" choices={[{ text: "yes", why: "x" }, { text: "no", why: "y" }, { text: "maybe", why: "z" }]} answer={0} explanation="Ids are unique." />\n' +
+          '\n<Quiz id="demo-alias" examPoints={["kms.key-types"]} difficulty="easy" question="Again?" choices={[{ text: "yes", why: "x" }, { text: "no", why: "y" }, { text: "maybe", why: "z" }]} answer={0} explanation="Ids are unique." />\n',
       ),
     );
-    expect(await errorsOf(root)).toEqual([expect.stringMatching(/^quiz id "demo-one" is already used in .*01-first\.mdx:15$/)]);
+    expect(await errorsOf(root)).toEqual([
+      expect.stringMatching(/^question id "demo-one" is already used in .*01-first\.mdx:15$/),
+      expect.stringMatching(/^question id "demo-alias" is already used in .*01-first\.mdx:17$/),
+    ]);
   });
 
   it("rejects a reading time that does not match the text", async () => {
