@@ -214,7 +214,7 @@ const SandboxTaskProps = SandboxTaskSchema.safeExtend({
   scenario: z.enum(scenarios.map((scenario) => scenario.name) as [string, ...string[]]).default("chapter-27"),
 });
 
-/** Further questions on a section, shown folded at its end; each inside is a `<Quiz>` or `<SandboxTask>`. */
+/** Further questions on a section, folded (loaded when opened); only `<Quiz>` elements inside. */
 const QuestionSetProps = z.strictObject({ title: text.default("More questions on this section") });
 
 const SandboxTerminalProps = z.strictObject({

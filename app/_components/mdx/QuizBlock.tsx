@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Children, isValidElement, type ReactNode } from "react";
 import { loadCourse } from "@/lib/content/course";
 import { mdxComponentSpecs, type MdxComponentProps } from "@/lib/content/registry";
+import { FoldedQuestions } from "../quiz/FoldedQuestions";
 import { PracticeQuestion } from "../quiz/PracticeQuestion";
 import { SandboxTaskCard } from "../quiz/SandboxTaskCard";
 
@@ -47,12 +48,19 @@ export async function SandboxTaskBlock(props: MdxComponentProps<"SandboxTask">) 
   );
 }
 
-/** Further questions on the section, folded so that they do not get in the way of reading. */
+/**
+ * Further questions on the section, folded so that they do not get in the way
+ * of reading. The page carries only their ids: they load when the set is opened.
+ */
 export function QuestionSet({ title, children }: MdxComponentProps<"QuestionSet"> & { children?: ReactNode }) {
+  // The content check allows only <Quiz> children, so every child's props hold a question id.
+  const ids = Children.toArray(children).flatMap((child) => (isValidElement<{ id?: unknown }>(child) && typeof child.props.id === "string" ? [child.props.id] : []));
   return (
     <details className="question-set not-prose my-8 rounded-xl border border-slate-300 px-4 py-2 dark:border-slate-600">
-      <summary className="cursor-pointer py-1 font-semibold text-brand-700 dark:text-brand-300">{title}</summary>
-      <div className="prose-none">{children}</div>
+      <summary className="cursor-pointer py-1 font-semibold text-brand-700 dark:text-brand-300">
+        {title} <span className="font-normal text-slate-600 dark:text-slate-300">({ids.length} questions)</span>
+      </summary>
+      <FoldedQuestions ids={ids} />
     </details>
   );
 }

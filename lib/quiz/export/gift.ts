@@ -25,9 +25,9 @@ export function giftText(text: string): string {
   return text.replace(/[\\#=~{}:\r\n]/g, (character) => (character === "\n" ? "\\n" : character === "\r" ? "" : `\\${character}`));
 }
 
-/** In a matching pair `->` separates the sides, so a `->` inside a text is broken with an escaped `-`. */
+/** In a matching pair `->` separates the sides and GIFT has no escape for it, so a `->` inside a text is written as an arrow (→). */
 function matchText(text: string): string {
-  return giftText(text).replace(/->/g, "\\->");
+  return giftText(text.replace(/->/g, "→"));
 }
 
 /** A category path segment: GIFT separates categories with `/`, so one inside a name is doubled. */

@@ -43,8 +43,8 @@ describe("the question bank in GIFT", () => {
     const gift = toGift([multiple, ordering, matching]);
     expect(gift).toContain("::two::Which two? (Choose two.){\n\t~%50%A#ra\n\t~%-100%B#rb\n\t~%50%C#rc\n\t~%-100%D#rd\n\t####KMS keys encrypt at most 4 KB.\n}\n");
     expect(gift).toContain("::order::In what order? (Match each step to its position.){\n\t=First -> 1st\n\t=Second -> 2nd\n\t=Third -> 3rd\n\t####KMS keys encrypt at most 4 KB.\\n1st\\: w1\\n2nd\\: w2\\n3rd\\: w3\n}\n");
-    // Parameter Store is matched by no prompt: a distractor, written "= -> option"; a "->" inside a text is escaped.
-    expect(gift).toContain("::match::Which service?{\n\t=Keys -> KMS\n\t=Rotating passwords -> Secrets Manager\n\t=Data \\-> config -> KMS\n\t= -> Parameter Store\n");
+    // Parameter Store is matched by no prompt: a distractor, written "= -> option"; a "->" inside a text becomes an arrow.
+    expect(gift).toContain("::match::Which service?{\n\t=Keys -> KMS\n\t=Rotating passwords -> Secrets Manager\n\t=Data → config -> KMS\n\t= -> Parameter Store\n");
   });
 
   it("starts a new category only when the section changes, and doubles a / inside a category name", () => {
