@@ -117,6 +117,20 @@ test("a practice exam end to end: no answers on the page before submitting, a re
   await form.getByRole("button", { name: "Check: I’m sure" }).click();
   await expect(form.getByRole("status")).toContainText("Correct.");
   await expect(drillDue).not.toHaveText(String(examPoints - touched.size));
+
+  // With an exam date, readiness: each service and every exam point, and what to study next.
+  await page.goto("/practice");
+  const examDay = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Your exam date").fill(examDay);
+  await page.getByRole("button", { name: "Save date" }).click();
+  await expect(page.getByRole("heading", { name: /^Readiness on / })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^AWS KMS: \d+%$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Study next" }).locator("xpath=following-sibling::ol[1]/li")).toHaveCount(5);
+  await page.locator("summary", { hasText: "Every exam point" }).click();
+  await expect(page.getByTestId("readiness-points").getByRole("img")).toHaveCount(examPoints);
+  await page.reload();
+  await expect(page.getByLabel("Your exam date")).toHaveValue(examDay);
+  await expectNoSeriousA11yViolations(page, "practice page with readiness");
   expect(problems).toEqual([]);
 });
 

@@ -106,6 +106,16 @@ export function MemoryPanel({ points }: { points: PointInfo[] }) {
               </li>
             ))}
           </ol>
+          <details className="mt-4">
+            <summary className="cursor-pointer font-semibold">Every exam point</summary>
+            <div className="mt-2 space-y-1.5" data-testid="readiness-points">
+              {[...ready.points]
+                .sort((a, b) => a.recall - b.recall || (a.examPoint < b.examPoint ? -1 : 1))
+                .map((point) => (
+                  <Bar key={point.examPoint} value={point.recall} label={title(point.examPoint)} />
+                ))}
+            </div>
+          </details>
         </section>
       ) : (
         <p className="text-sm text-slate-700 dark:text-slate-300">Enter your exam date to see how ready you are for that day and to have the drill aim for it.</p>
