@@ -230,3 +230,47 @@ async function runCleared(page: Page, command: string): Promise<string> {
   await expect.poll(() => screen(page)).toBe(PROMPT.trimEnd());
   return run(page, command);
 }
+
+test("a chapter quiz draws 20 of the chapter's questions, keeps them through a reload, scores them and links what to reread", async ({ page }) => {
+  const questions = await bank();
+  const chapter = (await courseData()).chapters[0]!;
+  await page.goto(`${chapter.href}/quiz`);
+  await expect(page.getByText("Question 1 of 20")).toBeVisible();
+  const firstId = await page.locator("form[data-question-id]").getAttribute("data-question-id");
+  await page.reload();
+  await expect(page.locator("form[data-question-id]")).toHaveAttribute("data-question-id", firstId!);
+
+  const seen: string[] = [];
+  for (let index = 0; index < 20; index++) {
+    const form = page.locator("form[data-question-id]");
+    const question = questions.get((await form.getAttribute("data-question-id"))!)!;
+    expect(question.section.chapter).toBe(chapter.slug);
+    seen.push(question.id);
+    if (index === 0) {
+      // One wrong on purpose: the end lists its section to reread.
+      if (question.type === "single-choice") {
+        const wrong = question.choices.findIndex((_, choice) => choice !== question.answer);
+        await form.getByRole("radio", { name: question.choices[wrong]!.text, exact: true }).check();
+      } else if (question.type === "multiple-response") {
+        const wrong = question.choices.findIndex((_, choice) => !question.answers.includes(choice));
+        await form.getByRole("checkbox", { name: question.choices[wrong]!.text, exact: true }).check();
+      } else {
+        await answerRight(form, question);
+      }
+    } else {
+      await answerRight(form, question);
+    }
+    await form.getByRole("button", { name: "Check: I’m sure" }).click();
+    await expect(form.getByRole("status")).toContainText(/Correct\.|Not quite/);
+    await expect(form.getByRole("status")).toContainText(`Taught in ${question.section.title}`);
+    await page.getByRole("button", { name: index === 19 ? "Finish" : "Next question" }).click();
+  }
+  expect(new Set(seen).size).toBe(20);
+  const first = questions.get(seen[0]!)!;
+  const wrongFirst = first.type === "single-choice" || first.type === "multiple-response";
+  await expect(page.getByRole("heading", { name: `${wrongFirst ? 19 : 20} of 20 right` })).toBeVisible();
+  if (wrongFirst) await expect(page.getByRole("listitem").getByRole("link", { name: first.section.title, exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "New quiz (draw other questions)" }).click();
+  await expect(page.getByText("Question 1 of 20")).toBeVisible();
+});
