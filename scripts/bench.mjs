@@ -20,6 +20,12 @@ import { benchSite, siteReport } from "../tests/bench/site.bench.mjs";
 import { benchTerminal, terminalReport } from "../tests/bench/terminal-latency.mjs";
 import { benchWorkspace, workspaceReport } from "../tests/bench/workspace.bench.mjs";
 
+/** Runs one benchmark script under tsx and returns the JSON it prints on its last line. */
+function runBenchScript(file, nodeFlags = []) {
+  const output = execFileSync(process.execPath, [...nodeFlags, "--import", "tsx", file], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(output.trim().split("\n").at(-1));
+}
+
 const which = new Set(process.argv.slice(2).filter((arg) => arg !== "--"));
 const runAll = which.size === 0;
 const started = new Date();
@@ -29,8 +35,7 @@ const targets = [];
 
 if (runAll || which.has("engine")) {
   console.log("▸ Sandbox engine");
-  const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "tests/bench/engine.bench.ts"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const engine = JSON.parse(output.trim().split("\n").at(-1));
+  const engine = runBenchScript("tests/bench/engine.bench.ts", ["--expose-gc"]);
   results.engine = engine;
   targets.push(...engine.targets);
   report.push(
@@ -48,8 +53,7 @@ if (runAll || which.has("engine")) {
 
 if (runAll || which.has("shell")) {
   console.log("▸ Shell");
-  const output = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/shell.bench.ts"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const shell = JSON.parse(output.trim().split("\n").at(-1));
+  const shell = runBenchScript("tests/bench/shell.bench.ts");
   results.shell = shell;
   targets.push(...shell.targets);
   report.push(
@@ -84,8 +88,7 @@ if (runAll || which.has("runner")) {
 
 if (runAll || which.has("quiz")) {
   console.log("▸ Practice exams");
-  const output = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/quiz.bench.ts"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const quiz = JSON.parse(output.trim().split("\n").at(-1));
+  const quiz = runBenchScript("tests/bench/quiz.bench.ts");
   results.quiz = quiz;
   targets.push(...quiz.targets);
   report.push(

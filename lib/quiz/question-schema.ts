@@ -30,6 +30,11 @@ const common = {
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six"];
 
+/** An author's 0-based index into a list must point inside it. */
+function inRange(index: number, length: number, path: (string | number)[], what: string, ctx: z.RefinementCtx) {
+  if (index >= length) ctx.addIssue({ code: "custom", path, message: `answer ${index} is out of range: there are ${length} ${what} (0-based)` });
+}
+
 function distinct(values: readonly string[], path: string, ctx: z.RefinementCtx) {
   if (new Set(values).size !== values.length) ctx.addIssue({ code: "custom", path: [path], message: `${path} must be distinct` });
 }
@@ -44,9 +49,7 @@ const SingleChoice = z
     answer: z.number().int().nonnegative(),
   })
   .superRefine((value, ctx) => {
-    if (value.answer >= value.choices.length) {
-      ctx.addIssue({ code: "custom", path: ["answer"], message: `answer ${value.answer} is out of range: there are ${value.choices.length} choices (0-based)` });
-    }
+    inRange(value.answer, value.choices.length, ["answer"], "choices", ctx);
     distinct(value.choices.map((choice) => choice.text), "choices", ctx);
   });
 
@@ -60,11 +63,7 @@ const MultipleResponse = z
     answers: z.array(z.number().int().nonnegative()).min(2),
   })
   .superRefine((value, ctx) => {
-    for (const answer of value.answers) {
-      if (answer >= value.choices.length) {
-        ctx.addIssue({ code: "custom", path: ["answers"], message: `answer ${answer} is out of range: there are ${value.choices.length} choices (0-based)` });
-      }
-    }
+    for (const answer of value.answers) inRange(answer, value.choices.length, ["answers"], "choices", ctx);
     if (new Set(value.answers).size !== value.answers.length) ctx.addIssue({ code: "custom", path: ["answers"], message: "answers must be distinct" });
     if (value.answers.length >= value.choices.length) {
       ctx.addIssue({ code: "custom", path: ["answers"], message: "at least one choice must be wrong" });
@@ -108,11 +107,7 @@ const Matching = z
     options: z.array(text).min(2).max(6),
   })
   .superRefine((value, ctx) => {
-    value.prompts.forEach((prompt, index) => {
-      if (prompt.answer >= value.options.length) {
-        ctx.addIssue({ code: "custom", path: ["prompts", index, "answer"], message: `answer ${prompt.answer} is out of range: there are ${value.options.length} options (0-based)` });
-      }
-    });
+    value.prompts.forEach((prompt, index) => inRange(prompt.answer, value.options.length, ["prompts", index, "answer"], "options", ctx));
     distinct(value.options, "options", ctx);
     distinct(value.prompts.map((prompt) => prompt.text), "prompts", ctx);
   });

@@ -6,20 +6,9 @@
  * migrated with the project's migrations. Also the pure grading alone.
  * Prints one JSON line for scripts/bench.mjs.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
+import { useMigratedDatabase } from "../unit/migrated-database";
 
-const directory = mkdtempSync(path.join(os.tmpdir(), "quiz-bench-"));
-const file = path.join(directory, "bench.db");
-const database = new Database(file);
-for (const migration of readdirSync("prisma/migrations").filter((name) => /^\d+_/.test(name)).sort()) {
-  database.exec(readFileSync(path.join("prisma/migrations", migration, "migration.sql"), "utf8"));
-}
-database.pragma("journal_mode = WAL");
-database.close();
-process.env.DATABASE_URL = `file:${file}`;
+const { remove: removeDatabase } = useMigratedDatabase("quiz-bench-");
 
 const { createExam, saveAnswer, submitExam, examQuestions, isProblem } = await import("../../lib/quiz/practice-exam/exam-store");
 const { gradeExam } = await import("../../lib/quiz/practice-exam/grade-exam");
@@ -76,7 +65,7 @@ for (let run = 0; run < EXAMS; run++) {
   submit.push(performance.now() - started);
   if (isProblem(graded) || graded.report?.score.total !== QUESTIONS) throw new Error("the exam was not graded");
 }
-rmSync(directory, { recursive: true, force: true });
+removeDatabase();
 
 const submitP99 = round(percentile(submit, 99));
 console.log(

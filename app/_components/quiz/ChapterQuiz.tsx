@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { PracticeItem } from "@/lib/quiz/question-query";
+import { fetchPracticeQuestions, messageOf } from "./fetch-json";
 import { QuestionRunner } from "./QuestionRunner";
 
 /**
@@ -23,12 +24,9 @@ export function ChapterQuiz({ chapter, count }: { chapter: string; count: number
   useEffect(() => {
     if (seed === null) return;
     setQuestions(null);
-    fetch(`/api/questions?chapter=${encodeURIComponent(chapter)}&count=${count}&seed=${seed}`)
-      .then(async (response) => {
-        if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? response.statusText);
-        setQuestions(((await response.json()) as { questions: PracticeItem[] }).questions);
-      })
-      .catch((error: unknown) => setProblem(`The questions could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    fetchPracticeQuestions({ chapter, count, seed })
+      .then(setQuestions)
+      .catch((error: unknown) => setProblem(`The questions could not be loaded: ${messageOf(error)}`));
   }, [chapter, count, seed]);
 
   if (problem) return <p role="alert">{problem}</p>;

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { dueToday } from "@/lib/quiz/memory";
 import type { PracticeItem } from "@/lib/quiz/question-query";
+import { fetchPracticeQuestions, messageOf } from "./fetch-json";
 import { QuestionRunner } from "./QuestionRunner";
 import { examMoment, useMemory } from "./useMemory";
 
@@ -34,12 +35,9 @@ export function Drill({ points }: { points: string[] }) {
 
   useEffect(() => {
     if (!drawnFor || drawnFor.length === 0) return;
-    fetch(`/api/questions?points=${drawnFor.join(",")}&count=${DRILL_SIZE}&seed=${seed}`)
-      .then(async (response) => {
-        if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? response.statusText);
-        setQuestions(((await response.json()) as { questions: PracticeItem[] }).questions);
-      })
-      .catch((error: unknown) => setProblem(`The questions could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    fetchPracticeQuestions({ points: drawnFor.join(","), count: DRILL_SIZE, seed })
+      .then(setQuestions)
+      .catch((error: unknown) => setProblem(`The questions could not be loaded: ${messageOf(error)}`));
   }, [drawnFor, seed]);
 
   if (state.status === "unavailable") return <p role="alert">The drill needs your progress, which this browser cannot keep: {state.message}</p>;

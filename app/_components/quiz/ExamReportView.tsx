@@ -3,12 +3,10 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { ExamReport } from "@/lib/quiz/practice-exam/grade-exam";
-import { examServiceNames } from "@/lib/content/exam-services";
+import { examServiceNames, type ExamService } from "@/lib/content/exam-services";
 import { emptyResponse } from "@/lib/quiz/presentation";
 import { ResponseInput } from "./ResponseInput";
 import { recordInBrowser } from "./record";
-
-const serviceNames: Record<string, string> = examServiceNames;
 
 function Row({ label, correct, total }: { label: string; correct: number; total: number }) {
   const share = total === 0 ? 0 : correct / total;
@@ -78,7 +76,7 @@ export function ExamReportView({ examId, report }: { examId: string; report: Exa
         <table className="mt-2 w-full text-sm">
           <tbody>
             {report.byService.map((entry) => (
-              <Row key={entry.key} label={serviceNames[entry.key] ?? entry.key} correct={entry.correct} total={entry.total} />
+              <Row key={entry.key} label={examServiceNames[entry.key as ExamService] ?? entry.key} correct={entry.correct} total={entry.total} />
             ))}
           </tbody>
         </table>

@@ -5,6 +5,7 @@ import { emptyResponse, isAnswered, type ViewResponse } from "@/lib/quiz/present
 import type { ExamState } from "@/lib/quiz/practice-exam/exam-store";
 import type { SavedAnswer } from "@/lib/quiz/practice-exam/schemas";
 import { ExamReportView } from "./ExamReportView";
+import { jsonOrError, messageOf } from "./fetch-json";
 import { ResponseInput } from "./ResponseInput";
 
 type Load = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; exam: ExamState; offset: number };
@@ -15,14 +16,6 @@ function clock(ms: number): string {
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
   return `${hours > 0 ? `${hours}:` : ""}${String(minutes).padStart(hours > 0 ? 2 : 1, "0")}:${String(seconds).padStart(2, "0")}`;
-}
-
-async function errorOf(response: Response): Promise<string> {
-  try {
-    return ((await response.json()) as { error?: string }).error ?? response.statusText;
-  } catch {
-    return response.statusText;
-  }
 }
 
 /**
@@ -46,14 +39,13 @@ export function ExamRunner({ id }: { id: string }) {
   useEffect(() => {
     fetch(`/api/practice-exams/${id}`, { cache: "no-store" })
       .then(async (response) => {
-        if (!response.ok) throw new Error(await errorOf(response));
-        const exam = (await response.json()) as ExamState;
+        const exam = await jsonOrError<ExamState>(response);
         submitted.current = exam.submitted;
         setLoad({ status: "ready", exam, offset: Date.parse(exam.now) - Date.now() });
         const kept = Number(sessionStorage.getItem(indexKey));
         if (Number.isInteger(kept) && kept >= 0 && kept < exam.questions.length) setIndex(kept);
       })
-      .catch((error: unknown) => setLoad({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => setLoad({ status: "failed", message: messageOf(error) }));
   }, [id, indexKey]);
 
   useEffect(() => {
@@ -66,13 +58,11 @@ export function ExamRunner({ id }: { id: string }) {
     setSubmitting(true);
     await queue.current;
     try {
-      const response = await fetch(`/api/practice-exams/${id}/submit`, { method: "POST" });
-      if (!response.ok) throw new Error(await errorOf(response));
-      const exam = (await response.json()) as ExamState;
+      const exam = await jsonOrError<ExamState>(await fetch(`/api/practice-exams/${id}/submit`, { method: "POST" }));
       setLoad((previous) => (previous.status === "ready" ? { ...previous, exam } : previous));
     } catch (error) {
       submitted.current = false;
-      setSaveProblem(`The exam could not be submitted: ${error instanceof Error ? error.message : String(error)}. Try again.`);
+      setSaveProblem(`The exam could not be submitted: ${messageOf(error)}. Try again.`);
     } finally {
       setSubmitting(false);
     }
@@ -110,10 +100,10 @@ export function ExamRunner({ id }: { id: string }) {
     queue.current = queue.current.then(async () => {
       try {
         const response = await fetch(`/api/practice-exams/${id}/answers`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ questionId, ...change }) });
-        if (!response.ok) throw new Error(await errorOf(response));
+        if (!response.ok) await jsonOrError(response);
         setSaveProblem(null);
       } catch (error) {
-        setSaveProblem(`Your last answer was not saved: ${error instanceof Error ? error.message : String(error)}`);
+        setSaveProblem(`Your last answer was not saved: ${messageOf(error)}`);
       }
     });
   };

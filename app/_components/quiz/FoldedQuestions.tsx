@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { PracticeItem } from "@/lib/quiz/question-query";
+import { fetchPracticeQuestions, messageOf } from "./fetch-json";
 import { PracticeQuestion } from "./PracticeQuestion";
 
 type State = { status: "closed" } | { status: "loading" } | { status: "ready"; questions: PracticeItem[] } | { status: "failed"; message: string };
@@ -22,12 +23,9 @@ export function FoldedQuestions({ ids }: { ids: string[] }) {
       if (!details.open) return;
       setState((previous) => {
         if (previous.status !== "closed" && previous.status !== "failed") return previous;
-        fetch(`/api/questions?ids=${ids.join(",")}`)
-          .then(async (response) => {
-            if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? response.statusText);
-            setState({ status: "ready", questions: ((await response.json()) as { questions: PracticeItem[] }).questions });
-          })
-          .catch((error: unknown) => setState({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
+        fetchPracticeQuestions({ ids: ids.join(",") })
+          .then((questions) => setState({ status: "ready", questions }))
+          .catch((error: unknown) => setState({ status: "failed", message: messageOf(error) }));
         return { status: "loading" };
       });
     };

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { dueToday, readiness } from "@/lib/quiz/memory";
 import { saveExamDate } from "@/lib/quiz/progress/browser-store";
 import { examMoment, useMemory } from "./useMemory";
+import { messageOf } from "./fetch-json";
 
 export interface PointInfo {
   id: string;
@@ -57,7 +58,7 @@ export function MemoryPanel({ points }: { points: PointInfo[] }) {
           event.preventDefault();
           const value = new FormData(event.currentTarget).get("examDate");
           setProblem(null);
-          saveExamDate(typeof value === "string" && value !== "" ? value : undefined).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+          saveExamDate(typeof value === "string" && value !== "" ? value : undefined).catch((error: unknown) => setProblem(messageOf(error)));
         }}
       >
         <label className="flex flex-col text-sm font-medium">

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { SandboxTaskQuestion } from "@/lib/quiz/question-schema";
 import { newAttemptId, recordInBrowser } from "./record";
+import { messageOf } from "./fetch-json";
 
 type Shown = Omit<SandboxTaskQuestion, "solution">;
 
@@ -33,7 +34,7 @@ export function SandboxTaskCard({ task }: { task: Shown }) {
         });
       }
     } catch (error) {
-      setStatus({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: "error", message: messageOf(error) });
     }
   };
 

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { jsonOrError, messageOf } from "./fetch-json";
 
 const PRESETS = [
   { label: "Quick: 10 questions, 15 minutes", count: 10, minutes: 15 },
@@ -26,11 +27,10 @@ export function StartExamForm({ available }: { available: number }) {
         setStarting(true);
         try {
           const response = await fetch("/api/practice-exams", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ count, minutes }) });
-          const body = (await response.json()) as { id?: string; error?: string };
-          if (!response.ok || !body.id) throw new Error(body.error ?? response.statusText);
-          router.push(`/practice/exam/${body.id}`);
+          const { id } = await jsonOrError<{ id: string }>(response);
+          router.push(`/practice/exam/${id}`);
         } catch (error) {
-          setProblem(error instanceof Error ? error.message : String(error));
+          setProblem(messageOf(error));
           setStarting(false);
         }
       }}

@@ -1,4 +1,5 @@
 import type { Attempt } from "@/lib/quiz/progress/attempt";
+import { messageOf } from "./fetch-json";
 
 /**
  * Records an attempt in the browser's progress store. The store (idb and
@@ -10,7 +11,7 @@ export async function recordInBrowser(attempt: Attempt): Promise<{ saved: boolea
     await recordAttempt(attempt);
     return { saved: true };
   } catch (error) {
-    return { saved: false, problem: error instanceof Error ? error.message : String(error) };
+    return { saved: false, problem: messageOf(error) };
   }
 }
 

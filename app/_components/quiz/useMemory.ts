@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { Memory } from "@/lib/quiz/memory";
 import { loadExamDate, loadMemory, PROGRESS_EVENT } from "@/lib/quiz/progress/browser-store";
+import { messageOf } from "./fetch-json";
 
 export type MemoryState = { status: "loading" } | { status: "ready"; memory: Memory; examDate: string | undefined } | { status: "unavailable"; message: string };
 
@@ -14,7 +15,7 @@ export function useMemory(): MemoryState {
     const load = () =>
       Promise.all([loadMemory(), loadExamDate()])
         .then(([memory, examDate]) => live && setState({ status: "ready", memory, examDate }))
-        .catch((error: unknown) => live && setState({ status: "unavailable", message: error instanceof Error ? error.message : String(error) }));
+        .catch((error: unknown) => live && setState({ status: "unavailable", message: messageOf(error) }));
     void load();
     window.addEventListener(PROGRESS_EVENT, load);
     return () => {

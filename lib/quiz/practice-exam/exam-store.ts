@@ -64,33 +64,59 @@ export async function createExam(request: CreateExamRequest, now = new Date()): 
   return { id, minutes: request.minutes, deadline: deadline.toISOString(), now: now.toISOString(), questions: views(questions, drawn), answers: {}, flagged: [], submitted: false };
 }
 
-export async function readExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
-  const row = await db().practiceExam.findUnique({ where: { id } });
-  if (!row) return { status: 404, message: "There is no practice exam with that id (it may have been started on another server or deleted)." };
-  // Time ran out with the page closed: the exam submits itself with what was saved.
-  if (!row.submittedAt && now.getTime() > row.deadline.getTime() + GRACE_MS) return submitExam(id, now);
-  const questions = await examQuestions();
-  const drawn = drawSchema.parse(JSON.parse(row.draw));
+const NOT_FOUND: ExamProblem = { status: 404, message: "There is no practice exam with that id (it may have been started on another server or deleted)." };
+
+type ExamRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["practiceExam"]["findUnique"]>>>;
+
+/** The page's view of a stored exam; `report` once it is graded. */
+function stateOf(row: ExamRow, questions: ReadonlyMap<string, ChoiceQuestion>, now: Date, report?: ExamReport): ExamState {
   return {
-    id,
+    id: row.id,
     minutes: row.minutes,
     deadline: row.deadline.toISOString(),
     now: now.toISOString(),
-    questions: views(questions, drawn),
+    questions: views(questions, drawSchema.parse(JSON.parse(row.draw))),
     answers: answersSchema.parse(JSON.parse(row.answers)),
     flagged: flaggedSchema.parse(JSON.parse(row.flagged)),
-    submitted: row.submittedAt !== null,
-    // The full report is rebuilt from the draw and the answers (grading is deterministic and takes
-    // well under a millisecond); the row keeps only the score it had when it was submitted.
-    ...(row.submittedAt ? { report: gradeExam(questions, drawn, answersSchema.parse(JSON.parse(row.answers))) } : {}),
+    submitted: report !== undefined,
+    ...(report ? { report } : {}),
   };
+}
+
+/**
+ * The report of a submitted exam, rebuilt from the draw and the answers (grading is deterministic
+ * and takes well under a millisecond); the row keeps only the score it had when it was submitted.
+ */
+function reportOf(row: ExamRow, questions: ReadonlyMap<string, ChoiceQuestion>): ExamReport {
+  return gradeExam(questions, drawSchema.parse(JSON.parse(row.draw)), answersSchema.parse(JSON.parse(row.answers)));
+}
+
+/** Grades an exam not yet submitted and records it as submitted. */
+async function finish(row: ExamRow, questions: ReadonlyMap<string, ChoiceQuestion>, now: Date): Promise<ExamState | ExamProblem> {
+  const report = reportOf(row, questions);
+  const summary = { score: report.score, byExamPoint: report.byExamPoint, byService: report.byService, withdrawn: report.withdrawn };
+  // Conditional on nothing having changed since the read: of two submissions racing, one grades and the
+  // other reads its result, and an answer saved in between is graded rather than lost.
+  const { count } = await db().practiceExam.updateMany({ where: { id: row.id, submittedAt: null, answers: row.answers }, data: { submittedAt: now, report: JSON.stringify(summary) } });
+  if (count === 0) return submitExam(row.id, now);
+  return stateOf(row, questions, now, report);
+}
+
+export async function readExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
+  const row = await db().practiceExam.findUnique({ where: { id } });
+  if (!row) return NOT_FOUND;
+  const questions = await examQuestions();
+  if (row.submittedAt) return stateOf(row, questions, now, reportOf(row, questions));
+  // Time ran out with the page closed: the exam submits itself with what was saved.
+  if (now.getTime() > row.deadline.getTime() + GRACE_MS) return finish(row, questions, now);
+  return stateOf(row, questions, now);
 }
 
 /** Saves one answer and/or flag. Refused after submission and after the deadline. */
 export async function saveAnswer(id: string, request: SaveAnswerRequest, now = new Date()): Promise<{ ok: true } | ExamProblem> {
   return db().$transaction(async (tx) => {
     const row = await tx.practiceExam.findUnique({ where: { id } });
-    if (!row) return { status: 404, message: "There is no practice exam with that id." } as const;
+    if (!row) return NOT_FOUND;
     if (row.submittedAt) return { status: 409, message: "This exam has been submitted; its answers can no longer change." } as const;
     if (now.getTime() > row.deadline.getTime() + GRACE_MS) return { status: 409, message: "Time is up: answers are no longer accepted. Submit to see your report." } as const;
     const drawn = drawSchema.parse(JSON.parse(row.draw));
@@ -114,29 +140,10 @@ export async function saveAnswer(id: string, request: SaveAnswerRequest, now = n
 
 /** Grades the exam once; a second submission returns the same report. */
 export async function submitExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
-  const questions = await examQuestions();
   const row = await db().practiceExam.findUnique({ where: { id } });
-  if (!row) return { status: 404, message: "There is no practice exam with that id." };
-  if (row.submittedAt) return readExam(id, now);
-  const drawn = drawSchema.parse(JSON.parse(row.draw));
-  const answers = answersSchema.parse(JSON.parse(row.answers));
-  const report = gradeExam(questions, drawn, answers);
-  const summary = { score: report.score, byExamPoint: report.byExamPoint, byService: report.byService, withdrawn: report.withdrawn };
-  // Conditional on nothing having changed since the read: of two submissions racing, one grades and the
-  // other reads its result, and an answer saved in between is graded rather than lost.
-  const { count } = await db().practiceExam.updateMany({ where: { id, submittedAt: null, answers: row.answers }, data: { submittedAt: now, report: JSON.stringify(summary) } });
-  if (count === 0) return submitExam(id, now);
-  return {
-    id,
-    minutes: row.minutes,
-    deadline: row.deadline.toISOString(),
-    now: now.toISOString(),
-    questions: views(questions, drawn),
-    answers,
-    flagged: flaggedSchema.parse(JSON.parse(row.flagged)),
-    submitted: true,
-    report,
-  };
+  if (!row) return NOT_FOUND;
+  const questions = await examQuestions();
+  return row.submittedAt ? stateOf(row, questions, now, reportOf(row, questions)) : finish(row, questions, now);
 }
 
 export function isProblem(value: object): value is ExamProblem {

@@ -1,25 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackInputSchema } from "@/lib/feedback/feedback";
+import { useMigratedDatabase } from "../migrated-database";
 
 const kmsSection = "/chapters/kms-secrets-manager-parameter-store/kms";
-const directory = mkdtempSync(path.join(os.tmpdir(), "feedback-"));
-const file = path.join(directory, "test.db");
+let file = "";
+let removeDatabase: () => void = () => undefined;
 
 beforeAll(() => {
-  // The same SQL `prisma migrate deploy` applies, on a throw-away database.
-  const database = new Database(file);
-  for (const migration of readdirSync("prisma/migrations").filter((name) => /^\d+_/.test(name)).sort()) {
-    database.exec(readFileSync(path.join("prisma/migrations", migration, "migration.sql"), "utf8"));
-  }
-  database.close();
-  process.env.DATABASE_URL = `file:${file}`;
+  ({ file, remove: removeDatabase } = useMigratedDatabase("feedback-"));
 });
 
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => removeDatabase());
 
 describe("feedback input", () => {
   it("accepts a report about a page of the course, trimming the message", () => {

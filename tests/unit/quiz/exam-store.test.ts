@@ -1,10 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/course";
 import { isChoiceQuestion, questionBank } from "@/lib/quiz/bank";
+import { useMigratedDatabase } from "../migrated-database";
 
 /**
  * Practice exams on a real SQLite database migrated with the project's own
@@ -12,19 +9,11 @@ import { isChoiceQuestion, questionBank } from "@/lib/quiz/bank";
  * is enforced by the server's clock, and an exam left open past its deadline
  * submits itself with what was saved.
  */
-const directory = mkdtempSync(path.join(os.tmpdir(), "exams-"));
-const file = path.join(directory, "test.db");
-
+let removeDatabase: () => void = () => undefined;
 beforeAll(() => {
-  const database = new Database(file);
-  for (const migration of readdirSync("prisma/migrations").filter((name) => /^\d+_/.test(name)).sort()) {
-    database.exec(readFileSync(path.join("prisma/migrations", migration, "migration.sql"), "utf8"));
-  }
-  database.close();
-  process.env.DATABASE_URL = `file:${file}`;
+  removeDatabase = useMigratedDatabase("exams-").remove;
 });
-
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => removeDatabase());
 
 const store = () => import("@/lib/quiz/practice-exam/exam-store");
 
