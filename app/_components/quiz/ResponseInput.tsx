@@ -22,11 +22,13 @@ const idle = "border-slate-200 hover:border-slate-400 dark:border-slate-700";
 const right = "border-emerald-600 bg-emerald-50 dark:bg-emerald-950/40";
 const wrong = "border-rose-600 bg-rose-50 dark:bg-rose-950/40";
 
+/** An option's reason under its verdict. Authors often begin the right option's reason with "Right:"; the verdict already says it. */
 function Reason({ text, good }: { text: string; good: boolean }) {
+  const body = text.replace(/^(?:Right|Wrong)\s*:\s*/, "");
   return (
     <span className={`mt-1 block text-sm ${good ? "text-emerald-900 dark:text-emerald-200" : "text-rose-900 dark:text-rose-200"}`}>
       <span className="font-semibold">{good ? "Right: " : "Wrong: "}</span>
-      {text}
+      {body}
     </span>
   );
 }
