@@ -1,20 +1,29 @@
 /**
- * Makes the SQLite database ready: generates the Prisma client if it is
- * missing, applies pending migrations (creating the file on first run) and
- * turns on WAL so readers never wait for a writer. Safe to run every time:
- * when nothing is pending it only reads the migrations table.
+ * Makes the database DATABASE_URL names ready (the embedded SQLite file by
+ * default): generates the Prisma clients if they are missing and applies
+ * pending migrations. SQLite: creates the file on first run and turns on WAL
+ * so readers never wait for a writer. PostgreSQL: applies
+ * prisma/postgresql/migrations (scripts/lib/postgres-migrate.mjs says why not
+ * through Prisma). Safe to run every time: when nothing is pending it only
+ * reads the migrations table.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { migratePostgres } from "./lib/postgres-migrate.mjs";
 import { bin, mustRun } from "./lib/run.mjs";
 
 const MIGRATIONS = path.join("prisma", "migrations");
 
+export function databaseUrl() {
+  return process.env.DATABASE_URL ?? "file:" + path.join(process.cwd(), "prisma", "dev.db");
+}
+
+export const isPostgres = (url = databaseUrl()) => /^postgres(ql)?:\/\//.test(url);
+
 export function databaseFile() {
-  const url = process.env.DATABASE_URL ?? "file:" + path.join(process.cwd(), "prisma", "dev.db");
-  return url.replace(/^file:/, "");
+  return databaseUrl().replace(/^file:/, "");
 }
 
 /** Migration folders not yet recorded as applied in the database. */
@@ -37,6 +46,18 @@ export function pendingMigrations(file = databaseFile()) {
 export async function prepareDatabase({ quiet = false } = {}) {
   const stdio = quiet ? ["ignore", "ignore", "inherit"] : "inherit";
   if (!existsSync("generated/prisma/client.ts")) await mustRun(bin("prisma"), ["generate"], { stdio });
+  if (!existsSync("generated/prisma-pg/client.ts")) await mustRun(bin("prisma"), ["generate", "--schema", "prisma/postgresql/schema.prisma"], { stdio });
+  if (isPostgres()) {
+    const url = new URL(databaseUrl());
+    try {
+      const applied = await migratePostgres(databaseUrl(), { log: quiet ? () => {} : (line) => console.log(line) });
+      if (!quiet && applied.length === 0) console.log(`PostgreSQL database ${url.pathname.slice(1)} on ${url.host} is up to date.`);
+    } catch (error) {
+      console.error(`\n✖ Could not migrate the PostgreSQL database ${url.pathname.slice(1)} on ${url.host}: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+    return;
+  }
   const file = databaseFile();
   const pending = pendingMigrations(file);
   if (pending.length > 0) {

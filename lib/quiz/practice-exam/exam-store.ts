@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import * as z from "zod";
 import { db } from "@/lib/db/client";
+import { recordAttempt } from "@/lib/progress/attempts";
 import { loadCourse } from "@/lib/content/course";
 import { questionBank, isChoiceQuestion, type ChoiceQuestion } from "../bank";
 import { seededRandom, viewOf, type QuestionView } from "../presentation";
@@ -52,7 +53,18 @@ function views(questions: ReadonlyMap<string, ChoiceQuestion>, drawn: readonly D
   });
 }
 
-export async function createExam(request: CreateExamRequest, now = new Date()): Promise<ExamState | ExamProblem> {
+/** Exams started without an account are kept this long, then deleted (an owned exam stays with its owner). */
+export const ANONYMOUS_EXAM_DAYS = 30;
+
+/**
+ * Who may see an exam: its owner only, when it has one (anyone else is told it
+ * does not exist, so an id reveals nothing); anyone with the id otherwise.
+ */
+function visibleTo(row: { userId: string | null }, viewer: string | null): boolean {
+  return row.userId === null || row.userId === viewer;
+}
+
+export async function createExam(request: CreateExamRequest, now = new Date(), owner: string | null = null): Promise<ExamState | ExamProblem> {
   const questions = await examQuestions();
   const pool = examPool([...questions.values()], request.services);
   if (pool.length < request.count) return { status: 422, message: `There are ${pool.length} questions for that choice of services; ask for at most ${pool.length}.` };
@@ -60,7 +72,8 @@ export async function createExam(request: CreateExamRequest, now = new Date()): 
   const { drawn } = drawExam(pool, request.count, seededRandom(seed));
   const id = randomBytes(16).toString("base64url");
   const deadline = new Date(now.getTime() + request.minutes * 60_000);
-  await db().practiceExam.create({ data: { id, minutes: request.minutes, deadline, draw: JSON.stringify(drawn), createdAt: now } });
+  await db().practiceExam.create({ data: { id, minutes: request.minutes, deadline, draw: JSON.stringify(drawn), createdAt: now, userId: owner } });
+  await db().practiceExam.deleteMany({ where: { userId: null, createdAt: { lt: new Date(now.getTime() - ANONYMOUS_EXAM_DAYS * 86_400_000) } } });
   return { id, minutes: request.minutes, deadline: deadline.toISOString(), now: now.toISOString(), questions: views(questions, drawn), answers: {}, flagged: [], submitted: false };
 }
 
@@ -98,13 +111,24 @@ async function finish(row: ExamRow, questions: ReadonlyMap<string, ChoiceQuestio
   // Conditional on nothing having changed since the read: of two submissions racing, one grades and the
   // other reads its result, and an answer saved in between is graded rather than lost.
   const { count } = await db().practiceExam.updateMany({ where: { id: row.id, submittedAt: null, answers: row.answers }, data: { submittedAt: now, report: JSON.stringify(summary) } });
-  if (count === 0) return submitExam(row.id, now);
+  if (count === 0) return submitExam(row.id, row.userId, now);
+  // An owner's exam goes into their progress here, from the server's grading; the page's copy of
+  // the same attempt (same id) then changes nothing.
+  if (row.userId) {
+    await recordAttempt(row.userId, {
+      id: `exam-${row.id}`,
+      mode: "practice-exam",
+      at: now.toISOString(),
+      context: `/practice/exam/${row.id}`,
+      items: report.items.map((item) => ({ questionId: item.questionId, examPoints: item.examPoints, correct: item.correct, answered: item.answered, confidence: item.answered ? item.confidence : "unsure" })),
+    });
+  }
   return stateOf(row, questions, now, report);
 }
 
-export async function readExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
+export async function readExam(id: string, viewer: string | null, now = new Date()): Promise<ExamState | ExamProblem> {
   const row = await db().practiceExam.findUnique({ where: { id } });
-  if (!row) return NOT_FOUND;
+  if (!row || !visibleTo(row, viewer)) return NOT_FOUND;
   const questions = await examQuestions();
   if (row.submittedAt) return stateOf(row, questions, now, reportOf(row, questions));
   // Time ran out with the page closed: the exam submits itself with what was saved.
@@ -113,10 +137,10 @@ export async function readExam(id: string, now = new Date()): Promise<ExamState 
 }
 
 /** Saves one answer and/or flag. Refused after submission and after the deadline. */
-export async function saveAnswer(id: string, request: SaveAnswerRequest, now = new Date()): Promise<{ ok: true } | ExamProblem> {
+export async function saveAnswer(id: string, viewer: string | null, request: SaveAnswerRequest, now = new Date()): Promise<{ ok: true } | ExamProblem> {
   return db().$transaction(async (tx) => {
     const row = await tx.practiceExam.findUnique({ where: { id } });
-    if (!row) return NOT_FOUND;
+    if (!row || !visibleTo(row, viewer)) return NOT_FOUND;
     if (row.submittedAt) return { status: 409, message: "This exam has been submitted; its answers can no longer change." } as const;
     if (now.getTime() > row.deadline.getTime() + GRACE_MS) return { status: 409, message: "Time is up: answers are no longer accepted. Submit to see your report." } as const;
     const drawn = drawSchema.parse(JSON.parse(row.draw));
@@ -139,9 +163,9 @@ export async function saveAnswer(id: string, request: SaveAnswerRequest, now = n
 }
 
 /** Grades the exam once; a second submission returns the same report. */
-export async function submitExam(id: string, now = new Date()): Promise<ExamState | ExamProblem> {
+export async function submitExam(id: string, viewer: string | null, now = new Date()): Promise<ExamState | ExamProblem> {
   const row = await db().practiceExam.findUnique({ where: { id } });
-  if (!row) return NOT_FOUND;
+  if (!row || !visibleTo(row, viewer)) return NOT_FOUND;
   const questions = await examQuestions();
   return row.submittedAt ? stateOf(row, questions, now, reportOf(row, questions)) : finish(row, questions, now);
 }

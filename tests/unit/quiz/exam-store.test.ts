@@ -44,13 +44,13 @@ describe("practice exams on the server", () => {
     const first = exam.questions[0]!;
     const answer = { response: first.type === "single-choice" ? { type: "single-choice" as const, choice: 0 } : { type: "multiple-response" as const, choices: [0] }, touched: true, confidence: "unsure" as const };
     const during = new Date(start.getTime() + 30_000);
-    if (first.type === "single-choice" || first.type === "multiple-response") expect(await saveAnswer(exam.id, { questionId: first.id, answer }, during)).toEqual({ ok: true });
-    expect(await saveAnswer(exam.id, { questionId: first.id, flagged: true }, during)).toEqual({ ok: true });
-    expect(await saveAnswer(exam.id, { questionId: "somewhere-else", flagged: true }, during)).toMatchObject({ status: 422 });
+    if (first.type === "single-choice" || first.type === "multiple-response") expect(await saveAnswer(exam.id, null, { questionId: first.id, answer }, during)).toEqual({ ok: true });
+    expect(await saveAnswer(exam.id, null, { questionId: first.id, flagged: true }, during)).toEqual({ ok: true });
+    expect(await saveAnswer(exam.id, null, { questionId: "somewhere-else", flagged: true }, during)).toMatchObject({ status: 422 });
 
     const late = new Date(start.getTime() + 60_000 + GRACE_MS + 1);
-    expect(await saveAnswer(exam.id, { questionId: first.id, flagged: false }, late)).toMatchObject({ status: 409, message: expect.stringContaining("Time is up") });
-    const read = await readExam(exam.id, late);
+    expect(await saveAnswer(exam.id, null, { questionId: first.id, flagged: false }, late)).toMatchObject({ status: 409, message: expect.stringContaining("Time is up") });
+    const read = await readExam(exam.id, null, late);
     if (isProblem(read)) throw new Error(read.message);
     expect(read.submitted).toBe(true);
     expect(read.flagged).toEqual([first.id]);
@@ -63,10 +63,10 @@ describe("practice exams on the server", () => {
     const { createExam, submitExam, isProblem } = await store();
     const exam = await createExam({ count: 5, minutes: 10 });
     if (isProblem(exam)) throw new Error(exam.message);
-    const once = await submitExam(exam.id);
-    const twice = await submitExam(exam.id);
+    const once = await submitExam(exam.id, null);
+    const twice = await submitExam(exam.id, null);
     if (isProblem(once) || isProblem(twice)) throw new Error("not found");
     expect(twice.report).toEqual(once.report);
-    expect(await submitExam("AAAAAAAAAAAAAAAAAAAAAA")).toMatchObject({ status: 404 });
+    expect(await submitExam("AAAAAAAAAAAAAAAAAAAAAA", null)).toMatchObject({ status: 404 });
   });
 });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { viewerOf, refuseCrossSite } from "@/lib/auth/viewer";
 import { problem } from "@/lib/http/json-request";
 import { isProblem, readExam } from "@/lib/quiz/practice-exam/exam-store";
 import { examIdSchema } from "@/lib/quiz/practice-exam/schemas";
@@ -7,7 +8,7 @@ import { examIdSchema } from "@/lib/quiz/practice-exam/schemas";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = examIdSchema.safeParse((await params).id);
   if (!id.success) return problem(404, "There is no practice exam with that id.");
-  const exam = await readExam(id.data);
+  const exam = await readExam(id.data, (await viewerOf(_request))?.id ?? null);
   if (isProblem(exam)) return problem(exam.status, exam.message);
   return NextResponse.json(exam, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,23 @@
+import nodemailer from "nodemailer";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Sends the platform's mail (password reset links). MAIL_TRANSPORT picks how:
+ * unset or "log" writes the message to the server log (development, and the
+ * tests read the link from there); an smtp:// or smtps:// URL sends it
+ * through that server (nodemailer), from MAIL_FROM.
+ */
+export async function sendMail(mail: Mail, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const transport = env.MAIL_TRANSPORT ?? "log";
+  if (transport === "log") {
+    console.log(`[mail] to ${mail.to}: ${mail.subject}\n${mail.text}`);
+    return;
+  }
+  if (!/^smtps?:\/\//.test(transport)) throw new Error(`MAIL_TRANSPORT must be "log" or an smtp:// URL, not ${JSON.stringify(transport)}`);
+  await nodemailer.createTransport(transport).sendMail({ from: env.MAIL_FROM ?? "Keystone <no-reply@localhost>", to: mail.to, subject: mail.subject, text: mail.text });
+}
