@@ -1,10 +1,15 @@
+import { nextHeaderRules } from "./lib/http/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Every page is generated at build time from content/; nothing is rendered per request
-  // except the API routes, so the production server needs no MDX compiler at run time.
+  // The course pages are generated at build time from content/; the account pages, the
+  // dashboard and the API are rendered per request.
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return nextHeaderRules();
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eDatabaseFile, e2ePort as PORT } from "./tests/e2e/e2e-env";
+import { e2eDatabaseFile, e2eMailFile, e2ePort as PORT } from "./tests/e2e/e2e-env";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,8 +24,8 @@ export default defineConfig({
   ],
   webServer: {
     // The production build (scripts/test.mjs builds first when needed) on a fresh database.
-    command: `rm -f ${e2eDatabaseFile}* && node scripts/prepare-db.mjs && node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
-    env: { DATABASE_URL: `file:${e2eDatabaseFile}` },
+    command: `rm -f ${e2eDatabaseFile}* ${e2eMailFile} && node scripts/prepare-db.mjs && node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    env: { DATABASE_URL: `file:${e2eDatabaseFile}`, MAIL_TRANSPORT: `file:${e2eMailFile}` },
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -22,21 +22,22 @@ import { db } from "@/lib/db/client";
 import { databaseProvider } from "@/lib/db/url";
 import { consume } from "@/lib/http/rate-limit";
 import { deleteAccountData } from "@/lib/progress/account-data";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 import { sendMail } from "./mailer";
 import { authSecret } from "./secret";
 
 export const roles = ["learner", "instructor"] as const;
 export type Role = (typeof roles)[number];
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
 
 /**
- * Sign-in and sign-up attempts allowed per client address per minute, reset
- * requests per 5 minutes; and sign-ins per account (whatever the address) per
- * 15 minutes, so guessing one learner's password from many addresses is slow too.
+ * Requests allowed per client address: sign-ins per minute, sign-ups per 10
+ * minutes, reset requests per 5 minutes. A class signs up together from one
+ * school network, so the per-address limits are generous; the one that stops
+ * password guessing is per account (whatever the address): 10 sign-ins per
+ * 15 minutes.
  */
-export const AUTH_LIMITS = { signIn: 10, signUp: 5, reset: 3, signInPerAccount: 10 } as const;
+export const AUTH_LIMITS = { signIn: 60, signUp: 60, reset: 5, signInPerAccount: 10 } as const;
 
 function createAuth() {
   return betterAuth({
@@ -45,6 +46,13 @@ function createAuth() {
     basePath: "/api/auth",
     database: prismaAdapter(db(), { provider: databaseProvider() }),
     telemetry: { enabled: false },
+    // CSRF: a state-changing request must carry the Origin of the host it was sent to (or of
+    // BETTER_AUTH_URL). Derived per request because one build serves localhost, 127.0.0.1 and
+    // the real host alike; a page on another site sends its own Origin and is refused.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+      return [process.env.BETTER_AUTH_URL, host ? `http://${host}` : undefined, host ? `https://${host}` : undefined];
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN,
@@ -83,7 +91,7 @@ function createAuth() {
       max: 100,
       customRules: {
         "/sign-in/email": { window: 60, max: AUTH_LIMITS.signIn },
-        "/sign-up/email": { window: 60, max: AUTH_LIMITS.signUp },
+        "/sign-up/email": { window: 600, max: AUTH_LIMITS.signUp },
         "/request-password-reset": { window: 300, max: AUTH_LIMITS.reset },
         "/get-session": false,
       },

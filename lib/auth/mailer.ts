@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import nodemailer from "nodemailer";
 
 export interface Mail {
@@ -9,8 +10,9 @@ export interface Mail {
 /**
  * Sends the platform's mail (password reset links). MAIL_TRANSPORT picks how:
  * unset or "log" writes the message to the server log (development, and the
- * tests read the link from there); an smtp:// or smtps:// URL sends it
- * through that server (nodemailer), from MAIL_FROM.
+ * operator copies the link from there); "file:PATH" appends each message to
+ * PATH as a JSON line (the browser tests read links from it); an smtp:// or
+ * smtps:// URL sends it through that server (nodemailer), from MAIL_FROM.
  */
 export async function sendMail(mail: Mail, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const transport = env.MAIL_TRANSPORT ?? "log";
@@ -18,6 +20,10 @@ export async function sendMail(mail: Mail, env: NodeJS.ProcessEnv = process.env)
     console.log(`[mail] to ${mail.to}: ${mail.subject}\n${mail.text}`);
     return;
   }
-  if (!/^smtps?:\/\//.test(transport)) throw new Error(`MAIL_TRANSPORT must be "log" or an smtp:// URL, not ${JSON.stringify(transport)}`);
+  if (transport.startsWith("file:")) {
+    appendFileSync(transport.slice("file:".length), JSON.stringify({ ...mail, at: new Date().toISOString() }) + "\n");
+    return;
+  }
+  if (!/^smtps?:\/\//.test(transport)) throw new Error(`MAIL_TRANSPORT must be "log", file:PATH or an smtp:// URL, not ${JSON.stringify(transport)}`);
   await nodemailer.createTransport(transport).sendMail({ from: env.MAIL_FROM ?? "Keystone <no-reply@localhost>", to: mail.to, subject: mail.subject, text: mail.text });
 }

@@ -21,7 +21,7 @@ function isJsonObject(text: string): boolean {
 }
 
 const sitePath = z.string().max(300).refine(isSitePath, { message: "That page is not part of the course." });
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as YYYY-MM-DD.").refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "That is not a date.");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as YYYY-MM-DD.").refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), "That is not a date.");
 
 /** An attempt as the browser sends it: bounded, and never dated in the future. */
 export const attemptInputSchema = attemptSchema

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { isChoiceQuestion, questionBank, type ChoiceQuestion } from "@/lib/quiz/bank";
 import { courseData } from "./course-data";
 import { expectNoSeriousA11yViolations, watchForProblems } from "./helpers";
+import { answerRight, bank } from "./quiz-helpers";
 import { idle, PROMPT, RECORDED, run, screen } from "./sandbox-helpers";
 
 /**
@@ -9,9 +10,6 @@ import { idle, PROMPT, RECORDED, run, screen } from "./sandbox-helpers";
  * the MDX (what the author marked right), never the grading code: answers are
  * chosen by their text, as a learner reads them.
  */
-async function bank(): Promise<Map<string, ChoiceQuestion>> {
-  return new Map(questionBank(await courseData()).filter(isChoiceQuestion).map((question) => [question.id, question]));
-}
 
 async function dueCount(page: Page): Promise<number> {
   await page.goto("/practice");
@@ -150,31 +148,6 @@ test("the exam API checks every request: bad input is a 400 that says why, unkno
   expect((await request.put(`/api/practice-exams/${exam.id}/answers`, { data: { questionId: exam.questions[0]!.id, flagged: false } })).status()).toBe(409);
 });
 
-async function answerRight(form: ReturnType<Page["locator"]>, question: ChoiceQuestion) {
-  switch (question.type) {
-    case "single-choice":
-      await form.getByRole("radio", { name: question.choices[question.answer]!.text, exact: true }).check();
-      return;
-    case "multiple-response":
-      for (const answer of question.answers) await form.getByRole("checkbox", { name: question.choices[answer]!.text, exact: true }).check();
-      return;
-    case "matching":
-      for (const [index, prompt] of question.prompts.entries()) await form.getByRole("combobox").nth(index).selectOption({ label: question.options[prompt.answer]! });
-      return;
-    case "ordering": {
-      // Bubble each step up to its place with the Move up buttons, as a keyboard user would.
-      for (const [place, item] of question.items.entries()) {
-        for (;;) {
-          const texts = await form.locator("ol > li").evaluateAll((rows) => rows.map((row) => row.querySelector("span.flex-1")?.firstChild?.textContent ?? ""));
-          const at = texts.indexOf(item.text);
-          if (at <= place) break;
-          await form.getByRole("button", { name: `Move up: ${item.text}` }).click();
-        }
-      }
-      if (await form.getByRole("button", { name: "This order is right" }).isVisible()) await form.getByRole("button", { name: "This order is right" }).click();
-    }
-  }
-}
 
 test("every question type can be answered with the keyboard and mouse in a section, and says why", async ({ page }) => {
   const course = await courseData();

@@ -16,7 +16,11 @@ export function SiteFooter() {
           <Link href="/exam-points" className="underline underline-offset-2 hover:no-underline">
             Every exam point
           </Link>{" "}
-          and where it is taught.
+          and where it is taught.{" "}
+          <Link href="/dashboard" className="underline underline-offset-2 hover:no-underline">
+            Your dashboard
+          </Link>
+          : where you stand.
         </p>
       </div>
     </footer>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountLink } from "@/app/_components/account/AccountLink";
 import { ThemeToggle } from "./ThemeToggle";
 
 export const siteName = "Keystone";
@@ -21,13 +22,17 @@ export function SiteHeader() {
           <Link href="/practice" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Practice
           </Link>
-          {/* On a phone the footer links the exam points and the corrections; the header keeps what fits. */}
+          <Link href="/dashboard" className="hidden rounded px-2 py-1 sm:inline text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            Dashboard
+          </Link>
+          {/* On a phone the footer links the dashboard, the exam points and the corrections; the header keeps what fits. */}
           <Link href="/exam-points" className="hidden rounded px-2 py-1 sm:inline text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Exam points
           </Link>
           <Link href="/errata" className="hidden rounded px-2 py-1 sm:inline text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Corrections
           </Link>
+          <AccountLink />
           <ThemeToggle />
         </nav>
       </div>

@@ -6,7 +6,7 @@ import type { ExamReport } from "@/lib/quiz/practice-exam/grade-exam";
 import { examServiceNames, type ExamService } from "@/lib/content/exam-services";
 import { emptyResponse } from "@/lib/quiz/presentation";
 import { ResponseInput } from "./ResponseInput";
-import { recordInBrowser } from "./record";
+import { recordProgress } from "./record";
 
 function Row({ label, correct, total }: { label: string; correct: number; total: number }) {
   const share = total === 0 ? 0 : correct / total;
@@ -40,13 +40,13 @@ export function ExamReportView({ examId, report }: { examId: string; report: Exa
 
   useEffect(() => {
     // The exam's id is the attempt's id: recording it again (a reload of the report) changes nothing.
-    void recordInBrowser({
+    void recordProgress({
       id: `exam-${examId}`,
       mode: "practice-exam",
       at: new Date().toISOString(),
       context: `/practice/exam/${examId}`,
       items: report.items.map((item) => ({ questionId: item.questionId, examPoints: item.examPoints, correct: item.correct, answered: item.answered, confidence: item.answered ? item.confidence : "unsure" })),
-    }).then((outcome) => setSaveNote(outcome.saved ? null : `The result could not be added to your progress in this browser: ${outcome.problem}`));
+    }).then((outcome) => setSaveNote(outcome.saved ? null : `The result could not be added to your progress: ${outcome.problem}`));
   }, [examId, report]);
 
   const shown = report.items.filter((item) => !onlyWrong || !item.correct);

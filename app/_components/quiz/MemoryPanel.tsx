@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { dueToday, readiness } from "@/lib/quiz/memory";
-import { saveExamDate } from "@/lib/quiz/progress/browser-store";
+import { saveExamDate } from "../progress/progress-client";
 import { examMoment, useMemory } from "./useMemory";
 import { messageOf } from "./fetch-json";
 
@@ -39,7 +39,7 @@ export function MemoryPanel({ points }: { points: PointInfo[] }) {
   const state = useMemory();
   const [problem, setProblem] = useState<string | null>(null);
   if (state.status === "loading") return <p aria-busy="true">Reading your progress…</p>;
-  if (state.status === "unavailable") return <p role="alert">Progress cannot be kept in this browser: {state.message}</p>;
+  if (state.status === "unavailable") return <p role="alert">Your progress cannot be read: {state.message}</p>;
 
   const now = new Date();
   const examDate = examMoment(state.examDate);

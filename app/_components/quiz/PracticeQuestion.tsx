@@ -7,7 +7,7 @@ import type { Confidence } from "@/lib/quiz/memory";
 import { correctViewResponse, emptyResponse, isAnswered, present, reasonsInView, seededRandom, seedFrom, toAuthoredResponse, type ViewResponse } from "@/lib/quiz/presentation";
 import type { AttemptMode } from "@/lib/quiz/progress/attempt";
 import type { QuizQuestion } from "@/lib/quiz/question-schema";
-import { newAttemptId, recordInBrowser } from "./record";
+import { newAttemptId, recordProgress } from "./record";
 import { ResponseInput } from "./ResponseInput";
 
 export interface AnsweredQuestion {
@@ -53,13 +53,13 @@ export function PracticeQuestion({ question, mode, context, legend = "Check your
     const correct = grade(answerKeyOf(question), toAuthoredResponse(map, response)).correct;
     setResult({ correct, confidence });
     onAnswered?.({ questionId: question.id, correct, confidence });
-    void recordInBrowser({
+    void recordProgress({
       id: newAttemptId(),
       mode,
       at: new Date().toISOString(),
       context: context ?? window.location.pathname,
       items: [{ questionId: question.id, examPoints: question.examPoints, correct, answered: true, confidence }],
-    }).then((outcome) => setSaveProblem(outcome.saved ? null : `Your answer could not be saved in this browser: ${outcome.problem}`));
+    }).then((outcome) => setSaveProblem(outcome.saved ? null : `Your answer could not be saved to your progress: ${outcome.problem}`));
   };
 
   return (

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { SandboxTaskQuestion } from "@/lib/quiz/question-schema";
-import { newAttemptId, recordInBrowser } from "./record";
+import { newAttemptId, recordProgress } from "./record";
 import { messageOf } from "./fetch-json";
 
 type Shown = Omit<SandboxTaskQuestion, "solution">;
@@ -25,7 +25,7 @@ export function SandboxTaskCard({ task }: { task: Shown }) {
       const outcome = await hostFor(task.scenario).checkTask(task.check);
       setStatus(outcome.passed ? { kind: "passed" } : { kind: "not-yet" });
       if (outcome.passed) {
-        await recordInBrowser({
+        await recordProgress({
           id: newAttemptId(),
           mode: "section-check",
           at: new Date().toISOString(),

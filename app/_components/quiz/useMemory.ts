@@ -2,19 +2,22 @@
 
 import { useEffect, useState } from "react";
 import type { Memory } from "@/lib/quiz/memory";
-import { loadExamDate, loadMemory, PROGRESS_EVENT } from "@/lib/quiz/progress/browser-store";
+import { loadProgress, PROGRESS_EVENT } from "../progress/progress-client";
 import { messageOf } from "./fetch-json";
 
-export type MemoryState = { status: "loading" } | { status: "ready"; memory: Memory; examDate: string | undefined } | { status: "unavailable"; message: string };
+export type MemoryState =
+  | { status: "loading" }
+  | { status: "ready"; memory: Memory; examDate: string | undefined; where: "account" | "browser" }
+  | { status: "unavailable"; message: string };
 
-/** The learner's exam-point memory and exam date from the browser, kept current as answers are recorded. */
+/** The learner's exam-point memory and exam date (account or browser), kept current as answers are recorded. */
 export function useMemory(): MemoryState {
   const [state, setState] = useState<MemoryState>({ status: "loading" });
   useEffect(() => {
     let live = true;
     const load = () =>
-      Promise.all([loadMemory(), loadExamDate()])
-        .then(([memory, examDate]) => live && setState({ status: "ready", memory, examDate }))
+      loadProgress()
+        .then((progress) => live && setState({ status: "ready", memory: progress.memory, examDate: progress.examDate, where: progress.where }))
         .catch((error: unknown) => live && setState({ status: "unavailable", message: messageOf(error) }));
     void load();
     window.addEventListener(PROGRESS_EVENT, load);

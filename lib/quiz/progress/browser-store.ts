@@ -3,8 +3,9 @@
  * without an account: attempts, the FSRS memory card of each exam point, and
  * the exam date. Recording an attempt and the memory it changes is one
  * transaction, and an attempt already stored (same id) changes nothing, so a
- * repeated save never counts an answer twice. Once accounts exist these move
- * to the server (the accounts issue).
+ * repeated save never counts an answer twice. A signed-in learner's progress
+ * lives on the server instead (lib/progress); at sign-in what this store holds
+ * is sent there once (exportBrowserProgress) and then cleared.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { Card } from "ts-fsrs";
@@ -19,17 +20,22 @@ interface ProgressDatabase extends DBSchema {
   attempts: { key: string; value: Attempt; indexes: { at: string } };
   memory: { key: string; value: Card };
   settings: { key: string; value: string };
+  /** Sections the learner marked read: site path -> ISO time. */
+  sections: { key: string; value: string };
 }
 
 let opening: Promise<IDBPDatabase<ProgressDatabase>> | undefined;
 
 function database(): Promise<IDBPDatabase<ProgressDatabase>> {
   if (typeof indexedDB === "undefined") return Promise.reject(new Error("This browser offers no IndexedDB (a private window?): progress cannot be kept."));
-  opening ??= openDB<ProgressDatabase>(PROGRESS_DATABASE, 1, {
-    upgrade(db) {
-      db.createObjectStore("attempts", { keyPath: "id" }).createIndex("at", "at");
-      db.createObjectStore("memory");
-      db.createObjectStore("settings");
+  opening ??= openDB<ProgressDatabase>(PROGRESS_DATABASE, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("attempts", { keyPath: "id" }).createIndex("at", "at");
+        db.createObjectStore("memory");
+        db.createObjectStore("settings");
+      }
+      if (oldVersion < 2) db.createObjectStore("sections");
     },
   });
   return opening;
@@ -93,5 +99,41 @@ export async function saveExamDate(date: string | undefined): Promise<void> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new RangeError(`not a date: ${date}`);
     await db.put("settings", date, "examDate");
   }
+  changed();
+}
+
+/** Marks a section read (keeping the first time) or unread. */
+export async function setSectionRead(path: string, read: boolean, at: Date = new Date()): Promise<void> {
+  const db = await database();
+  const tx = db.transaction("sections", "readwrite");
+  if (!read) await tx.store.delete(path);
+  else if (!(await tx.store.get(path))) await tx.store.put(at.toISOString(), path);
+  await tx.done;
+  changed();
+}
+
+export async function loadSectionsRead(): Promise<{ path: string; readAt: string }[]> {
+  const db = await database();
+  const tx = db.transaction("sections");
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+  return keys.map((path, index) => ({ path, readAt: values[index]! }));
+}
+
+/** All attempts, oldest first. */
+export async function allAttempts(): Promise<Attempt[]> {
+  return (await database()).getAllFromIndex("attempts", "at");
+}
+
+/** Everything kept here, in the shape the server's merge takes (lib/progress/schemas.ts). */
+export async function exportBrowserProgress(): Promise<{ attempts: Attempt[]; sectionsRead: { path: string; at: string }[]; examDate?: string }> {
+  const [attempts, sections, examDate] = await Promise.all([allAttempts(), loadSectionsRead(), loadExamDate()]);
+  return { attempts, sectionsRead: sections.map((section) => ({ path: section.path, at: section.readAt })), ...(examDate ? { examDate } : {}) };
+}
+
+/** Empties the store, after its content is safely in the account. */
+export async function clearBrowserProgress(): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(["attempts", "memory", "settings", "sections"], "readwrite");
+  await Promise.all([tx.objectStore("attempts").clear(), tx.objectStore("memory").clear(), tx.objectStore("settings").clear(), tx.objectStore("sections").clear(), tx.done]);
   changed();
 }

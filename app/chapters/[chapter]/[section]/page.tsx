@@ -5,6 +5,7 @@ import { findSection } from "@/lib/content/queries";
 import { Breadcrumbs } from "@/app/_components/chapter/Breadcrumbs";
 import { ExamPointsTaught } from "@/app/_components/chapter/ExamPointsTaught";
 import { FeedbackForm } from "@/app/_components/chapter/FeedbackForm";
+import { MarkAsRead } from "@/app/_components/chapter/MarkAsRead";
 import { PrevNext } from "@/app/_components/chapter/PrevNext";
 import { SectionNav } from "@/app/_components/chapter/SectionNav";
 import { TableOfContents } from "@/app/_components/chapter/TableOfContents";
@@ -63,6 +64,7 @@ export default async function SectionPage({ params }: Params) {
           <MdxContent code={section.code} />
         </div>
         <CodeBlockActions />
+        <MarkAsRead path={section.href} />
         <PrevNext previous={found.previous} next={found.next} chapter={chapter} />
         <FeedbackForm pagePath={section.href} />
       </article>

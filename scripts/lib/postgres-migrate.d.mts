@@ -1,0 +1,1 @@
+export function migratePostgres(url: string, options?: { log?: (line: string) => void }): Promise<string[]>;
