@@ -11,6 +11,7 @@
  *   npm run bench -- runner    commands per second through the headless runner
  *   npm run bench -- quiz      grading and submitting a 65-question practice exam on the server
  *   npm run bench -- workspace "Run in sandbox" to a ready prompt, frame gaps, visualiser steps (beside a baseline build)
+ *   npm run bench -- accounts  answer submissions at 100 connections and the dashboard, on SQLite and PostgreSQL (needs a build)
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -100,6 +101,26 @@ if (runAll || which.has("quiz")) {
     "|---|---|---|---|",
     `| grading alone | ${quiz.pure.runs} | ${quiz.pure.medianMs} ms | ${quiz.pure.p99Ms} ms |`,
     `| submitting (read the exam from SQLite, grade, store the result, build the report) | ${quiz.submit.runs} | ${quiz.submit.medianMs} ms | ${quiz.submit.p99Ms} ms |`,
+    "",
+  );
+}
+
+if (runAll || which.has("accounts")) {
+  console.log("▸ Accounts and progress (next start, SQLite and PostgreSQL)");
+  const accounts = JSON.parse(execFileSync(process.execPath, ["tests/bench/accounts.bench.mjs"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").at(-1));
+  results.accounts = accounts;
+  targets.push(...accounts.targets);
+  const row = (provider, label, run) => `| ${provider} | ${label} | ${run.requestsPerSecond.toLocaleString("en-US")} | ${run.p50Ms} ms | ${run.p99Ms} ms |`;
+  report.push(
+    "### Accounts and progress",
+    "",
+    `autocannon, ${accounts.connections} connections for ${accounts.seconds} s against \`next start\`, signed-in learners (20 sessions in turn), one answer per request:`,
+    "",
+    "| database | route | req/s | p50 | p99 |",
+    "|---|---|---|---|---|",
+    ...["sqlite", "postgresql"].flatMap((provider) => [row(provider, "no-op (/api/health/live)", accounts[provider].noop), row(provider, "answer submission", accounts[provider].answers)]),
+    "",
+    ...["sqlite", "postgresql"].map((provider) => `Dashboard of a learner with 5,000 answers on ${provider}: median ${accounts[provider].dashboard.medianMs} ms, p95 ${accounts[provider].dashboard.p95Ms} ms (${accounts[provider].dashboard.runs} requests).`),
     "",
   );
 }

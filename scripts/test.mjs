@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { buildNeeded } from "./lib/build-state.mjs";
 import { chromiumPath, chromiumVersion, INSTALL_CHROMIUM } from "./lib/chromium.mjs";
+import { INSTALL_POSTGRESQL, postgresBinaries } from "./lib/postgres-cluster.mjs";
 import { bin, mustRun, run } from "./lib/run.mjs";
 
 const args = process.argv.slice(2);
@@ -27,6 +28,12 @@ if (e2e) {
     process.exit(1);
   }
   console.log(`▸ Browser tests will use ${version}`);
+}
+
+// The server suite and the durability tests run on PostgreSQL as well as SQLite: never skipped.
+if (!postgresBinaries()) {
+  console.error(`\n✖ PostgreSQL was not found; the server tests run against a throw-away cluster of it.\n  Install it with:  ${INSTALL_POSTGRESQL}\n  (or set PG_BIN to the directory holding initdb and pg_ctl)\n`);
+  process.exit(1);
 }
 
 const totals = { passed: 0, failed: 0 };

@@ -2,7 +2,7 @@
  * A learner's own data: all of it as JSON (the export), and the settings kept on the user row.
  */
 import { db } from "@/lib/db/client";
-import { cardFromJson } from "./card-json";
+import { memoryOf } from "./memory-cards";
 
 export async function examDateOf(userId: string): Promise<string | null> {
   const row = await db().user.findUnique({ where: { id: userId }, select: { examDate: true } });
@@ -19,7 +19,7 @@ export async function exportAccount(userId: string) {
   const [user, attempts, memory, sections, saves, labs, exams, sessions, feedback] = await Promise.all([
     database.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, examDate: true, createdAt: true } }),
     database.attempt.findMany({ where: { userId }, orderBy: { at: "asc" }, include: { answers: { orderBy: { position: "asc" } } } }),
-    database.memoryCard.findMany({ where: { userId }, orderBy: { examPoint: "asc" } }),
+    memoryOf(userId),
     database.sectionRead.findMany({ where: { userId }, orderBy: { readAt: "asc" } }),
     database.sandboxSave.findMany({ where: { userId }, orderBy: { name: "asc" } }),
     database.labProgress.findMany({ where: { userId }, orderBy: { labId: "asc" } }),
@@ -39,7 +39,7 @@ export async function exportAccount(userId: string) {
       at: attempt.at,
       answers: attempt.answers.map((answer) => ({ questionId: answer.questionId, examPoints: JSON.parse(answer.examPoints) as string[], correct: answer.correct, answered: answer.answered, confidence: answer.confidence })),
     })),
-    memory: memory.map((row) => ({ examPoint: row.examPoint, card: cardFromJson(row.card), lastAnsweredAt: row.lastAt })),
+    memory: [...memory].sort(([a], [b]) => (a < b ? -1 : 1)).map(([examPoint, card]) => ({ examPoint, card })),
     sectionsRead: sections.map((row) => ({ path: row.path, readAt: row.readAt })),
     sandboxSaves: saves.map((row) => ({ name: row.name, scenario: row.scenario, snapshot: JSON.parse(row.snapshot) as unknown, createdAt: row.createdAt, updatedAt: row.updatedAt })),
     labs: labs.map(({ userId: _userId, ...row }) => row),

@@ -12,7 +12,7 @@ export async function GET(request: Request) {
   const guard = await requireUser(request);
   if (!guard.ok) return guard.response;
   const userId = guard.user.id;
-  const [memory, examDate, sections, attempts] = await Promise.all([loadMemory(db(), userId), examDateOf(userId), sectionsRead(userId), recentAttempts(db(), userId, 20)]);
+  const [memory, examDate, sections, attempts] = await Promise.all([loadMemory(userId), examDateOf(userId), sectionsRead(userId), recentAttempts(db(), userId, 20)]);
   return NextResponse.json(
     { memory: Object.fromEntries(memory), examDate, sectionsRead: sections, recentAttempts: attempts },
     { headers: { "Cache-Control": "private, no-store" } },

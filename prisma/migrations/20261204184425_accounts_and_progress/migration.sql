@@ -95,6 +95,7 @@ CREATE TABLE "MemoryCard" (
     "userId" TEXT NOT NULL,
     "examPoint" TEXT NOT NULL,
     "card" TEXT NOT NULL,
+    "answers" INTEGER NOT NULL DEFAULT 0,
     "lastAt" DATETIME NOT NULL,
     "updatedAt" DATETIME NOT NULL,
 

@@ -128,6 +128,7 @@ CREATE TABLE "MemoryCard" (
     "userId" TEXT NOT NULL,
     "examPoint" TEXT NOT NULL,
     "card" TEXT NOT NULL,
+    "answers" INTEGER NOT NULL DEFAULT 0,
     "lastAt" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

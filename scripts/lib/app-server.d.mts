@@ -1,0 +1,12 @@
+export function freePort(): Promise<number>;
+export function migrate(databaseUrl: string): Promise<void>;
+export interface RunningApp {
+  url: string;
+  port: number;
+  pid: number | undefined;
+  stderr(): string;
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+export function startApp(options: { databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<RunningApp>;
+export function signUp(url: string, email: string, password?: string): Promise<string>;
