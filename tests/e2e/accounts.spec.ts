@@ -4,6 +4,7 @@ import { e2eMailFile } from "./e2e-env";
 import { expectNoSeriousA11yViolations, watchForProblems } from "./helpers";
 import { answerRight, bank } from "./quiz-helpers";
 import { courseData } from "./course-data";
+import { openSandbox, run } from "./sandbox-helpers";
 
 /**
  * Accounts as learners use them: sign up, learn, answer, see the dashboard;
@@ -11,8 +12,8 @@ import { courseData } from "./course-data";
  * reset; deletion. Addresses are unique per run, so the suite can run again
  * on the same database.
  */
-const run = Date.now().toString(36);
-const email = (who: string) => `${who}-${run}@example.com`;
+const runId = Date.now().toString(36);
+const email = (who: string) => `${who}-${runId}@example.com`;
 const PASSWORD = "a long enough passphrase";
 
 async function signUp(page: Page, who: string, password = PASSWORD) {
@@ -222,7 +223,7 @@ test("authorization: no route lets one user read or change another's data, and n
   const question = exam.questions[0]!.id;
   expect((await alice.put(`/api/practice-exams/${exam.id}/answers`, { data: { questionId: question, flagged: true } })).status()).toBe(204);
   expect((await alice.put("/api/progress/sandbox-saves/secret%20work", { data: { scenario: "kms-basics", snapshot: '{"keys":[]}' } })).status()).toBe(201);
-  const attempt = { id: `alice-attempt-${run}`, mode: "drill", at: new Date().toISOString(), context: "/practice/drill", items: [{ questionId: "q1", examPoints: ["kms.key-policy"], correct: true, answered: true, confidence: "sure" }] };
+  const attempt = { id: `alice-attempt-${runId}`, mode: "drill", at: new Date().toISOString(), context: "/practice/drill", items: [{ questionId: "q1", examPoints: ["kms.key-policy"], correct: true, answered: true, confidence: "sure" }] };
   expect((await alice.post("/api/progress/attempts", { data: attempt })).status()).toBe(201);
 
   // Bob sees none of it, and cannot change it: an owned exam does not exist for anyone else.
@@ -270,7 +271,7 @@ test("authorization: no route lets one user read or change another's data, and n
   // A learner is not an instructor.
   expect((await alice.patch("/api/feedback/1", { data: { resolved: true } })).status()).toBe(403);
   // A write that a browser says comes from another site is refused, session or not.
-  const crossSite = await alice.post("/api/progress/attempts", { data: { ...attempt, id: `cross-${run}` }, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+  const crossSite = await alice.post("/api/progress/attempts", { data: { ...attempt, id: `cross-${runId}` }, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
   expect(crossSite.status()).toBe(403);
   const crossAuth = await alice.post("/api/auth/change-password", { data: { currentPassword: PASSWORD, newPassword: "hijacked password!" }, headers: { origin: "https://evil.example" } });
   expect(crossAuth.status()).toBe(403);
@@ -323,4 +324,30 @@ test("every page carries the security headers; account pages get a nonce policy 
   await page.goto("/dashboard");
   await expect(page.getByTestId("answers-total")).toBeVisible();
   expect(refused).toEqual([]);
+});
+
+test("a signed-in learner keeps named sandbox saves on the account and opens them in another browser", async ({ page, browser }) => {
+  page.on("dialog", (dialog) => void dialog.accept());
+  await signUp(page, "saver");
+  await openSandbox(page);
+  await run(page, "aws ssm put-parameter --name /saved/on/account --value kept --type String");
+  await page.getByLabel("Name of the save").fill("before the exam");
+  await page.getByRole("button", { name: "Save to my account" }).click();
+  await expect(page.getByTestId("sandbox-message")).toHaveText('Saved the sandbox to your account as "before the exam".');
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  second.on("dialog", (dialog) => void dialog.accept());
+  await signIn(second, "saver");
+  await expect(second).toHaveURL(/\/dashboard/);
+  await openSandbox(second);
+  expect(await run(second, "aws ssm get-parameters-by-path --path /saved --recursive --query 'Parameters[].Value' --output text")).not.toContain("kept");
+  await second.getByLabel("My saves").selectOption({ index: 0 });
+  await second.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(second.getByTestId("sandbox-message")).toHaveText('Opened your save "before the exam".');
+  expect(await run(second, "aws ssm get-parameter --name /saved/on/account --query Parameter.Value --output text")).toContain("kept");
+  await second.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(second.getByTestId("sandbox-message")).toHaveText('Deleted your save "before the exam".');
+  await expect(second.getByLabel("My saves")).toHaveCount(0);
+  await other.close();
 });

@@ -5,6 +5,7 @@ import { scenarioLabel, scenarios } from "@/lib/terminal/scenarios";
 import { WorkspaceLayout } from "../workspace/WorkspaceLayout";
 import { SelectionStore, WorkspaceContext, type WorkspaceApi } from "../workspace/workspace-context";
 import { hostFor, setNewSandboxOptions, type NewSandboxOptions } from "./hosts";
+import { AccountSaves } from "./AccountSaves";
 import { SandboxConsole, type ConsoleHandle } from "./SandboxConsole";
 
 /**
@@ -114,6 +115,7 @@ export default function SandboxWorkspace({ initialScenario, newSandbox, onScenar
           <button type="button" className={button} onClick={() => resetLayout.current?.()}>
             Default layout
           </button>
+          <AccountSaves scenario={scenario} exportJson={() => host.exportJson()} importJson={(text) => host.importJson(text)} onMessage={setMessage} />
         </div>
         <div role="status" aria-live="polite" className="min-h-5 text-sm" data-testid="sandbox-message">
           {message ? <span className={message.kind === "error" ? "font-medium text-rose-700 dark:text-rose-300" : "text-emerald-800 dark:text-emerald-300"}>{message.text}</span> : null}

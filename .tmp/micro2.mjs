@@ -1,0 +1,12 @@
+import autocannon from "autocannon";
+import { migrate, signUp, startApp } from "../scripts/lib/app-server.mjs";
+import { rmSync } from "node:fs";
+rmSync("/tmp/micro2.db", { force: true }); rmSync("/tmp/micro2.db-wal", { force: true });
+await migrate("file:/tmp/micro2.db");
+const app = await startApp({ databaseUrl: "file:/tmp/micro2.db" });
+const cookies = []; for (let k = 0; k < 20; k++) cookies.push(await signUp(app.url, `m${k}@example.com`));
+let i = 0;
+const r = await new Promise((res, rej) => autocannon({ connections: 100, duration: 10, url: app.url, requests: [{ method: "POST", path: "/api/progress/attempts", setupRequest(q) { const n = i++; q.headers = { "content-type": "application/json", cookie: cookies[n % 20], origin: app.url }; q.body = JSON.stringify({ id: `micro-${n}-xxxxxxxx`, mode: "drill", at: new Date().toISOString(), context: "/", items: [{ questionId: "q", examPoints: ["kms.key-policy"], correct: true, answered: true, confidence: "sure" }] }); return q; } }] }, (e, r) => e ? rej(e) : res(r)));
+console.log(Math.round(r.requests.average), "rps", "p50", r.latency.p50, "p90", r.latency.p90, "p99", r.latency.p99, "max", r.latency.max, "errors", r.errors, "timeouts", r.timeouts, "non2xx", r.non2xx);
+console.log(app.stderr().slice(0, 1500));
+await app.stop();
