@@ -14,7 +14,7 @@ export interface Mail {
  * PATH as a JSON line (the browser tests read links from it); an smtp:// or
  * smtps:// URL sends it through that server (nodemailer), from MAIL_FROM.
  */
-export async function sendMail(mail: Mail, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function sendMail(mail: Mail, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
   const transport = env.MAIL_TRANSPORT ?? "log";
   if (transport === "log") {
     console.log(`[mail] to ${mail.to}: ${mail.subject}\n${mail.text}`);

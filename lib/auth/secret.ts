@@ -9,7 +9,7 @@ import path from "node:path";
  * .keystone-secret, so `npm start` needs no set-up and restarts keep people
  * signed in.
  */
-export function authSecret(env: NodeJS.ProcessEnv = process.env, file = path.join(process.cwd(), ".keystone-secret")): string {
+export function authSecret(env: Readonly<Record<string, string | undefined>> = process.env, file = path.join(process.cwd(), ".keystone-secret")): string {
   const configured = env.BETTER_AUTH_SECRET;
   if (configured) {
     if (configured.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`).");
