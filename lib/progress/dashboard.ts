@@ -7,7 +7,7 @@
  */
 import type { Card } from "ts-fsrs";
 import { dueAt, dueToday, recallAt, type Memory } from "@/lib/quiz/memory";
-import { modeNames, type AttemptMode } from "@/lib/quiz/progress/attempt";
+import { modeNames, type AttemptMode } from "@/lib/quiz/progress/modes";
 
 export interface CourseOutline {
   chapters: { slug: string; title: string; href: string; sections: { href: string; title: string; examPoints: string[] }[] }[];

@@ -351,3 +351,18 @@ test("a signed-in learner keeps named sandbox saves on the account and opens the
   await expect(second.getByLabel("My saves")).toHaveCount(0);
   await other.close();
 });
+
+test("on a 360 px phone the header keeps a long name from pushing the page sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Maximiliana-Wilhelmina Bartholomew-Featherstonehaugh");
+  await page.getByLabel("Email").fill(email("longname"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  for (const path of ["/", "/dashboard", "/practice"]) {
+    await page.goto(path);
+    await expect(page.getByRole("link", { name: /: your account$/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+  }
+});

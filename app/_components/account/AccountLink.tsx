@@ -24,7 +24,7 @@ export function AccountLink() {
       </Link>
     );
   return (
-    <Link href="/account" className={`${linkClass} max-w-[8rem] truncate`} aria-label={`${account.name}: your account`}>
+    <Link href="/account" className={`${linkClass} max-w-[5rem] truncate sm:max-w-[10rem]`} aria-label={`${account.name}: your account`}>
       {account.name.split(/\s+/)[0]}
     </Link>
   );

@@ -12,7 +12,8 @@ export function SiteHeader() {
           <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">
             K
           </span>
-          {siteName}
+          {/* Below 400 px the badge stands for the name, so the account link fits beside the others. */}
+          <span className="sr-only min-[400px]:not-sr-only">{siteName}</span>
           <span className="hidden text-sm font-normal text-slate-600 sm:inline dark:text-slate-400">AWS certification prep</span>
         </Link>
         <nav aria-label="Site" className="flex items-center gap-0.5 text-sm sm:gap-3">

@@ -4,9 +4,9 @@
  * attempts; the memory of each exam point (FSRS) is updated from their answers.
  */
 import * as z from "zod";
+import { attemptModes } from "./modes";
 
-export const attemptModes = ["section-check", "chapter-quiz", "practice-exam", "drill"] as const;
-export type AttemptMode = (typeof attemptModes)[number];
+export { attemptModes, modeNames, type AttemptMode } from "./modes";
 
 export const attemptItemSchema = z.strictObject({
   questionId: z.string().min(1),
@@ -28,10 +28,3 @@ export const attemptSchema = z.strictObject({
   items: z.array(attemptItemSchema).min(1),
 });
 export type Attempt = z.output<typeof attemptSchema>;
-
-export const modeNames: Record<AttemptMode, string> = {
-  "section-check": "Section check",
-  "chapter-quiz": "Chapter quiz",
-  "practice-exam": "Practice exam",
-  drill: "Drill",
-};
