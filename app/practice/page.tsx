@@ -20,7 +20,7 @@ export default async function PracticePage() {
       <header>
         <h1 className="text-3xl font-bold tracking-tight">Practice</h1>
         <p className="mt-3 text-slate-700 dark:text-slate-300">
-          {bank.length} questions on {course.examPoints.length} exam points. Your answers and schedule are kept in this browser (no account needed).
+          {bank.length} questions on {course.examPoints.length} exam points. Your answers and schedule are kept in this browser, or on your account when you are signed in (an account is optional); your <Link href="/dashboard" className="underline">dashboard</Link> shows where you stand.
         </p>
       </header>
 

@@ -66,6 +66,8 @@ test("sign up, read and answer, and the dashboard shows it, kept on the account 
   await expect(page.getByTestId("recent-attempts")).toContainText("Drill");
   await expect(page.getByText(/Progress of Reader Tester, kept on your account/)).toBeVisible();
   await expectNoSeriousA11yViolations(page, "dashboard");
+  await page.goto("/account");
+  await expectNoSeriousA11yViolations(page, "account page");
 
   // Another browser (a new context: no IndexedDB, no cookie) sees the same after signing in.
   const other = await browser.newContext();
@@ -321,6 +323,9 @@ test("every page carries the security headers; account pages get a nonce policy 
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Fill in every field.")).toHaveAttribute("role", "alert");
+  await expectNoSeriousA11yViolations(page, "sign-in page with an error");
+  await page.goto("/sign-up");
+  await expectNoSeriousA11yViolations(page, "sign-up page");
   await page.goto("/dashboard");
   await expect(page.getByTestId("answers-total")).toBeVisible();
   expect(refused).toEqual([]);

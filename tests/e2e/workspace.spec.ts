@@ -104,7 +104,10 @@ test.describe("the sandbox workspace", () => {
   test("Ctrl-C stops a runaway loop: the page stays responsive and the sandbox is as it was before the command", async ({ page }) => {
     await openSandbox(page);
     await run(page, "echo before > before.txt");
-    await page.keyboard.insertText("for i in $(seq 10000); do aws kms list-keys > /dev/null; echo x >> during.txt; done");
+    // Each turn reads 500 parameters, so the loop runs far longer than the test waits (a loop of a cheap
+    // command ends within the shell's 10,000-turn cap in under half a second on a fast machine).
+    await run(page, "for i in $(seq 500); do aws ssm put-parameter --name /load/p$i --value v --type String > /dev/null; done");
+    await page.keyboard.insertText("for i in $(seq 9000); do aws ssm get-parameters-by-path --path /load --recursive --query \"length(Parameters)\" > /dev/null; echo x >> during.txt; done");
     await page.keyboard.press("Enter");
     await expect(page.getByText("Running… Ctrl-C stops it")).toBeVisible();
     // The engine works in a worker: the page still answers.
