@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
+import { serializedFactory } from "./serialized-sqlite";
 import { databaseProvider, databaseUrl } from "./url";
 
 /**
@@ -27,7 +28,8 @@ export function createDatabase(url: string = databaseUrl()): Database {
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
     return client as unknown as Database;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  // Serialised: see serialized-sqlite.ts for the acknowledged writes the bare adapter can lose.
+  return new PrismaClient({ adapter: serializedFactory(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
 }
 
 export function db(): Database {
