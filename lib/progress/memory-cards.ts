@@ -13,6 +13,7 @@
 import type { Card } from "ts-fsrs";
 import { recordAnswer, type Confidence, type Memory } from "@/lib/quiz/memory";
 import { db, type Database } from "@/lib/db/client";
+import { rawBoolean, rawDate } from "@/lib/db/raw-values";
 import { cardFromJson, cardToJson } from "./card-json";
 
 export interface StoredAnswer {
@@ -27,8 +28,6 @@ export interface StoredAnswer {
 
 type AnswerRow = { at: unknown; storedAt: unknown; position: unknown; examPoints: string; correct: unknown; confidence: string };
 
-/** A raw column as a Date: PostgreSQL gives a Date, SQLite an ISO string or epoch milliseconds. */
-const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(typeof value === "bigint" ? Number(value) : (value as string | number)));
 
 /**
  * Every answer of the user, oldest first (the order FSRS must see them in).
@@ -43,10 +42,10 @@ export async function answersOf(userId: string, database: Database = db()): Prom
   return rows
     .map((row) => ({
       examPoints: JSON.parse(row.examPoints) as string[],
-      correct: row.correct === true || Number(row.correct) === 1,
+      correct: rawBoolean(row.correct),
       confidence: (row.confidence === "sure" ? "sure" : "unsure") as Confidence,
-      at: asDate(row.at),
-      storedAt: asDate(row.storedAt),
+      at: rawDate(row.at),
+      storedAt: rawDate(row.storedAt),
       position: Number(row.position),
     }))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.storedAt.getTime() - b.storedAt.getTime() || a.position - b.position);
