@@ -41,6 +41,8 @@ async function answerDrillQuestion(page: Page) {
   await answerRight(form, questions.get(id!)!);
   await form.getByRole("button", { name: "Check: I’m sure" }).click();
   await expect(form.getByRole("status")).toContainText("Correct.");
+  // Leaving before the answer is recorded would drop it, as it would for a learner who closes the tab at once.
+  await expect(form).toHaveAttribute("data-progress", "saved");
 }
 
 async function firstSection() {

@@ -25,8 +25,8 @@ export function currentAccount(): Promise<Account | null> {
 }
 
 /** Posts JSON to better-auth (or any route); resolves with the JSON body, or throws the server's message. */
-export async function postJson<T = unknown>(url: string, body: unknown, method = "POST"): Promise<T> {
-  const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
+export async function postJson<T = unknown>(url: string, body: unknown, method = "POST", options: { keepalive?: boolean } = {}): Promise<T> {
+  const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin", keepalive: options.keepalive ?? false });
   const text = await response.text();
   let parsed: unknown = null;
   try {

@@ -41,7 +41,8 @@ export async function loadProgress(): Promise<ProgressSnapshot> {
 
 /** Records an attempt; a second call with the same attempt id changes nothing, wherever it is kept. */
 export async function recordAttempt(attempt: Attempt): Promise<void> {
-  if (await currentAccount()) await postJson("/api/progress/attempts", attempt);
+  // keepalive: the answer still reaches the server when the learner leaves the page right after answering.
+  if (await currentAccount()) await postJson("/api/progress/attempts", attempt, "POST", { keepalive: JSON.stringify(attempt).length < 60_000 });
   else await (await browserStore()).recordAttempt(attempt);
   changed();
 }

@@ -47,19 +47,25 @@ export function PracticeQuestion({ question, mode, context, legend = "Check your
   const [touched, setTouched] = useState(false);
   const [result, setResult] = useState<{ correct: boolean; confidence: Confidence } | null>(null);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  // Where the answer's record stands; on the form as data-progress, so what waits on it (a test, a script) can tell.
+  const [progress, setProgress] = useState<"idle" | "saving" | "saved" | "failed">("idle");
   const answered = isAnswered(response, touched);
 
   const check = (confidence: Confidence) => {
     const correct = grade(answerKeyOf(question), toAuthoredResponse(map, response)).correct;
     setResult({ correct, confidence });
     onAnswered?.({ questionId: question.id, correct, confidence });
+    setProgress("saving");
     void recordProgress({
       id: newAttemptId(),
       mode,
       at: new Date().toISOString(),
       context: context ?? window.location.pathname,
       items: [{ questionId: question.id, examPoints: question.examPoints, correct, answered: true, confidence }],
-    }).then((outcome) => setSaveProblem(outcome.saved ? null : `Your answer could not be saved to your progress: ${outcome.problem}`));
+    }).then((outcome) => {
+      setProgress(outcome.saved ? "saved" : "failed");
+      setSaveProblem(outcome.saved ? null : `Your answer could not be saved to your progress: ${outcome.problem}`);
+    });
   };
 
   return (
@@ -67,6 +73,7 @@ export function PracticeQuestion({ question, mode, context, legend = "Check your
       className="quiz not-prose my-8 rounded-xl border border-slate-300 bg-white p-4 shadow-sm dark:border-slate-600 dark:bg-slate-900"
       data-question-id={question.id}
       data-question-type={question.type}
+      data-progress={progress}
       onSubmit={(event) => event.preventDefault()}
     >
       <fieldset className="min-w-0 [overflow-wrap:anywhere]">
