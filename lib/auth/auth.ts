@@ -29,7 +29,6 @@ import { authSecret } from "./secret";
 export const roles = ["learner", "instructor"] as const;
 export type Role = (typeof roles)[number];
 
-
 /**
  * Requests allowed per client address: sign-ins per minute, sign-ups per 10
  * minutes, reset requests per 5 minutes. A class signs up together from one

@@ -5,7 +5,13 @@ export function cardToJson(card: Card): string {
   return JSON.stringify(card);
 }
 
-export function cardFromJson(text: string): Card {
-  const raw = JSON.parse(text) as Omit<Card, "due" | "last_review"> & { due: string; last_review?: string | null };
+/** A Card as it travels in JSON (the database column, the progress API): its dates as strings. */
+export type StoredCard = Omit<Card, "due" | "last_review"> & { due: string; last_review?: string | null };
+
+export function cardFromStored(raw: StoredCard): Card {
   return { ...raw, due: new Date(raw.due), last_review: raw.last_review ? new Date(raw.last_review) : undefined } as Card;
+}
+
+export function cardFromJson(text: string): Card {
+  return cardFromStored(JSON.parse(text) as StoredCard);
 }

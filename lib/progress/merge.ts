@@ -20,8 +20,9 @@ export async function mergeBrowserProgress(userId: string, progress: BrowserProg
   try {
     return await mergeOnce(userId, progress);
   } catch (error) {
-    // Two merges of the same progress at once (two tabs signing in): the loser's transaction is
-    // rolled back whole, and once more it finds the winner's rows and adds nothing twice.
+    // Two merges of the same progress at once (two tabs signing in) can both try to create a
+    // section read: the loser's transaction is rolled back whole, and once more it finds the
+    // winner's rows and adds nothing twice (attempts never collide: ON CONFLICT DO NOTHING).
     if (isDuplicate(error)) return mergeOnce(userId, progress);
     throw error;
   }

@@ -1,4 +1,4 @@
-export function freePort(): Promise<number>;
+export function throwawayDatabase(provider: "sqlite" | "postgresql"): Promise<{ url: string; remove: () => void }>;
 export function migrate(databaseUrl: string): Promise<void>;
 export interface RunningApp {
   url: string;

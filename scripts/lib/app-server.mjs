@@ -1,21 +1,25 @@
 /**
  * Starts the built app (`next start`) on a database of one's choosing, for the
- * durability tests and the benchmarks: migrates it first, waits until
- * /api/health answers, and can stop it politely or kill it (-9) as a crash would.
+ * durability tests and the benchmarks: a throw-away one of either provider,
+ * migrated first; waits until /api/health answers, and can stop it politely
+ * or kill it (-9) as a crash would.
  */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { prepareDatabase } from "../prepare-db.mjs";
+import { freePort } from "./free-port.mjs";
+import { startPostgres } from "./postgres-cluster.mjs";
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+/** A throw-away database: a SQLite file in a temporary directory, or a database in its own PostgreSQL cluster. */
+export async function throwawayDatabase(provider) {
+  if (provider === "sqlite") {
+    const directory = mkdtempSync(path.join(os.tmpdir(), "keystone-app-"));
+    return { url: `file:${path.join(directory, "app.db")}`, remove: () => rmSync(directory, { recursive: true, force: true }) };
+  }
+  const cluster = await startPostgres({ databases: ["keystone"] });
+  return { url: cluster.url, remove: cluster.stop };
 }
 
 export async function migrate(databaseUrl) {

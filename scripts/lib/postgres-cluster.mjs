@@ -7,9 +7,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port.mjs";
 
 const BIN_DIRS = ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"];
 
@@ -19,17 +19,6 @@ export const INSTALL_POSTGRESQL = "sudo apt-get install -y postgresql";
 export function postgresBinaries() {
   const dir = process.env.PG_BIN ?? BIN_DIRS.find((candidate) => existsSync(path.join(candidate, "initdb")));
   return dir && existsSync(path.join(dir, "initdb")) ? dir : undefined;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function asOwner(command, args) {

@@ -10,12 +10,8 @@
  * Targets: submissions at least half the no-op's throughput with p99 under
  * 50 ms; the dashboard under 100 ms (median).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
-import { migrate, signUp, startApp } from "../../scripts/lib/app-server.mjs";
-import { startPostgres } from "../../scripts/lib/postgres-cluster.mjs";
+import { migrate, signUp, startApp, throwawayDatabase } from "../../scripts/lib/app-server.mjs";
 
 const CONNECTIONS = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -76,17 +72,7 @@ async function timeDashboard(url, cookie, runs = 40) {
 }
 
 async function benchProvider(provider) {
-  let databaseUrl;
-  let cleanup;
-  if (provider === "sqlite") {
-    const directory = mkdtempSync(path.join(os.tmpdir(), "keystone-bench-"));
-    databaseUrl = `file:${path.join(directory, "bench.db")}`;
-    cleanup = () => rmSync(directory, { recursive: true, force: true });
-  } else {
-    const cluster = await startPostgres({ databases: ["bench"] });
-    databaseUrl = cluster.url;
-    cleanup = cluster.stop;
-  }
+  const { url: databaseUrl, remove: cleanup } = await throwawayDatabase(provider);
   await migrate(databaseUrl);
   const app = await startApp({ databaseUrl });
   try {

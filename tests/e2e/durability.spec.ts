@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { migrate, signUp, startApp, type RunningApp } from "../../scripts/lib/app-server.mjs";
-import { startPostgres } from "../../scripts/lib/postgres-cluster.mjs";
+import { migrate, signUp, startApp, throwawayDatabase, type RunningApp } from "../../scripts/lib/app-server.mjs";
 
 /**
  * What the server promises about writes, checked on a server of its own for
@@ -12,17 +8,6 @@ import { startPostgres } from "../../scripts/lib/postgres-cluster.mjs";
  * killed with SIGKILL in the middle of a write load and started again.
  */
 test.describe.configure({ mode: "serial", timeout: 180_000 });
-
-type Provider = "sqlite" | "postgresql";
-
-async function database(provider: Provider): Promise<{ url: string; remove: () => void }> {
-  if (provider === "sqlite") {
-    const directory = mkdtempSync(path.join(os.tmpdir(), "keystone-durability-"));
-    return { url: `file:${path.join(directory, "app.db")}`, remove: () => rmSync(directory, { recursive: true, force: true }) };
-  }
-  const cluster = await startPostgres({ databases: ["durability"] });
-  return { url: cluster.url, remove: cluster.stop };
-}
 
 function attempt(id: string) {
   return { id, mode: "drill", at: new Date().toISOString(), context: "/practice/drill", items: [{ questionId: "q1", examPoints: ["kms.key-policy"], correct: true, answered: true, confidence: "sure" }] };
@@ -42,7 +27,7 @@ async function storedIds(app: RunningApp, cookie: string): Promise<string[]> {
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   test(`${provider}: 200 parallel answers from four users are each stored once, retries included`, async () => {
-    const db = await database(provider);
+    const db = await throwawayDatabase(provider);
     await migrate(db.url);
     const app = await startApp({ databaseUrl: db.url });
     try {
@@ -64,7 +49,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
   });
 
   test(`${provider}: kill -9 during a write load loses no acknowledged answer`, async () => {
-    const db = await database(provider);
+    const db = await throwawayDatabase(provider);
     await migrate(db.url);
     let app = await startApp({ databaseUrl: db.url });
     try {

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/limits";
+import { messageOf } from "../quiz/fetch-json";
 import { postJson } from "./account-client";
 import { buttonClass, Field, secondaryButtonClass } from "./Field";
 
@@ -12,7 +13,7 @@ function useAction() {
     try {
       setState({ busy: false, problem: null, done: await work() });
     } catch (error) {
-      setState({ busy: false, problem: error instanceof Error ? error.message : String(error), done: null });
+      setState({ busy: false, problem: messageOf(error), done: null });
     }
   };
   return [state, run] as const;

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/limits";
+import { messageOf } from "../quiz/fetch-json";
 import { postJson } from "./account-client";
 import { buttonClass, Field } from "./Field";
 
@@ -21,7 +22,7 @@ export function RequestResetForm() {
       setState("sent");
     } catch (error) {
       setState("idle");
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(messageOf(error));
     }
   }
   if (state === "sent")
@@ -64,7 +65,7 @@ export function ResetPasswordForm({ token, linkError }: { token?: string; linkEr
       setState("done");
     } catch (error) {
       setState("idle");
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(messageOf(error));
     }
   }
   if (state === "done")

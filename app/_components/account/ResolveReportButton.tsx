@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { messageOf } from "../quiz/fetch-json";
 import { postJson } from "./account-client";
 
 export function ResolveReportButton({ id, resolved }: { id: number; resolved: boolean }) {
@@ -15,7 +16,7 @@ export function ResolveReportButton({ id, resolved }: { id: number; resolved: bo
         onClick={() =>
           postJson(`/api/feedback/${id}`, { resolved: !resolved }, "PATCH")
             .then(() => router.refresh())
-            .catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)))
+            .catch((error: unknown) => setProblem(messageOf(error)))
         }
       >
         {resolved ? "Reopen" : "Mark dealt with"}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/limits";
 import { mergeBrowserIntoAccount } from "../progress/progress-client";
+import { messageOf } from "../quiz/fetch-json";
 import { postJson } from "./account-client";
 import { buttonClass, Field } from "./Field";
 
@@ -39,7 +40,7 @@ export function SignInForm({ mode, next }: { mode: Mode; next?: string }) {
       else await postJson("/api/auth/sign-in/email", { email, password });
     } catch (error) {
       setBusy(false);
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(messageOf(error));
       return;
     }
     let merged = "";

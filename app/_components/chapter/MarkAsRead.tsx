@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { loadProgress, PROGRESS_EVENT, setSectionRead } from "../progress/progress-client";
+import { messageOf } from "../quiz/fetch-json";
+import { loadSectionsRead, PROGRESS_EVENT, setSectionRead } from "../progress/progress-client";
 
 /**
  * "I have read this section": kept with the rest of the learner's progress
@@ -14,8 +15,8 @@ export function MarkAsRead({ path }: { path: string }) {
   useEffect(() => {
     let live = true;
     const load = () =>
-      loadProgress()
-        .then((progress) => live && setRead(progress.sectionsRead.some((section) => section.path === path)))
+      loadSectionsRead()
+        .then((sections) => live && setRead(sections.some((section) => section.path === path)))
         .catch(() => live && setRead(false));
     void load();
     window.addEventListener(PROGRESS_EVENT, load);
@@ -35,7 +36,7 @@ export function MarkAsRead({ path }: { path: string }) {
           setProblem(null);
           setSectionRead(path, next)
             .then(() => setRead(next))
-            .catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+            .catch((error: unknown) => setProblem(messageOf(error)));
         }}
         className="rounded-md border border-emerald-600 px-3 py-1.5 text-sm font-semibold text-emerald-800 aria-pressed:bg-emerald-600 aria-pressed:text-white disabled:opacity-50 dark:text-emerald-300"
       >

@@ -3,7 +3,7 @@
  * is signed in (each write acknowledged by the server after it commits), to
  * the browser's IndexedDB otherwise. The pages call these and never ask which.
  */
-import type { Card } from "ts-fsrs";
+import { cardFromStored, type StoredCard } from "@/lib/progress/card-json";
 import type { Memory } from "@/lib/quiz/memory";
 import type { Attempt } from "@/lib/quiz/progress/attempt";
 import { currentAccount, postJson } from "../account/account-client";
@@ -23,20 +23,26 @@ function changed() {
 
 const browserStore = () => import("@/lib/quiz/progress/browser-store");
 
-function cardFrom(raw: Omit<Card, "due" | "last_review"> & { due: string; last_review?: string | null }): Card {
-  return { ...raw, due: new Date(raw.due), last_review: raw.last_review ? new Date(raw.last_review) : undefined } as Card;
-}
-
 export async function loadProgress(): Promise<ProgressSnapshot> {
   if (await currentAccount()) {
     const response = await fetch("/api/progress", { credentials: "same-origin", cache: "no-store" });
     if (!response.ok) throw new Error(`Your progress could not be read from your account (the server answered ${response.status}).`);
-    const body = (await response.json()) as { memory: Record<string, Parameters<typeof cardFrom>[0]>; examDate: string | null; sectionsRead: { path: string; readAt: string }[] };
-    return { where: "account", memory: new Map(Object.entries(body.memory).map(([point, card]) => [point, cardFrom(card)])), examDate: body.examDate ?? undefined, sectionsRead: body.sectionsRead };
+    const body = (await response.json()) as { memory: Record<string, StoredCard>; examDate: string | null; sectionsRead: { path: string; readAt: string }[] };
+    return { where: "account", memory: new Map(Object.entries(body.memory).map(([point, card]) => [point, cardFromStored(card)])), examDate: body.examDate ?? undefined, sectionsRead: body.sectionsRead };
   }
   const store = await browserStore();
   const [memory, examDate, sectionsRead] = await Promise.all([store.loadMemory(), store.loadExamDate(), store.loadSectionsRead()]);
   return { where: "browser", memory, examDate, sectionsRead };
+}
+
+/** The sections marked read, alone: a section page needs no memory replayed for it. */
+export async function loadSectionsRead(): Promise<{ path: string; readAt: string }[]> {
+  if (await currentAccount()) {
+    const response = await fetch("/api/progress/sections", { credentials: "same-origin", cache: "no-store" });
+    if (!response.ok) throw new Error(`Your progress could not be read from your account (the server answered ${response.status}).`);
+    return ((await response.json()) as { sectionsRead: { path: string; readAt: string }[] }).sectionsRead;
+  }
+  return (await browserStore()).loadSectionsRead();
 }
 
 /** Records an attempt; a second call with the same attempt id changes nothing, wherever it is kept. */

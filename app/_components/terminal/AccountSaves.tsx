@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useState } from "react";
 import { currentAccount, postJson } from "../account/account-client";
+import { jsonOrError, messageOf } from "../quiz/fetch-json";
 
 interface SaveSummary {
   name: string;
@@ -50,7 +51,7 @@ export function AccountSaves({ scenario, exportJson, importJson, onMessage }: { 
     try {
       onMessage({ kind: "ok", text: await work() });
     } catch (error) {
-      onMessage({ kind: "error", text: error instanceof Error ? error.message : String(error) });
+      onMessage({ kind: "error", text: messageOf(error) });
     } finally {
       setBusy(false);
     }
@@ -100,9 +101,7 @@ export function AccountSaves({ scenario, exportJson, importJson, onMessage }: { 
             disabled={busy || !chosen}
             onClick={() =>
               void act(async () => {
-                const response = await fetch(`/api/progress/sandbox-saves/${encodeURIComponent(chosen)}`, { cache: "no-store" });
-                if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? `The server answered ${response.status}.`);
-                const save = (await response.json()) as { snapshot: string };
+                const save = await jsonOrError<{ snapshot: string }>(await fetch(`/api/progress/sandbox-saves/${encodeURIComponent(chosen)}`, { cache: "no-store" }));
                 if (!window.confirm(`Open "${chosen}"? It replaces the sandbox you have now (save or export it first to keep it).`)) return "Nothing was changed.";
                 const outcome = await importJson(save.snapshot);
                 if (!outcome.ok) throw new Error(outcome.message);

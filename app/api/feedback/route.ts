@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { viewerOf } from "@/lib/auth/viewer";
+import { currentUser } from "@/lib/auth/session";
 import { FEEDBACK_LIMIT } from "@/lib/feedback/form";
 import { submitFeedback } from "@/lib/feedback/store";
 import { loneSurrogatePath, readBodyText } from "@/lib/http/body";
@@ -60,7 +60,7 @@ export async function POST(request: NextRequest) {
   }
   if (loneSurrogatePath(raw)) return respond(fail(400, "encoding", "The report holds a lone surrogate, which is not a character."), undefined, raw);
 
-  const viewer = await viewerOf(request);
+  const viewer = await currentUser(request.headers);
   const result = await submitFeedback(raw, viewer?.id ?? null);
   return respond(null, result, raw);
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { refuseCrossSite, viewerOf } from "@/lib/auth/viewer";
+import { refuseCrossSite } from "@/lib/auth/guard";
+import { currentUser } from "@/lib/auth/session";
 import { problem, readJson } from "@/lib/http/json-request";
 import { clientAddress, consume } from "@/lib/http/rate-limit";
 import { createExam, isProblem } from "@/lib/quiz/practice-exam/exam-store";
@@ -14,7 +15,7 @@ export async function POST(request: Request) {
   if (refused) return refused;
   const body = await readJson(request, createExamSchema);
   if (!body.ok) return body.response;
-  const viewer = await viewerOf(request);
+  const viewer = await currentUser(request.headers);
   const limit = await consume(`practice-exam|${viewer ? `user:${viewer.id}` : `ip:${clientAddress(request)}`}`, { max: EXAMS_PER_HOUR, windowSeconds: 3600 });
   if (!limit.allowed) return problem(429, `You have started ${EXAMS_PER_HOUR} practice exams in the last hour; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`, undefined, { "Retry-After": String(limit.retryAfterSeconds) });
   const exam = await createExam(body.value, new Date(), viewer?.id ?? null);

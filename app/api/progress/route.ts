@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireUser } from "@/lib/auth/guard";
 import { examDateOf } from "@/lib/progress/account-data";
-import { loadMemory, recentAttempts } from "@/lib/progress/attempts";
+import { recentAttempts } from "@/lib/progress/attempts";
+import { memoryOf } from "@/lib/progress/memory-cards";
 import { db } from "@/lib/db/client";
 import { sectionsRead } from "@/lib/progress/sections";
 
@@ -12,7 +13,7 @@ export async function GET(request: Request) {
   const guard = await requireUser(request);
   if (!guard.ok) return guard.response;
   const userId = guard.user.id;
-  const [memory, examDate, sections, attempts] = await Promise.all([loadMemory(userId), examDateOf(userId), sectionsRead(userId), recentAttempts(db(), userId, 20)]);
+  const [memory, examDate, sections, attempts] = await Promise.all([memoryOf(userId), examDateOf(userId), sectionsRead(userId), recentAttempts(db(), userId, 20)]);
   return NextResponse.json(
     { memory: Object.fromEntries(memory), examDate, sectionsRead: sections, recentAttempts: attempts },
     { headers: { "Cache-Control": "private, no-store" } },

@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => remove());
 
 const attempts = () => import("@/lib/progress/attempts");
+const memoryOf = async (userId: string) => (await import("@/lib/progress/memory-cards")).memoryOf(userId);
 const merge = () => import("@/lib/progress/merge");
 const database = async () => (await import("@/lib/db/client")).db();
 
@@ -33,7 +34,7 @@ function expectedMemory(all: Attempt[]): Memory {
 
 describe(`progress on ${testProvider}`, () => {
   it("stores an attempt with each answer, and a second write of it changes nothing", async () => {
-    const { recordAttempt, recentAttempts, loadMemory } = await attempts();
+    const { recordAttempt, recentAttempts } = await attempts();
     const user = await createUser("ada@example.com");
     const first = attempt("attempt-0001", "2026-12-01T10:00:00.000Z", [
       ["q1", ["kms.envelope-encryption"], true, "sure"],
@@ -45,7 +46,7 @@ describe(`progress on ${testProvider}`, () => {
     expect(await db.attempt.count({ where: { userId: user } })).toBe(1);
     expect(await db.attemptAnswer.count({ where: { attempt: { userId: user } } })).toBe(2);
     expect(await recentAttempts(db, user)).toEqual([first]);
-    expect(await loadMemory(user)).toEqual(expectedMemory([first]));
+    expect(await memoryOf(user)).toEqual(expectedMemory([first]));
   });
 
   it("keeps one user's rows apart from another's", async () => {
@@ -61,7 +62,7 @@ describe(`progress on ${testProvider}`, () => {
   });
 
   it("computes memory in time order even when older answers arrive last (a merge after newer answers)", async () => {
-    const { recordAttempt, loadMemory } = await attempts();
+    const { recordAttempt } = await attempts();
     const user = await createUser("carol@example.com");
     const newer = attempt("newer-0001", "2026-12-03T10:00:00.000Z", [["q1", ["kms.key-policy"], true, "sure"]]);
     const older = [
@@ -72,26 +73,26 @@ describe(`progress on ${testProvider}`, () => {
     const { mergeBrowserProgress } = await merge();
     const result = await mergeBrowserProgress(user, { attempts: [...older, newer], sectionsRead: [], examDate: "2027-01-15" });
     expect(result).toEqual({ attemptsAdded: 2, attemptsAlreadyThere: 1, sectionsAdded: 0, examDateSet: true });
-    expect(await loadMemory(user)).toEqual(expectedMemory([newer, ...older]));
+    expect(await memoryOf(user)).toEqual(expectedMemory([newer, ...older]));
     // Merging the same browser progress again (a second sign-in) adds nothing.
     expect(await mergeBrowserProgress(user, { attempts: older, sectionsRead: [], examDate: "2027-02-01" })).toEqual({ attemptsAdded: 0, attemptsAlreadyThere: 2, sectionsAdded: 0, examDateSet: false });
     expect((await (await database()).user.findUnique({ where: { id: user } }))?.examDate).toBe("2027-01-15");
   });
 
   it("never believes a memory card that counts a different number of answers: it is replayed and stored again", async () => {
-    const { recordAttempt, loadMemory } = await attempts();
+    const { recordAttempt } = await attempts();
     const user = await createUser("stale@example.com");
     const sent = [
       attempt("stale-0001", "2026-11-01T10:00:00.000Z", [["q1", ["kms.grants"], true, "sure"]]),
       attempt("stale-0002", "2026-11-05T10:00:00.000Z", [["q2", ["kms.grants"], false, "sure"]]),
     ];
     for (const one of sent) await recordAttempt(user, one);
-    expect(await loadMemory(user)).toEqual(expectedMemory(sent));
+    expect(await memoryOf(user)).toEqual(expectedMemory(sent));
     const db = await database();
     // A card left behind by a reader that computed before the second answer committed.
     const early = expectedMemory(sent.slice(0, 1)).get("kms.grants")!;
     await db.memoryCard.update({ where: { userId_examPoint: { userId: user, examPoint: "kms.grants" } }, data: { card: JSON.stringify(early), answers: 1 } });
-    expect(await loadMemory(user)).toEqual(expectedMemory(sent));
+    expect(await memoryOf(user)).toEqual(expectedMemory(sent));
     expect((await db.memoryCard.findUnique({ where: { userId_examPoint: { userId: user, examPoint: "kms.grants" } } }))?.answers).toBe(2);
   });
 
@@ -111,7 +112,7 @@ describe(`progress on ${testProvider}`, () => {
   });
 
   it("loses and duplicates nothing under 200 parallel submissions from several users, retries included", async () => {
-    const { recordAttempt, loadMemory } = await attempts();
+    const { recordAttempt } = await attempts();
     const users = await Promise.all([0, 1, 2, 3].map((index) => createUser(`load${index}@example.com`)));
     const points = ["kms.key-policy", "kms.grants", "kms.envelope-encryption"];
     const sent = users.map((_user, u) =>
@@ -130,7 +131,7 @@ describe(`progress on ${testProvider}`, () => {
       expect(await db.attempt.count({ where: { userId: user } })).toBe(40);
       expect(await db.attemptAnswer.count({ where: { attempt: { userId: user } } })).toBe(40);
       // Every answer counted exactly once, in time order, however the requests interleaved.
-      expect(await loadMemory(user)).toEqual(expectedMemory(sent[u]!));
+      expect(await memoryOf(user)).toEqual(expectedMemory(sent[u]!));
     }
   });
 });
@@ -186,7 +187,7 @@ describe("the rest of a learner's data", () => {
       await markSectionRead(user, "/chapters/kms-secrets-manager-parameter-store/kms");
       await submitFeedback({ pagePath: "/chapters/kms-secrets-manager-parameter-store/kms", kind: "other", message: "A report long enough." }, user);
       await createExam({ count: 5, minutes: 10 }, new Date(), user);
-      await (await attempts()).loadMemory(user); // writes the memory cards
+      await memoryOf(user); // writes the memory cards
     }
     const exported = await exportAccount(leaving);
     expect(exported).toMatchObject({ user: { email: "leaving@example.com" }, attempts: [{ id: `del-${leaving}` }], sandboxSaves: [{ name: "mine", snapshot: { a: 1 } }], feedback: [{ message: "A report long enough." }] });

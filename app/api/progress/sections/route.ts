@@ -3,7 +3,16 @@ import * as z from "zod";
 import { requireUser } from "@/lib/auth/guard";
 import { readJson } from "@/lib/http/json-request";
 import { sectionReadSchema } from "@/lib/progress/schemas";
-import { markSectionRead, unmarkSectionRead } from "@/lib/progress/sections";
+import { markSectionRead, sectionsRead, unmarkSectionRead } from "@/lib/progress/sections";
+
+export const dynamic = "force-dynamic";
+
+/** The sections the learner marked read (what a section page needs, without the rest of the progress). */
+export async function GET(request: Request) {
+  const guard = await requireUser(request);
+  if (!guard.ok) return guard.response;
+  return NextResponse.json({ sectionsRead: await sectionsRead(guard.user.id) }, { headers: { "Cache-Control": "private, no-store" } });
+}
 
 /** Marks a section read. */
 export async function POST(request: Request) {

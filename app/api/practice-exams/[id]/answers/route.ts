@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { viewerOf, refuseCrossSite } from "@/lib/auth/viewer";
+import { refuseCrossSite } from "@/lib/auth/guard";
+import { currentUser } from "@/lib/auth/session";
 import { problem, readJson } from "@/lib/http/json-request";
 import { isProblem, saveAnswer } from "@/lib/quiz/practice-exam/exam-store";
 import { examIdSchema, saveAnswerSchema } from "@/lib/quiz/practice-exam/schemas";
@@ -12,7 +13,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   if (!id.success) return problem(404, "There is no practice exam with that id.");
   const body = await readJson(request, saveAnswerSchema, 4 * 1024);
   if (!body.ok) return body.response;
-  const saved = await saveAnswer(id.data, (await viewerOf(request))?.id ?? null, body.value);
+  const saved = await saveAnswer(id.data, (await currentUser(request.headers))?.id ?? null, body.value);
   if (isProblem(saved)) return problem(saved.status, saved.message);
   return new NextResponse(null, { status: 204 });
 }
