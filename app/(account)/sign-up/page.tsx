@@ -12,7 +12,7 @@ export default function SignUpPage() {
     <div className="mx-auto max-w-md py-8">
       <h1 className="text-3xl font-bold">Create an account</h1>
       <p className="mt-3 mb-6 text-slate-700 dark:text-slate-300">
-        Keep your progress on the server, see it on any device, and join an instructor&apos;s class. Everything you did in this browser so far comes with you.
+        Keep your progress on the server and see it on any device. Everything you did in this browser so far comes with you.
       </p>
       <SignInForm mode="sign-up" />
       <p className="mt-8 text-sm">
