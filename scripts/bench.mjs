@@ -118,7 +118,7 @@ if (runAll || which.has("accounts")) {
     "",
     "| database | route | req/s | p50 | p99 |",
     "|---|---|---|---|---|",
-    ...["sqlite", "postgresql"].flatMap((provider) => [row(provider, "no-op (/api/health/live)", accounts[provider].noop), row(provider, "answer submission", accounts[provider].answers)]),
+    ...["sqlite", "postgresql"].flatMap((provider) => [row(provider, "no-op (/api/health/live)", accounts[provider].noop), row(provider, "answer submission", accounts[provider].answers), row(provider, "answer submission, 10 connections", accounts[provider].answersUnqueued)]),
     "",
     ...["sqlite", "postgresql"].map((provider) => `Dashboard of a learner with 5,000 answers on ${provider}: median ${accounts[provider].dashboard.medianMs} ms, p95 ${accounts[provider].dashboard.p95Ms} ms (${accounts[provider].dashboard.runs} requests).`),
     "",

@@ -53,8 +53,7 @@ function serializedTransaction(transaction: Transaction, release: () => void): T
   });
 }
 
-export function serializedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new FifoLock();
+export function serializedAdapter(adapter: SqlDriverAdapter, lock = new FifoLock()): SqlDriverAdapter {
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await lock.acquire();
     try {
@@ -91,11 +90,11 @@ export function serializedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-/** Wraps an adapter factory so that every connection it makes is serialised. */
-export function serializedFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/** Wraps an adapter factory so that every connection it makes is serialised, behind the given lock when other connections of the process share it. */
+export function serializedFactory(factory: SqlDriverAdapterFactory, lock = new FifoLock()): SqlDriverAdapterFactory {
   return new Proxy(factory, {
     get(target, property, receiver) {
-      if (property === "connect") return async () => serializedAdapter(await target.connect());
+      if (property === "connect") return async () => serializedAdapter(await target.connect(), lock);
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -5,6 +5,8 @@
  *  - answer submission (POST /api/progress/attempts, one answer, a new attempt id
  *    each time, sessions of 20 users in turn) at 100 connections with autocannon,
  *    beside a no-op route (/api/health/live) in the same run;
+ *    and the same submissions at 10 connections, where the server is not
+ *    queueing, for the latency of the write itself (no target);
  *  - GET /dashboard of a learner with 5,000 answers over 90 days.
  *
  * Targets: submissions at least half the no-op's throughput with p99 under
@@ -99,10 +101,11 @@ async function benchProvider(provider) {
     await cannon({ ...submit, duration: 2 });
     const noop = summary(await cannon({ url: `${app.url}/api/health/live` }));
     const answers = summary(await cannon(submit));
+    const answersUnqueued = summary(await cannon({ ...submit, connections: 10, duration: Math.max(3, SECONDS / 2) }));
     const learner = await signUp(app.url, "dashboard@example.com");
     await seedLearner(app.url, learner);
     const dashboard = await timeDashboard(app.url, learner);
-    return { noop, answers, ratio: Number((answers.requestsPerSecond / noop.requestsPerSecond).toFixed(2)), dashboard };
+    return { noop, answers, answersUnqueued, ratio: Number((answers.requestsPerSecond / noop.requestsPerSecond).toFixed(2)), dashboard };
   } finally {
     await app.stop();
     cleanup();
@@ -119,7 +122,7 @@ results.targets = ["sqlite", "postgresql"].flatMap((provider) => {
   return [
     { name: `${provider}: answer submissions ≥ 50% of the no-op route's throughput`, value: `${run.answers.requestsPerSecond} vs ${run.noop.requestsPerSecond} req/s (${Math.round(run.ratio * 100)}%)`, met: run.ratio >= 0.5 },
     { name: `${provider}: answer submission p99 < 50 ms at ${CONNECTIONS} connections`, value: `${run.answers.p99Ms} ms`, met: run.answers.p99Ms < 50 },
-    { name: `${provider}: every submission acknowledged (2xx)`, value: `${run.answers.non2xx} non-2xx, ${run.answers.errors} errors`, met: run.answers.non2xx === 0 && run.answers.errors === 0 },
+    { name: `${provider}: every submission acknowledged (2xx)`, value: `${run.answers.non2xx + run.answersUnqueued.non2xx} non-2xx, ${run.answers.errors + run.answersUnqueued.errors} errors`, met: run.answers.non2xx + run.answersUnqueued.non2xx === 0 && run.answers.errors + run.answersUnqueued.errors === 0 },
     { name: `${provider}: dashboard with 5,000 answers rendered < 100 ms`, value: `median ${run.dashboard.medianMs} ms, p95 ${run.dashboard.p95Ms} ms`, met: run.dashboard.medianMs < 100 },
   ];
 });
