@@ -5,6 +5,7 @@
  *
  *   npm run bench              everything
  *   npm run bench -- engine    the sandbox engine only (fast)
+ *   npm run bench -- labs      the server's replay of a lab's command log
  *   npm run bench -- shell     the shell: pathological patterns, the CPU-time budget, the deepest tree (fast)
  *   npm run bench -- site      build, bundle sizes and Lighthouse only
  *   npm run bench -- terminal  command-to-output latency of the browser terminal
@@ -101,6 +102,19 @@ if (runAll || which.has("quiz")) {
     "|---|---|---|---|",
     `| grading alone | ${quiz.pure.runs} | ${quiz.pure.medianMs} ms | ${quiz.pure.p99Ms} ms |`,
     `| submitting (read the exam from SQLite, grade, store the result, build the report) | ${quiz.submit.runs} | ${quiz.submit.medianMs} ms | ${quiz.submit.p99Ms} ms |`,
+    "",
+  );
+}
+
+if (runAll || which.has("labs")) {
+  console.log("▸ Labs (the server's replay of a command log)");
+  const labs = runBenchScript("tests/bench/labs.bench.ts");
+  results.labs = labs;
+  targets.push(...labs.targets);
+  report.push(
+    "### Labs",
+    "",
+    `The server's replay of a ${labs.commands}-command log of the ${labs.lab} lab (every command run again from the lab's scenario and seed, the current step checked on a copy after each): median ${labs.medianMs} ms, slowest ${labs.maxMs} ms over ${labs.runs} runs.`,
     "",
   );
 }

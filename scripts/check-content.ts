@@ -16,6 +16,8 @@ import { examPointsFileSchema } from "../lib/content/exam-points";
 import { contentFiles, displayPath } from "../lib/content/paths";
 import { estimateMinutes } from "../lib/content/reading-time";
 import { parseYamlWithSchema } from "../lib/content/yaml-source";
+import { compileLabs } from "../lib/labs/compile-lab";
+import { proveLab } from "../lib/labs/prove-lab";
 import { proveSandboxTasks } from "../lib/quiz/prove-tasks";
 
 async function checkFiles(files: string[]): Promise<void> {
@@ -57,10 +59,17 @@ async function main(): Promise<void> {
   const course = await buildCourse(root);
   const tasks = await proveSandboxTasks(course);
   if (tasks.errors.length > 0) throw new ContentErrors(tasks.errors);
+  const labs = await compileLabs(root ? `${root}/labs` : contentFiles.labs, {
+    examPointIds: new Set(course.examPoints.map((point) => point.id)),
+    errataIds: new Set(course.errata.corrections.map((correction) => correction.id)),
+  });
+  const labErrors = (await Promise.all(labs.map(async (lab) => (await proveLab(lab)).map((problem) => new ContentError(lab.file, undefined, undefined, problem.step ? `<LabStep id="${problem.step}">: ${problem.message}` : problem.message))))).flat();
+  if (labErrors.length > 0) throw new ContentErrors(labErrors);
   const sections = course.chapters.flatMap((chapter) => chapter.sections);
   console.log(
     `Content OK: ${course.chapters.length} published chapter(s), ${sections.length} sections, ` +
       `${course.examPoints.length} exam points, ${sections.reduce((n, s) => n + s.facts.quizzes.length, 0)} quiz questions, ${tasks.proved} sandbox task(s) proved, ` +
+      `${labs.length} lab(s) of ${labs.reduce((n, lab) => n + lab.steps.length, 0)} steps proved, ` +
       `${course.errata.corrections.length} corrections (${Math.round(performance.now() - started)} ms)`,
   );
 }

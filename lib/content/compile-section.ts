@@ -31,9 +31,35 @@ export interface CompiledSection {
 export async function compileSection(input: CompileInput): Promise<CompiledSection> {
   const { file } = input;
   const { frontmatter, body } = splitSection(input.source, file);
+  const { code, facts, errors } = await compileMdxBody({ file, body, examPointIds: input.examPointIds, errataIds: input.errataIds });
+
+  for (const step of facts.labSteps) errors.push(new ContentError(file, step.line, step.column, "<LabStep> belongs in a lab (content/labs/), not in a chapter"));
+  for (const id of frontmatter.examPoints) {
+    if (!input.examPointIds.has(id)) {
+      errors.push(new ContentError(file, lineOfFrontmatterValue(input.source, id), undefined, `examPoints: unknown exam point "${id}" (not in content/exam-points.yaml)`));
+    } else if (!facts.markers.some((marker) => marker.id === id)) {
+      errors.push(new ContentError(file, lineOfFrontmatterValue(input.source, id), undefined, `examPoints lists "${id}" but the body has no <ExamPoint id="${id}" /> where it is taught`));
+    }
+  }
+  for (const marker of facts.markers) {
+    if (input.examPointIds.has(marker.id) && !frontmatter.examPoints.includes(marker.id)) {
+      errors.push(new ContentError(file, marker.line, marker.column, `<ExamPoint id="${marker.id}" /> is not listed in the frontmatter's examPoints`));
+    }
+  }
+  if (errors.length > 0) throw new ContentErrors(errors);
+  return { frontmatter, code, facts };
+}
+
+/**
+ * Compiles an MDX body (frontmatter already taken off, its lines kept blank)
+ * with the course's checks. MDX that does not compile throws ContentErrors;
+ * problems the checks found in MDX that does are returned, so the caller can
+ * add its own before throwing them together.
+ */
+export async function compileMdxBody(input: { file: string; body: string; examPointIds: ReadonlySet<string>; errataIds: ReadonlySet<string> }): Promise<{ code: string; facts: SectionFacts; errors: ContentError[] }> {
+  const { file, body } = input;
   const facts = emptySectionFacts();
   const errors: ContentError[] = [];
-
   let code: string;
   try {
     const result = await bundleMDX({
@@ -64,21 +90,7 @@ export async function compileSection(input: CompileInput): Promise<CompiledSecti
     // import, say) explain a failed build better than esbuild's own message.
     throw new ContentErrors(errors.length > 0 ? errors : errorsFromBuild(error, file));
   }
-
-  for (const id of frontmatter.examPoints) {
-    if (!input.examPointIds.has(id)) {
-      errors.push(new ContentError(file, lineOfFrontmatterValue(input.source, id), undefined, `examPoints: unknown exam point "${id}" (not in content/exam-points.yaml)`));
-    } else if (!facts.markers.some((marker) => marker.id === id)) {
-      errors.push(new ContentError(file, lineOfFrontmatterValue(input.source, id), undefined, `examPoints lists "${id}" but the body has no <ExamPoint id="${id}" /> where it is taught`));
-    }
-  }
-  for (const marker of facts.markers) {
-    if (input.examPointIds.has(marker.id) && !frontmatter.examPoints.includes(marker.id)) {
-      errors.push(new ContentError(file, marker.line, marker.column, `<ExamPoint id="${marker.id}" /> is not listed in the frontmatter's examPoints`));
-    }
-  }
-  if (errors.length > 0) throw new ContentErrors(errors);
-  return { frontmatter, code, facts };
+  return { code, facts, errors };
 }
 
 interface EsbuildMessage {

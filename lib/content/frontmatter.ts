@@ -24,12 +24,14 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * MDX compiler reports is a line of the real file.
  */
 export function splitSection(source: string, file: string): { frontmatter: SectionFrontmatter; body: string } {
+  return splitFrontmatter(source, file, sectionFrontmatterSchema, "title, order, summary, minutes, examPoints");
+}
+
+/** The same for any MDX file with a frontmatter schema of its own (labs); `fields` names them in the error for a missing block. */
+export function splitFrontmatter<S extends z.ZodType>(source: string, file: string, schema: S, fields: string): { frontmatter: z.output<S>; body: string } {
   const match = FRONTMATTER.exec(source);
-  if (!match) {
-    throw new ContentError(file, 1, 1, "missing frontmatter: the file must start with a --- block (title, order, summary, minutes, examPoints)");
-  }
-  const yamlText = match[1] ?? "";
-  const frontmatter = parseYamlWithSchema(yamlText, sectionFrontmatterSchema, file, 1);
+  if (!match) throw new ContentError(file, 1, 1, `missing frontmatter: the file must start with a --- block (${fields})`);
+  const frontmatter = parseYamlWithSchema(match[1] ?? "", schema, file, 1);
   const blankLines = "\n".repeat(match[0].split("\n").length - 1);
   return { frontmatter, body: blankLines + source.slice(match[0].length) };
 }

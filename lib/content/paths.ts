@@ -8,6 +8,7 @@ export interface ContentFiles {
   examPoints: string;
   errata: string;
   chapters: string;
+  labs: string;
 }
 
 export function contentFilesIn(root: string = defaultContentRoot): ContentFiles {
@@ -16,6 +17,7 @@ export function contentFilesIn(root: string = defaultContentRoot): ContentFiles 
     examPoints: path.join(root, "exam-points.yaml"),
     errata: path.join(root, "errata.yaml"),
     chapters: path.join(root, "chapters"),
+    labs: path.join(root, "labs"),
   };
 }
 

@@ -228,6 +228,19 @@ const OpenInSandboxProps = z.strictObject({
   scenario: z.enum(scenarios.map((scenario) => scenario.name) as [string, ...string[]]).default("chapter-27"),
 });
 
+/**
+ * A step of a lab (content/labs/): what to do in the prose it wraps, and a
+ * check (a command line run on a copy of the learner's sandbox, done when it
+ * exits 0), hints in the order to show them, and the commands that solve it.
+ */
+const LabStepProps = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "step ids are lower-case words joined by hyphens"),
+  title: text,
+  check: z.string().trim().min(1),
+  hints: z.array(text).min(1),
+  solution: z.array(z.string().trim().min(1)).min(1),
+});
+
 /** Every component an author may write in MDX, with its props schema and whether it takes children. */
 export const mdxComponentSpecs = {
   Callout: { props: CalloutProps, children: true },
@@ -248,6 +261,7 @@ export const mdxComponentSpecs = {
   QuestionSet: { props: QuestionSetProps, children: true },
   SandboxTerminal: { props: SandboxTerminalProps, children: false },
   OpenInSandbox: { props: OpenInSandboxProps, children: true },
+  LabStep: { props: LabStepProps, children: true },
 } as const satisfies Record<string, { props: z.ZodType; children: boolean }>;
 
 export type MdxComponentName = keyof typeof mdxComponentSpecs;

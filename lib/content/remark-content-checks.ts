@@ -181,6 +181,9 @@ function checkJsxElement(
       if (!folded) facts.words += countWords(stringsIn(raw).join(" "));
       break;
     }
+    case "LabStep":
+      facts.labSteps.push({ props: mdxComponentSpecs.LabStep.props.parse(raw), ...at });
+      break;
     case "QuestionSet": {
       // Sandbox tasks stay in the text: a folded set loads its questions from the bank when opened.
       const strays = node.children.filter((child) => child.type !== "mdxJsxFlowElement" || child.name !== "Quiz");

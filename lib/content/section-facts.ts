@@ -52,12 +52,15 @@ export interface SectionFacts {
   serviceMatrices: (SourcePosition & { props: MdxComponentProps<"ServiceMatrix"> })[];
   /** Every fenced code block, as written. */
   codeBlocks: (SourcePosition & { lang: string; code: string })[];
+  /** The steps of a lab, in order (labs only). */
+  labSteps: (SourcePosition & { props: MdxComponentProps<"LabStep"> })[];
   /** Words of prose and of component text, for the reading time. */
   words: number;
 }
 
 export function emptySectionFacts(): SectionFacts {
   return {
+    labSteps: [],
     markers: [],
     corrections: [],
     quizzes: [],

@@ -12,7 +12,8 @@ let cached: Set<string> | undefined;
  */
 export function sitePaths(): Set<string> {
   if (cached) return cached;
-  const paths = new Set(["/", "/exam-points", "/errata"]);
+  const paths = new Set(["/", "/exam-points", "/errata", "/labs"]);
+  for (const file of readdirSync(contentFiles.labs).filter((name) => name.endsWith(".mdx"))) paths.add(`/labs/${file.slice(0, -".mdx".length)}`);
   const catalogue = parse(readFileSync(contentFiles.catalogue, "utf8")) as { chapters: { slug: string; status: string }[] };
   for (const chapter of catalogue.chapters) {
     if (chapter.status !== "published") continue;

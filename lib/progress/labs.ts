@@ -10,7 +10,7 @@ export interface LabProgressInput {
 /**
  * Records how far the learner is in a lab. Progress only moves forward: a
  * stale tab reporting fewer steps never undoes work, and a completion stays.
- * (Graded completion, replayed on the server, is the labs issue's.)
+ * The counts come from the server's replay of the command log (app/api/progress/labs), never from the browser.
  */
 export async function recordLabProgress(userId: string, input: LabProgressInput, now: Date = new Date()): Promise<void> {
   await db().$transaction(async (tx) => {

@@ -47,11 +47,19 @@ export const sandboxSaveSchema = z.strictObject({
     .refine(isJsonObject, "The snapshot is not a JSON object."),
 });
 
-export const labProgressSchema = z.strictObject({
+export const MAX_LAB_COMMANDS = 2_000;
+
+/**
+ * A lab's command log as the browser kept it: every command line run in the
+ * lab's sandbox, in order, from the moment it started. The server replays it
+ * (lib/labs/replay.ts); nothing the browser says about steps is believed.
+ */
+export const labCommandLogSchema = z.strictObject({
   labId: z.string().regex(/^[a-z0-9-]{1,80}$/, "Lab ids are lower-case words joined by hyphens."),
-  stepsDone: z.number().int().min(0).max(100),
+  /** The simulated time the lab's sandbox started at, ISO 8601. */
+  startedAt: z.iso.datetime(),
+  commands: z.array(z.string().max(10_000, "A command line is at most 10,000 characters.")).max(MAX_LAB_COMMANDS, `A lab's log holds at most ${MAX_LAB_COMMANDS} commands; reset the lab to start again.`),
   solutionsShown: z.number().int().min(0).max(100),
-  completed: z.boolean(),
 });
 
 /** Everything a browser kept without an account, sent once at sign-in or sign-up. */

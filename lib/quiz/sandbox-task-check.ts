@@ -5,7 +5,7 @@
  * function proves at build time that every task can be done from its
  * scenario and is not done before the learner acts.
  */
-import type { SandboxSession } from "@/lib/sandbox/session";
+import type { SandboxSession, SessionSnapshot } from "@/lib/sandbox/session";
 
 export interface TaskCheckOutcome {
   passed: boolean;
@@ -14,9 +14,26 @@ export interface TaskCheckOutcome {
   output: string;
 }
 
-/** Runs `check` on `copy` after restoring `source`'s state into it. `copy` must have its tools attached. */
+/** The shell of each copy as it was new: its variables, no functions, no history. */
+const pristineShells = new WeakMap<SandboxSession, SessionSnapshot["shell"]>();
+
+/**
+ * Runs `check` on `copy` after restoring `source`'s AWS state and files into
+ * it. `copy` must be a new session (its first use records its pristine
+ * shell) with its tools attached. The check runs in a new shell in the home
+ * directory: never with the learner's functions, variables or options, so
+ * that `aws() { return 0; }` cannot make a check pass.
+ */
 export async function checkOnCopy(source: SandboxSession, copy: SandboxSession, check: string): Promise<TaskCheckOutcome> {
-  copy.restore(source.snapshot());
+  let shell = pristineShells.get(copy);
+  if (!shell) {
+    shell = copy.snapshot().shell;
+    pristineShells.set(copy, shell);
+  }
+  // Without the trail (the engine's largest part, growing with every call): no check reads it,
+  // and copying it made each check cost more than the last.
+  const snapshot = source.snapshot({ trail: false });
+  copy.restore({ ...snapshot, files: { ...snapshot.files, cwd: source.home() }, shell });
   const result = await copy.run(check);
   return { passed: result.exitCode === 0, exitCode: result.exitCode, output: result.output };
 }

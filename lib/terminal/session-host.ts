@@ -17,6 +17,8 @@ import type { CommandOutput } from "./session-port";
 
 export interface HostOptions {
   scenario: string;
+  /** Saved under this name instead of the scenario's (a lab's own sandbox). */
+  saveAs?: string;
   /** Starts a sandbox worker (a Web Worker in the browser; a message channel in tests). */
   spawnWorker(): WorkerHandle;
   /** Where the first version of the terminal saved sandboxes (localStorage): moved into the worker's store once, then removed. */
@@ -48,8 +50,15 @@ const TRANSCRIPT_LIMIT = 200;
 export const STOPPED_MESSAGE =
   "\nsandbox: the command was stopped. The sandbox is back to how it was before that command (a stopped command's changes are not kept).\n";
 
+/** A command line the sandbox ran to the end (kept) or that was stopped (its changes discarded). */
+export interface RanCommand {
+  command: string;
+  stopped: boolean;
+}
+
 export class SandboxHost {
   readonly client: SandboxWorkerClient;
+  private commandListeners = new Set<(ran: RanCommand) => void>();
   private entries: TranscriptEntry[] = [];
   private listeners = new Set<() => void>();
   private currentStatus: HostStatus = { busy: false, ready: false };
@@ -68,6 +77,7 @@ export class SandboxHost {
     const legacySave = readLegacy(options.legacyStorage, options.scenario);
     const openOptions: OpenOptions = {
       scenario: options.scenario,
+      ...(options.saveAs === undefined ? {} : { saveAs: options.saveAs }),
       ...options.newSandbox,
       ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
       ...(legacySave === undefined ? {} : { legacySave }),
@@ -130,10 +140,22 @@ export class SandboxHost {
       await this.client.open().then((reopened) => this.opened(reopened)).catch(() => undefined);
       result = { stdout: "", stderr: STOPPED_MESSAGE, exitCode: 130, output: STOPPED_MESSAGE };
       this.record(prompt, command, `^C${STOPPED_MESSAGE}`);
+      this.ran({ command, stopped: true });
       return result;
     }
     this.record(prompt, command, commandOutput(result));
+    this.ran({ command, stopped: false });
     return result;
+  }
+
+  /** Tells `listener` of every command line run from now on, after its answer (a lab keeps its log and checks its steps). */
+  onCommand(listener: (ran: RanCommand) => void): () => void {
+    this.commandListeners.add(listener);
+    return () => this.commandListeners.delete(listener);
+  }
+
+  private ran(ran: RanCommand): void {
+    for (const listener of this.commandListeners) listener(ran);
   }
 
   complete(line: string, cursor: number) {

@@ -13,6 +13,8 @@ import type { InjectedFailure, RotationRun, Strategy, WalkthroughState } from "@
 
 export interface OpenOptions {
   scenario: string;
+  /** The name it is saved under when not its scenario's (a lab keeps a sandbox of its own: "lab:ID"). */
+  saveAs?: string;
   /** Seed and start time for a new sandbox (a saved one wins). */
   seed?: number;
   now?: number | string;

@@ -84,7 +84,7 @@ export class SandboxService implements SandboxWorkerApi {
     let savedAt: string | undefined;
     let session = this.freshSession();
     const sessionReady = clock();
-    const loaded = await this.store.load(options.scenario).catch((error: unknown) => ({ status: "unreadable" as const, message: `The saved sandbox could not be read (${messageOf(error)})` }));
+    const loaded = await this.store.load(options.saveAs ?? options.scenario).catch((error: unknown) => ({ status: "unreadable" as const, message: `The saved sandbox could not be read (${messageOf(error)})` }));
     if (loaded.status === "found") {
       try {
         session.restore(loaded.snapshot);
@@ -223,7 +223,7 @@ export class SandboxService implements SandboxWorkerApi {
   async reset(): Promise<OpenResult> {
     const options = this.openOptions();
     await this.saving;
-    await this.store?.clear(options.scenario).catch(() => undefined);
+    await this.store?.clear(options.saveAs ?? options.scenario).catch(() => undefined);
     const session = this.freshSession();
     this.adopt(session);
     this.changed();
@@ -362,7 +362,7 @@ export class SandboxService implements SandboxWorkerApi {
     try {
       const filesRevision = session.fs.revision;
       await store.save({
-        scenario: this.openOptions().scenario,
+        scenario: this.openOptions().saveAs ?? this.openOptions().scenario,
         lineage: this.lineage,
         savedAt: new Date(this.deps.wallClock?.() ?? Date.now()).toISOString(),
         session: session.snapshotWithoutFiles({ trail: false }),

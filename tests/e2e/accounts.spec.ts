@@ -263,7 +263,7 @@ test("authorization: no route lets one user read or change another's data, and n
     ["PUT", "/api/progress/sandbox-saves/x", { scenario: "kms-basics", snapshot: "{}" }],
     ["DELETE", "/api/progress/sandbox-saves/x"],
     ["GET", "/api/progress/labs"],
-    ["PUT", "/api/progress/labs", { labId: "keys", stepsDone: 1, solutionsShown: 0, completed: false }],
+    ["PUT", "/api/progress/labs", { labId: "keys-and-aliases", startedAt: new Date().toISOString(), commands: [], solutionsShown: 0 }],
     ["GET", "/api/account/export"],
     ["PATCH", "/api/feedback/1", { resolved: true }],
   ];

@@ -20,7 +20,11 @@ export function SiteFooter() {
           <Link href="/dashboard" className="underline underline-offset-2 hover:no-underline">
             Your dashboard
           </Link>
-          : where you stand.
+          : where you stand.{" "}
+          <Link href="/labs" className="underline underline-offset-2 hover:no-underline">
+            Labs
+          </Link>
+          : guided practice in the sandbox, checked step by step.
         </p>
       </div>
     </footer>

@@ -20,6 +20,9 @@ export function SiteHeader() {
           <Link href="/sandbox" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Sandbox
           </Link>
+          <Link href="/labs" className="hidden rounded px-2 py-1 sm:inline text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            Labs
+          </Link>
           <Link href="/practice" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Practice
           </Link>

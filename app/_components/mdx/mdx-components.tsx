@@ -14,6 +14,7 @@ import { CodeBlock } from "./CodeBlock";
 import { ComparisonTable } from "./ComparisonTable";
 import { CorrectionNote } from "./CorrectionNote";
 import { ExamPointMarker } from "./ExamPointMarker";
+import { LabStepCard } from "../labs/LabStepCard";
 import { H2, H3 } from "./Heading";
 import { MarkdownTable } from "./MarkdownTable";
 import { OpenInSandbox } from "./OpenInSandbox";
@@ -48,6 +49,7 @@ export const registeredComponents: Registered = {
   QuestionSet,
   SandboxTerminal,
   OpenInSandbox,
+  LabStep: LabStepCard,
 };
 
 /** Overrides for the HTML that Markdown itself produces. */

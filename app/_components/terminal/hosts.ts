@@ -43,6 +43,21 @@ export function hostFor(scenario: string): SandboxHost {
   return host;
 }
 
+/**
+ * The sandbox of a lab, saved under "lab:ID" apart from the scenario's own,
+ * started from the lab's seed at the time its command log began (so the
+ * server's replay starts from the same state). SandboxConsole finds it by
+ * that key.
+ */
+export function labHostFor(key: string, lab: { scenario: string; seed: number; startedAt: string }): SandboxHost {
+  let host = hosts.get(key);
+  if (!host) {
+    host = new SandboxHost({ scenario: lab.scenario, saveAs: key, spawnWorker: spawnSandboxWorker, newSandbox: { seed: lab.seed, now: lab.startedAt } });
+    hosts.set(key, host);
+  }
+  return host;
+}
+
 export function sharedHistory(): CommandHistory {
   history ??= CommandHistory.persisted(browserStorage());
   return history;

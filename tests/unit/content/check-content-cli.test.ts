@@ -13,7 +13,21 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("npm run check:content", () => {
   it("passes a valid course and prints what it checked", async () => {
     const { stdout } = await run("node_modules/.bin/tsx", ["scripts/check-content.ts", "--root", "tests/fixtures/course"]);
-    expect(stdout).toMatch(/^Content OK: 1 published chapter\(s\), 2 sections, 2 exam points, 1 quiz questions, 1 sandbox task\(s\) proved, 1 corrections/);
+    expect(stdout).toMatch(/^Content OK: 1 published chapter\(s\), 2 sections, 2 exam points, 1 quiz questions, 1 sandbox task\(s\) proved, 1 lab\(s\) of 2 steps proved, 1 corrections/);
+  });
+
+  it("fails a lab whose step is done before the learner acts, naming the step", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lab-course-"));
+    try {
+      cpSync("tests/fixtures/course", dir, { recursive: true });
+      const file = path.join(dir, "labs/demo-lab.mdx");
+      writeFileSync(file, readFileSync(file, "utf8").replace('check="aws kms describe-key --key-id alias/demo-key"', 'check="aws kms list-keys"'));
+      const failure = await run("node_modules/.bin/tsx", ["scripts/check-content.ts", "--root", dir]).catch((error: { code: number; stderr: string }) => error);
+      expect(failure).toMatchObject({ code: 1 });
+      expect((failure as { stderr: string }).stderr).toContain('demo-lab.mdx: <LabStep id="alias">: its check passes on the fresh "empty" scenario, before the learner does anything');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("fails a sandbox task that passes before the learner acts, or whose solution cannot make it pass, at its file and line", async () => {

@@ -1,10 +1,18 @@
 import { NextResponse } from "next/server";
 import { requireUser } from "@/lib/auth/guard";
-import { readJson } from "@/lib/http/json-request";
+import { problem, readJson } from "@/lib/http/json-request";
+import { consume } from "@/lib/http/rate-limit";
+import { findLab } from "@/lib/labs/catalog";
+import { definitionOf } from "@/lib/labs/lab";
+import { replayLab } from "@/lib/labs/replay";
 import { labProgress, recordLabProgress } from "@/lib/progress/labs";
-import { labProgressSchema } from "@/lib/progress/schemas";
+import { labCommandLogSchema } from "@/lib/progress/schemas";
 
 export const dynamic = "force-dynamic";
+
+/** Replays cost server CPU (about a millisecond a command): bounded per learner. */
+const REPLAYS = { max: 60, windowSeconds: 600 };
+const DAY = 86_400_000;
 
 export async function GET(request: Request) {
   const guard = await requireUser(request);
@@ -12,12 +20,25 @@ export async function GET(request: Request) {
   return NextResponse.json({ labs: await labProgress(guard.user.id) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-/** Records how far the learner is in a lab; progress never moves backwards. */
+/**
+ * Records how far the learner is in a lab from their command log, replayed
+ * here from the lab's scenario and seed (lib/labs/replay.ts): the steps the
+ * replay finishes are the steps recorded, whatever the browser believed.
+ * Progress never moves backwards. Answers what the server confirmed.
+ */
 export async function PUT(request: Request) {
   const guard = await requireUser(request);
   if (!guard.ok) return guard.response;
-  const body = await readJson(request, labProgressSchema, 1024);
+  const body = await readJson(request, labCommandLogSchema, 1024 * 1024);
   if (!body.ok) return body.response;
-  await recordLabProgress(guard.user.id, body.value);
-  return NextResponse.json({ recorded: true });
+  const { labId, startedAt, commands, solutionsShown } = body.value;
+  const lab = await findLab(labId);
+  if (!lab) return problem(404, `There is no lab "${labId}".`);
+  const started = Date.parse(startedAt);
+  if (started > Date.now() + DAY || started < Date.now() - 400 * DAY) return problem(400, "The request is not valid: startedAt: a lab's sandbox starts within the last 400 days.", { startedAt: "out of range" });
+  const limit = await consume(`lab-replay|user:${guard.user.id}`, REPLAYS);
+  if (!limit.allowed) return problem(429, `Too many lab checks in a short time; try again in ${limit.retryAfterSeconds} seconds.`, undefined, { "Retry-After": String(limit.retryAfterSeconds) });
+  const replay = await replayLab(definitionOf(lab), { startedAt: started, commands });
+  await recordLabProgress(guard.user.id, { labId, stepsDone: replay.stepsDone, solutionsShown: Math.min(solutionsShown, lab.steps.length), completed: replay.completed });
+  return NextResponse.json({ labId, steps: lab.steps.length, stepsDone: replay.stepsDone, completed: replay.completed, doneAfter: replay.doneAfter });
 }

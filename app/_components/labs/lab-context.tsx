@@ -1,0 +1,186 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { LabDefinition } from "@/lib/labs/lab";
+import { newLabLog, readLabLog, writeLabLog, type LabLog } from "@/lib/labs/browser-log";
+import { advance } from "@/lib/labs/progress";
+import type { SandboxHost } from "@/lib/terminal/session-host";
+import { currentAccount, postJson } from "../account/account-client";
+import type { ConsoleHandle } from "../terminal/SandboxConsole";
+
+/** What the server said of the learner's log (signed in), or where the lab is kept (not signed in). */
+export type RecordStatus =
+  | { kind: "browser" }
+  | { kind: "saving" }
+  | { kind: "saved"; stepsDone: number; steps: number; completed: boolean }
+  | { kind: "error"; message: string };
+
+interface ServerReply {
+  steps: number;
+  stepsDone: number;
+  completed: boolean;
+}
+
+export interface LabApi {
+  definition: LabDefinition;
+  log: LabLog | undefined;
+  host: SandboxHost | undefined;
+  checking: boolean;
+  record: RecordStatus;
+  storageRefused: boolean;
+  showHint(stepId: string): void;
+  showSolution(stepId: string): void;
+  runInTerminal(text: string): void;
+  setConsole(handle: ConsoleHandle | undefined): void;
+  reset(): Promise<void>;
+  recordNow(): void;
+}
+
+const LabContext = createContext<LabApi | undefined>(undefined);
+
+export function useLab(): LabApi | undefined {
+  return useContext(LabContext);
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A lab's state on the page: its sandbox (a worker of its own, saved as
+ * "lab:ID"), the command log the server replays, the steps done (checked
+ * after every command on a copy of the sandbox, lib/labs/progress.ts), the
+ * hints and solutions shown, and, when signed in, what the server confirmed.
+ */
+export function LabProvider({ definition, children }: { definition: LabDefinition; children: ReactNode }) {
+  const [log, setLog] = useState<LabLog | undefined>();
+  const [host, setHost] = useState<SandboxHost | undefined>();
+  const [checking, setChecking] = useState(false);
+  const [record, setRecord] = useState<RecordStatus>({ kind: "browser" });
+  const [storageRefused, setStorageRefused] = useState(false);
+  const logRef = useRef<LabLog | undefined>(undefined);
+  const hostRef = useRef<SandboxHost | undefined>(undefined);
+  const consoleRef = useRef<ConsoleHandle | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const signedIn = useRef<Promise<boolean> | undefined>(undefined);
+
+  const save = useCallback(
+    (next: LabLog) => {
+      logRef.current = next;
+      setLog(next);
+      setStorageRefused(!writeLabLog(storage(), definition.id, next));
+    },
+    [definition.id],
+  );
+
+  const sendToServer = useCallback(async () => {
+    const current = logRef.current;
+    if (!current || !(await (signedIn.current ??= currentAccount().then((account) => account !== null)))) return;
+    setRecord({ kind: "saving" });
+    try {
+      const reply = await postJson<ServerReply>(
+        "/api/progress/labs",
+        { labId: definition.id, startedAt: current.startedAt, commands: current.commands, solutionsShown: current.solutionsShown.length },
+        "PUT",
+      );
+      setRecord({ kind: "saved", stepsDone: reply.stepsDone, steps: reply.steps, completed: reply.completed });
+    } catch (error) {
+      setRecord({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [definition.id]);
+
+  /** Checks the steps after the last one done, in order, on a copy of the sandbox; records on the server when one more is done. */
+  const recheck = useCallback(() => {
+    queue.current = queue.current.then(async () => {
+      const current = logRef.current;
+      const sandbox = hostRef.current;
+      if (!current || !sandbox) return;
+      setChecking(true);
+      try {
+        const done = await advance(definition.steps, current.stepsDone, async (check) => (await sandbox.checkTask(check)).passed);
+        const latest = logRef.current ?? current;
+        if (done > latest.stepsDone) {
+          save({ ...latest, stepsDone: done });
+          await sendToServer();
+        }
+      } catch {
+        // The sandbox was stopped or restarted mid-check; the next command checks again.
+      } finally {
+        setChecking(false);
+      }
+    });
+  }, [definition.steps, save, sendToServer]);
+
+  useEffect(() => {
+    const stored = readLabLog(storage(), definition.id) ?? newLabLog();
+    save(stored);
+    void (signedIn.current ??= currentAccount().then((account) => account !== null)).then((yes) => {
+      if (yes && stored.stepsDone > 0) void sendToServer();
+    });
+    let stop: (() => void) | undefined;
+    let disposed = false;
+    void import("../terminal/hosts").then(({ labHostFor }) => {
+      if (disposed) return;
+      const sandbox = labHostFor(`lab:${definition.id}`, { scenario: definition.scenario, seed: definition.seed, startedAt: stored.startedAt });
+      hostRef.current = sandbox;
+      setHost(sandbox);
+      stop = sandbox.onCommand(({ command, stopped }) => {
+        const current = logRef.current;
+        // A stopped command's changes are discarded, so the replay must not run it either.
+        if (current && !stopped) save({ ...current, commands: [...current.commands, command] });
+        recheck();
+      });
+      void sandbox.ready.then((opened) => {
+        const current = logRef.current;
+        // The saved sandbox is gone (storage cleared) but the log is not: they start again together.
+        if (opened.origin === "new" && current && current.commands.length > 0) save({ ...newLabLog(), startedAt: current.startedAt });
+        recheck();
+      });
+    });
+    return () => {
+      disposed = true;
+      stop?.();
+    };
+  }, [definition.id, definition.scenario, definition.seed, recheck, save, sendToServer]);
+
+  const api = useMemo<LabApi>(
+    () => ({
+      definition,
+      log,
+      host,
+      checking,
+      record,
+      storageRefused,
+      showHint(stepId) {
+        const current = logRef.current;
+        if (current) save({ ...current, hintsShown: { ...current.hintsShown, [stepId]: (current.hintsShown[stepId] ?? 0) + 1 } });
+      },
+      showSolution(stepId) {
+        const current = logRef.current;
+        if (current && !current.solutionsShown.includes(stepId)) save({ ...current, solutionsShown: [...current.solutionsShown, stepId] });
+      },
+      runInTerminal(text) {
+        consoleRef.current?.typeCommands(text);
+      },
+      setConsole(handle) {
+        consoleRef.current = handle;
+      },
+      async reset() {
+        const current = logRef.current;
+        if (!hostRef.current || !current) return;
+        await hostRef.current.reset();
+        // The sandbox starts again at the same time from the same seed, so the log keeps its start.
+        save({ ...newLabLog(), startedAt: current.startedAt });
+      },
+      recordNow() {
+        void sendToServer();
+      },
+    }),
+    [definition, log, host, checking, record, storageRefused, save, sendToServer],
+  );
+  return <LabContext.Provider value={api}>{children}</LabContext.Provider>;
+}
