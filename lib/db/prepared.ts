@@ -19,6 +19,7 @@
 import { createHash } from "node:crypto";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
+import { countQuery } from "./query-count";
 import type { FifoLock } from "./serialized-sqlite";
 
 export type Param = string | number | boolean | Date | null;
@@ -56,6 +57,7 @@ export function sqliteStatements(file: string, lock: FifoLock, busyTimeoutMs: nu
   const bind = (params: readonly Param[]): Record<number, string | number | null> =>
     Object.fromEntries(params.map((value, index) => [index + 1, value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value]));
   const alone = async <T>(work: () => T): Promise<T> => {
+    countQuery();
     const release = await lock.acquire();
     try {
       return work();
@@ -89,8 +91,10 @@ export function postgresStatements(pool: pg.Pool): PreparedStatements {
     }
     return name;
   };
-  const query = (client: pg.Pool | pg.PoolClient, { sql, params }: Statement) =>
-    client.query({ name: nameOf(sql), text: sql, values: params.map((value) => (value instanceof Date ? value.toISOString() : value)), types });
+  const query = (client: pg.Pool | pg.PoolClient, { sql, params }: Statement) => (
+    countQuery(),
+    client.query({ name: nameOf(sql), text: sql, values: params.map((value) => (value instanceof Date ? value.toISOString() : value)), types })
+  );
   return {
     provider: "postgresql",
     rows: async (sql, params) => (await query(pool, { sql, params })).rows as Row[],

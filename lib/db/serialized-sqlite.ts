@@ -13,6 +13,7 @@
  * lone statement for its own duration, and waiters are served in arrival
  * order. better-sqlite3 is synchronous, so nothing is lost in parallelism.
  */
+import { countQuery } from "./query-count";
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 
 /** A first-come, first-served lock. */
@@ -47,6 +48,7 @@ function serializedTransaction(transaction: Transaction, release: () => void): T
           }
         };
       }
+      if (property === "queryRaw" || property === "executeRaw") countQuery();
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -66,9 +68,9 @@ export function serializedAdapter(adapter: SqlDriverAdapter, lock = new FifoLock
     get(target, property, receiver) {
       switch (property) {
         case "queryRaw":
-          return (query: SqlQuery) => alone(() => target.queryRaw(query));
+          return (query: SqlQuery) => (countQuery(), alone(() => target.queryRaw(query)));
         case "executeRaw":
-          return (query: SqlQuery) => alone(() => target.executeRaw(query));
+          return (query: SqlQuery) => (countQuery(), alone(() => target.executeRaw(query)));
         case "executeScript":
           return (script: string) => alone(() => target.executeScript(script));
         case "startTransaction":

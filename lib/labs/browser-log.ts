@@ -12,6 +12,8 @@ export const labLogSchema = z.object({
   stepsDone: z.number().int().min(0),
   hintsShown: z.record(z.string(), z.number().int().min(0)),
   solutionsShown: z.array(z.string()),
+  /** The instructor resets the server had recorded when this log began (0 without a class). */
+  resets: z.number().int().min(0).default(0),
 });
 
 export type LabLog = z.output<typeof labLogSchema>;
@@ -24,9 +26,9 @@ interface KeyValueStorage {
 
 export const labLogKey = (labId: string) => `keystone.lab.${labId}`;
 
-export function newLabLog(now: Date = new Date()): LabLog {
+export function newLabLog(now: Date = new Date(), resets = 0): LabLog {
   // Whole seconds: the sandbox's clock starts there, and the ISO text round-trips exactly.
-  return { startedAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(), commands: [], stepsDone: 0, hintsShown: {}, solutionsShown: [] };
+  return { startedAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(), commands: [], stepsDone: 0, hintsShown: {}, solutionsShown: [], resets };
 }
 
 export function readLabLog(storage: KeyValueStorage | undefined, labId: string): LabLog | undefined {

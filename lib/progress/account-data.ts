@@ -16,7 +16,7 @@ export async function setExamDate(userId: string, examDate: string | null): Prom
 /** Everything stored about the user, except secrets (password hash, session tokens). */
 export async function exportAccount(userId: string) {
   const database = db();
-  const [user, attempts, memory, sections, saves, labs, exams, sessions, feedback] = await Promise.all([
+  const [user, attempts, memory, sections, saves, labs, exams, sessions, feedback, joined, taught] = await Promise.all([
     database.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, examDate: true, createdAt: true } }),
     database.attempt.findMany({ where: { userId }, orderBy: { at: "asc" }, include: { answers: { orderBy: { position: "asc" } } } }),
     memoryOf(userId),
@@ -26,6 +26,8 @@ export async function exportAccount(userId: string) {
     database.practiceExam.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
     database.session.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true, ipAddress: true, userAgent: true } }),
     database.feedback.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+    database.classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, include: { class: { select: { name: true } } } }),
+    database.class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, include: { assignments: { include: { extensions: true } }, members: { select: { userId: true, joinedAt: true } } } }),
   ]);
   return {
     format: "keystone-account-export",
@@ -42,7 +44,16 @@ export async function exportAccount(userId: string) {
     memory: [...memory].sort(([a], [b]) => (a < b ? -1 : 1)).map(([examPoint, card]) => ({ examPoint, card })),
     sectionsRead: sections.map((row) => ({ path: row.path, readAt: row.readAt })),
     sandboxSaves: saves.map((row) => ({ name: row.name, scenario: row.scenario, snapshot: JSON.parse(row.snapshot) as unknown, createdAt: row.createdAt, updatedAt: row.updatedAt })),
-    labs: labs.map(({ userId: _userId, ...row }) => row),
+    labs: labs.map(({ userId: _userId, commandLog, ...row }) => ({ ...row, commands: JSON.parse(commandLog) as string[] })),
+    classesJoined: joined.map((row) => ({ name: row.class.name, joinedAt: row.joinedAt })),
+    classesTaught: taught.map((row) => ({
+      name: row.name,
+      joinCode: row.joinCode,
+      createdAt: row.createdAt,
+      archivedAt: row.archivedAt,
+      students: row.members,
+      assignments: row.assignments.map((assignment) => ({ kind: assignment.kind, itemId: assignment.itemId, dueAt: assignment.dueAt, extensions: assignment.extensions.map((extension) => ({ userId: extension.userId, dueAt: extension.dueAt })) })),
+    })),
     practiceExams: exams.map((row) => ({ id: row.id, createdAt: row.createdAt, minutes: row.minutes, submittedAt: row.submittedAt, answers: JSON.parse(row.answers) as unknown, report: row.report ? (JSON.parse(row.report) as unknown) : null })),
     sessions,
     feedback: feedback.map((row) => ({ createdAt: row.createdAt, pagePath: row.pagePath, kind: row.kind, message: row.message })),

@@ -1,31 +1,49 @@
 import { db } from "@/lib/db/client";
 
-export interface LabProgressInput {
+export interface LabReplayRecord {
   labId: string;
+  /** What the server's replay of the log found (app/api/progress/labs), never the browser's word. */
   stepsDone: number;
-  solutionsShown: number;
   completed: boolean;
+  solutionsShown: number;
+  commands: readonly string[];
+  logStartedAt: Date;
+  /** The instructor resets the browser's lab knew of when it made the log. */
+  resets: number;
 }
 
+export type LabRecordOutcome = { status: "recorded"; stepsDone: number; completed: boolean } | { status: "reset"; resets: number };
+
 /**
- * Records how far the learner is in a lab. Progress only moves forward: a
- * stale tab reporting fewer steps never undoes work, and a completion stays.
- * The counts come from the server's replay of the command log (app/api/progress/labs), never from the browser.
+ * Records a lab's replayed log. Progress only moves forward (a stale tab
+ * reporting fewer steps never undoes work, and a completion stays) except
+ * when an instructor resets the lab: a log made before that reset is refused,
+ * so the browser starts the lab again. The log itself is kept (the
+ * instructor's read-only view), with when it arrived and when the current
+ * step began (a class's "stuck").
  */
-export async function recordLabProgress(userId: string, input: LabProgressInput, now: Date = new Date()): Promise<void> {
-  await db().$transaction(async (tx) => {
+export async function recordLabReplay(userId: string, input: LabReplayRecord, now: Date = new Date()): Promise<LabRecordOutcome> {
+  return db().$transaction(async (tx) => {
     const row = await tx.labProgress.findUnique({ where: { userId_labId: { userId, labId: input.labId } } });
+    if (row && input.resets < row.resets) return { status: "reset", resets: row.resets };
     const stepsDone = Math.max(row?.stepsDone ?? 0, input.stepsDone);
-    const solutionsShown = Math.max(row?.solutionsShown ?? 0, input.solutionsShown);
     const completedAt = row?.completedAt ?? (input.completed ? now : null);
+    const stepStartedAt = !row?.stepStartedAt || stepsDone > row.stepsDone ? now : row.stepStartedAt;
+    const solutionsShown = Math.max(row?.solutionsShown ?? 0, input.solutionsShown);
+    const log = { commandLog: JSON.stringify(input.commands), logStartedAt: input.logStartedAt, lastActivityAt: now, stepStartedAt };
     await tx.labProgress.upsert({
       where: { userId_labId: { userId, labId: input.labId } },
-      create: { userId, labId: input.labId, stepsDone, solutionsShown, completedAt, startedAt: now },
-      update: { stepsDone, solutionsShown, completedAt },
+      create: { userId, labId: input.labId, stepsDone, solutionsShown, completedAt, startedAt: now, ...log },
+      update: { stepsDone, solutionsShown, completedAt, ...log },
     });
+    return { status: "recorded", stepsDone, completed: completedAt !== null };
   });
 }
 
 export async function labProgress(userId: string) {
-  return db().labProgress.findMany({ where: { userId }, orderBy: { updatedAt: "desc" }, select: { labId: true, stepsDone: true, solutionsShown: true, startedAt: true, completedAt: true, updatedAt: true } });
+  return db().labProgress.findMany({
+    where: { userId },
+    orderBy: { updatedAt: "desc" },
+    select: { labId: true, stepsDone: true, solutionsShown: true, startedAt: true, completedAt: true, updatedAt: true, resets: true },
+  });
 }

@@ -60,6 +60,8 @@ export const labCommandLogSchema = z.strictObject({
   startedAt: z.iso.datetime(),
   commands: z.array(z.string().max(10_000, "A command line is at most 10,000 characters.")).max(MAX_LAB_COMMANDS, `A lab's log holds at most ${MAX_LAB_COMMANDS} commands; reset the lab to start again.`),
   solutionsShown: z.number().int().min(0).max(100),
+  /** The instructor resets of this lab the browser knew of when it made the log. */
+  resets: z.number().int().min(0).max(10_000).default(0),
 });
 
 /** Everything a browser kept without an account, sent once at sign-in or sign-up. */

@@ -31,6 +31,8 @@ export function LabStatus() {
           <>
             Kept in this browser. <Link href="/sign-in" className="underline">Sign in</Link> to record your labs on your account.
           </>
+        ) : record.kind === "reset" ? (
+          "Your instructor reset this lab, so it starts again from the beginning."
         ) : record.kind === "saving" ? (
           "Recording on your account: the server is replaying your commands…"
         ) : record.kind === "saved" ? (

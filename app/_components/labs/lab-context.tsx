@@ -5,12 +5,13 @@ import type { LabDefinition } from "@/lib/labs/lab";
 import { newLabLog, readLabLog, writeLabLog, type LabLog } from "@/lib/labs/browser-log";
 import { advance } from "@/lib/labs/progress";
 import type { SandboxHost } from "@/lib/terminal/session-host";
-import { currentAccount, postJson } from "../account/account-client";
+import { currentAccount } from "../account/account-client";
 import type { ConsoleHandle } from "../terminal/SandboxConsole";
 
 /** What the server said of the learner's log (signed in), or where the lab is kept (not signed in). */
 export type RecordStatus =
   | { kind: "browser" }
+  | { kind: "reset" }
   | { kind: "saving" }
   | { kind: "saved"; stepsDone: number; steps: number; completed: boolean }
   | { kind: "error"; message: string };
@@ -77,21 +78,37 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
     [definition.id],
   );
 
+  const startAgain = useRef<(resets: number) => Promise<void>>(async () => undefined);
+
   const sendToServer = useCallback(async () => {
     const current = logRef.current;
     if (!current || !(await (signedIn.current ??= currentAccount().then((account) => account !== null)))) return;
     setRecord({ kind: "saving" });
     try {
-      const reply = await postJson<ServerReply>(
-        "/api/progress/labs",
-        { labId: definition.id, startedAt: current.startedAt, commands: current.commands, solutionsShown: current.solutionsShown.length },
-        "PUT",
-      );
-      setRecord({ kind: "saved", stepsDone: reply.stepsDone, steps: reply.steps, completed: reply.completed });
+      const response = await fetch("/api/progress/labs", {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        credentials: "same-origin",
+        body: JSON.stringify({ labId: definition.id, startedAt: current.startedAt, commands: current.commands, solutionsShown: current.solutionsShown.length, resets: current.resets }),
+      });
+      const body = (await response.json().catch(() => null)) as (ServerReply & { error?: string; details?: { resets?: string } }) | null;
+      if (response.status === 409 && body?.details?.resets) {
+        await startAgain.current(Number(body.details.resets));
+        return;
+      }
+      if (!response.ok || !body) throw new Error(body?.error ?? `The server answered ${response.status}.`);
+      setRecord({ kind: "saved", stepsDone: body.stepsDone, steps: body.steps, completed: body.completed });
     } catch (error) {
       setRecord({ kind: "error", message: error instanceof Error ? error.message : String(error) });
     }
   }, [definition.id]);
+
+  /** Signed in, the log also goes to the server a few seconds after the last command, so a class sees who is active. */
+  const idleTimer = useRef<number | undefined>(undefined);
+  const sendSoon = useCallback(() => {
+    window.clearTimeout(idleTimer.current);
+    idleTimer.current = window.setTimeout(() => void sendToServer(), 4_000);
+  }, [sendToServer]);
 
   /** Checks the steps after the last one done, in order, on a copy of the sandbox; records on the server when one more is done. */
   const recheck = useCallback(() => {
@@ -105,6 +122,7 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
         const latest = logRef.current ?? current;
         if (done > latest.stepsDone) {
           save({ ...latest, stepsDone: done });
+          window.clearTimeout(idleTimer.current);
           await sendToServer();
         }
       } catch {
@@ -115,11 +133,26 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
     });
   }, [definition.steps, save, sendToServer]);
 
+  startAgain.current = async (resets: number) => {
+    const current = logRef.current;
+    const sandbox = hostRef.current ?? (await import("../terminal/hosts")).labHostFor(`lab:${definition.id}`, { scenario: definition.scenario, seed: definition.seed, startedAt: current?.startedAt ?? newLabLog().startedAt });
+    await sandbox.ready.catch(() => undefined);
+    await sandbox.reset();
+    save({ ...newLabLog(new Date(), resets), startedAt: current?.startedAt ?? newLabLog().startedAt });
+    setRecord({ kind: "reset" });
+  };
+
   useEffect(() => {
     const stored = readLabLog(storage(), definition.id) ?? newLabLog();
     save(stored);
-    void (signedIn.current ??= currentAccount().then((account) => account !== null)).then((yes) => {
-      if (yes && stored.stepsDone > 0) void sendToServer();
+    void (signedIn.current ??= currentAccount().then((account) => account !== null)).then(async (yes) => {
+      if (!yes) return;
+      // An instructor may have reset this lab since this browser last sent its log.
+      const response = await fetch("/api/progress/labs", { credentials: "same-origin", cache: "no-store" }).catch(() => undefined);
+      const labs = response?.ok ? ((await response.json()) as { labs: { labId: string; resets: number }[] }).labs : [];
+      const resets = labs.find((lab) => lab.labId === definition.id)?.resets ?? 0;
+      if (resets > (logRef.current?.resets ?? 0)) await startAgain.current(resets);
+      else if (stored.commands.length > 0) void sendToServer();
     });
     let stop: (() => void) | undefined;
     let disposed = false;
@@ -133,11 +166,12 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
         // A stopped command's changes are discarded, so the replay must not run it either.
         if (current && !stopped) save({ ...current, commands: [...current.commands, command] });
         recheck();
+        sendSoon();
       });
       void sandbox.ready.then((opened) => {
         const current = logRef.current;
         // The saved sandbox is gone (storage cleared) but the log is not: they start again together.
-        if (opened.origin === "new" && current && current.commands.length > 0) save({ ...newLabLog(), startedAt: current.startedAt });
+        if (opened.origin === "new" && current && current.commands.length > 0) save({ ...newLabLog(new Date(), current.resets), startedAt: current.startedAt });
         recheck();
       });
     });
@@ -145,7 +179,7 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
       disposed = true;
       stop?.();
     };
-  }, [definition.id, definition.scenario, definition.seed, recheck, save, sendToServer]);
+  }, [definition.id, definition.scenario, definition.seed, recheck, save, sendToServer, sendSoon]);
 
   const api = useMemo<LabApi>(
     () => ({
@@ -174,7 +208,7 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
         if (!hostRef.current || !current) return;
         await hostRef.current.reset();
         // The sandbox starts again at the same time from the same seed, so the log keeps its start.
-        save({ ...newLabLog(), startedAt: current.startedAt });
+        save({ ...newLabLog(new Date(), current.resets), startedAt: current.startedAt });
       },
       recordNow() {
         void sendToServer();

@@ -152,14 +152,20 @@ describe("the rest of a learner's data", () => {
     expect((await saves.listSandboxSaves(user)).map((save) => save.name)).not.toContain("before rotation");
   });
 
-  it("moves lab progress only forward and keeps a completion", async () => {
+  it("moves lab progress only forward and keeps a completion, except that a log from before an instructor's reset is refused", async () => {
     const labs = await import("@/lib/progress/labs");
     const user = await createUser("gina@example.com");
-    await labs.recordLabProgress(user, { labId: "keys-and-aliases", stepsDone: 3, solutionsShown: 1, completed: false });
-    await labs.recordLabProgress(user, { labId: "keys-and-aliases", stepsDone: 1, solutionsShown: 0, completed: false });
-    await labs.recordLabProgress(user, { labId: "keys-and-aliases", stepsDone: 5, solutionsShown: 1, completed: true }, new Date("2026-12-04T12:00:00Z"));
-    await labs.recordLabProgress(user, { labId: "keys-and-aliases", stepsDone: 5, solutionsShown: 2, completed: false });
-    expect(await labs.labProgress(user)).toEqual([expect.objectContaining({ labId: "keys-and-aliases", stepsDone: 5, solutionsShown: 2, completedAt: new Date("2026-12-04T12:00:00Z") })]);
+    const record = (stepsDone: number, completed: boolean, solutionsShown: number, resets = 0) => ({ labId: "keys-and-aliases", stepsDone, completed, solutionsShown, commands: [`step ${stepsDone}`], logStartedAt: new Date("2026-12-04T10:00:00Z"), resets });
+    expect(await labs.recordLabReplay(user, record(3, false, 1))).toEqual({ status: "recorded", stepsDone: 3, completed: false });
+    expect(await labs.recordLabReplay(user, record(1, false, 0))).toEqual({ status: "recorded", stepsDone: 3, completed: false });
+    expect(await labs.recordLabReplay(user, record(5, true, 1), new Date("2026-12-04T12:00:00Z"))).toEqual({ status: "recorded", stepsDone: 5, completed: true });
+    await labs.recordLabReplay(user, record(5, false, 2));
+    expect(await labs.labProgress(user)).toEqual([expect.objectContaining({ labId: "keys-and-aliases", stepsDone: 5, solutionsShown: 2, completedAt: new Date("2026-12-04T12:00:00Z"), resets: 0 })]);
+    const db = await database();
+    expect(JSON.parse((await db.labProgress.findFirstOrThrow({ where: { userId: user } })).commandLog)).toEqual(["step 5"]);
+    await db.labProgress.updateMany({ where: { userId: user }, data: { stepsDone: 0, completedAt: null, resets: 1 } });
+    expect(await labs.recordLabReplay(user, record(5, true, 2, 0))).toEqual({ status: "reset", resets: 1 });
+    expect(await labs.recordLabReplay(user, record(1, false, 0, 1))).toEqual({ status: "recorded", stepsDone: 1, completed: false });
   });
 
   it("rate-limits per key in fixed windows counted in the database", async () => {

@@ -1,0 +1,129 @@
+/**
+ * The class dashboard as the instructor sees it, computed from the rows the
+ * loader reads in a fixed number of queries (class-dashboard-data.ts): per
+ * student, where they are now (the lab step they are on, and whether they
+ * have been on it longer than the class's "stuck" time), each assignment's
+ * status against their own due date, their share right per exam point; and
+ * the item analysis of the class's first answers. Pure: tests feed it rows.
+ */
+import { itemAnalysis, type ItemStatistics } from "./item-analysis";
+
+export interface DashboardInput {
+  class: { id: string; name: string; joinCode: string; stuckMinutes: number; createdAt: Date; archivedAt: Date | null };
+  members: { userId: string; name: string; email: string; joinedAt: Date }[];
+  assignments: { id: string; kind: string; itemId: string; dueAt: Date; extensions: { userId: string; dueAt: Date }[] }[];
+  labProgress: { userId: string; labId: string; stepsDone: number; completedAt: Date | null; lastActivityAt: Date | null; stepStartedAt: Date | null; solutionsShown: number }[];
+  /** Every answer of the class's students, oldest first. */
+  answers: { userId: string; attemptId: string; mode: string; context: string; at: Date; questionId: string; examPoints: string[]; correct: boolean; answered: boolean }[];
+  labs: { id: string; title: string; steps: { title: string }[] }[];
+  chapters: { slug: string; title: string }[];
+  examPoints: { id: string; title: string }[];
+  questions: Map<string, string>;
+}
+
+export type AssignmentStatus = "done" | "late" | "overdue" | "open";
+
+export interface StudentRow {
+  id: string;
+  name: string;
+  email: string;
+  joinedAt: string;
+  lastActivityAt: string | null;
+  current: { labId: string; labTitle: string; step: number; steps: number; stepTitle: string; since: string; stuck: boolean } | null;
+  assignments: Record<string, { status: AssignmentStatus; dueAt: string; extended: boolean; detail: string }>;
+  examPoints: Record<string, { right: number; answered: number }>;
+}
+
+export interface ClassDashboard {
+  class: { id: string; name: string; joinCode: string; stuckMinutes: number; createdAt: string; archivedAt: string | null };
+  generatedAt: string;
+  assignments: { id: string; kind: "lab" | "quiz"; itemId: string; title: string; dueAt: string; done: number }[];
+  examPoints: { id: string; title: string }[];
+  students: StudentRow[];
+  stuck: number;
+  items: (ItemStatistics & { text: string })[];
+}
+
+const chapterQuizPrefix = (slug: string) => `chapter-quiz:${slug}:`;
+
+export function buildClassDashboard(input: DashboardInput, now: Date): ClassDashboard {
+  const labs = new Map(input.labs.map((lab) => [lab.id, lab]));
+  const progress = new Map(input.labProgress.map((row) => [`${row.userId}|${row.labId}`, row]));
+  const stuckMs = input.class.stuckMinutes * 60_000;
+
+  // Quiz attempts per student and chapter: the best share right, and when the first one was finished.
+  const attempts = new Map<string, { userId: string; context: string; at: Date; right: number; total: number }>();
+  const points = new Map<string, Record<string, { right: number; answered: number }>>();
+  const firstAnswers = new Map<string, { userId: string; questionId: string; correct: boolean }>();
+  for (const answer of input.answers) {
+    if (answer.mode === "chapter-quiz") {
+      const attempt = attempts.get(answer.attemptId) ?? { userId: answer.userId, context: answer.context, at: answer.at, right: 0, total: 0 };
+      attempt.total += 1;
+      attempt.right += answer.correct ? 1 : 0;
+      attempts.set(answer.attemptId, attempt);
+    }
+    if (!answer.answered) continue;
+    const own = points.get(answer.userId) ?? {};
+    for (const point of answer.examPoints) {
+      const tally = (own[point] ??= { right: 0, answered: 0 });
+      tally.answered += 1;
+      tally.right += answer.correct ? 1 : 0;
+    }
+    points.set(answer.userId, own);
+    const key = `${answer.userId}|${answer.questionId}`;
+    if (!firstAnswers.has(key)) firstAnswers.set(key, { userId: answer.userId, questionId: answer.questionId, correct: answer.correct });
+  }
+
+  const titleOf = (kind: string, itemId: string) => (kind === "lab" ? (labs.get(itemId)?.title ?? itemId) : `Chapter quiz: ${input.chapters.find((chapter) => chapter.slug === itemId)?.title ?? itemId}`);
+
+  const students: StudentRow[] = input.members.map((member) => {
+    const mine = input.labProgress.filter((row) => row.userId === member.userId);
+    const active = mine.filter((row) => !row.completedAt && row.lastActivityAt).sort((a, b) => b.lastActivityAt!.getTime() - a.lastActivityAt!.getTime())[0];
+    const activeLab = active ? labs.get(active.labId) : undefined;
+    const since = active?.stepStartedAt ?? active?.lastActivityAt;
+    const current =
+      active && activeLab && since
+        ? { labId: active.labId, labTitle: activeLab.title, step: active.stepsDone + 1, steps: activeLab.steps.length, stepTitle: activeLab.steps[active.stepsDone]?.title ?? "", since: since.toISOString(), stuck: now.getTime() - since.getTime() > stuckMs }
+        : null;
+    const assignments: StudentRow["assignments"] = {};
+    for (const assignment of input.assignments) {
+      const extension = assignment.extensions.find((candidate) => candidate.userId === member.userId);
+      const dueAt = extension?.dueAt ?? assignment.dueAt;
+      let finishedAt: Date | undefined;
+      let detail: string;
+      if (assignment.kind === "lab") {
+        const row = progress.get(`${member.userId}|${assignment.itemId}`);
+        const steps = labs.get(assignment.itemId)?.steps.length ?? 0;
+        finishedAt = row?.completedAt ?? undefined;
+        detail = `${row?.stepsDone ?? 0}/${steps} steps${row?.solutionsShown ? `, ${row.solutionsShown} solution${row.solutionsShown === 1 ? "" : "s"} shown` : ""}`;
+      } else {
+        const tries = [...attempts.values()].filter((attempt) => attempt.userId === member.userId && attempt.context.startsWith(chapterQuizPrefix(assignment.itemId)));
+        finishedAt = tries.length > 0 ? new Date(Math.min(...tries.map((attempt) => attempt.at.getTime()))) : undefined;
+        const best = Math.max(0, ...tries.map((attempt) => attempt.right / attempt.total));
+        detail = tries.length > 0 ? `best ${Math.round(best * 100)}% (${tries.length} attempt${tries.length === 1 ? "" : "s"})` : "not taken";
+      }
+      const status: AssignmentStatus = finishedAt ? (finishedAt <= dueAt ? "done" : "late") : now > dueAt ? "overdue" : "open";
+      assignments[assignment.id] = { status, dueAt: dueAt.toISOString(), extended: extension !== undefined, detail };
+    }
+    const lastActivity = mine.reduce<Date | null>((latest, row) => (row.lastActivityAt && (!latest || row.lastActivityAt > latest) ? row.lastActivityAt : latest), null);
+    return { id: member.userId, name: member.name, email: member.email, joinedAt: member.joinedAt.toISOString(), lastActivityAt: lastActivity?.toISOString() ?? null, current, assignments, examPoints: points.get(member.userId) ?? {} };
+  });
+
+  const answeredPoints = new Set(students.flatMap((student) => Object.keys(student.examPoints)));
+  return {
+    class: { ...input.class, createdAt: input.class.createdAt.toISOString(), archivedAt: input.class.archivedAt?.toISOString() ?? null },
+    generatedAt: now.toISOString(),
+    assignments: input.assignments.map((assignment) => ({
+      id: assignment.id,
+      kind: assignment.kind === "lab" ? "lab" : "quiz",
+      itemId: assignment.itemId,
+      title: titleOf(assignment.kind, assignment.itemId),
+      dueAt: assignment.dueAt.toISOString(),
+      done: students.filter((student) => ["done", "late"].includes(student.assignments[assignment.id]!.status)).length,
+    })),
+    examPoints: input.examPoints.filter((point) => answeredPoints.has(point.id)),
+    students: students.sort((a, b) => Number(b.current?.stuck ?? false) - Number(a.current?.stuck ?? false) || a.name.localeCompare(b.name)),
+    stuck: students.filter((student) => student.current?.stuck).length,
+    items: itemAnalysis([...firstAnswers.values()]).map((item) => ({ ...item, text: input.questions.get(item.questionId) ?? item.questionId })),
+  };
+}
