@@ -24,5 +24,5 @@ export function proxy(request: NextRequest) {
 
 // Keep in step with NONCE_PAGES in lib/http/security-headers.mjs.
 export const config = {
-  matcher: ["/dashboard", "/account", "/instructor/:path*", "/sign-in", "/sign-up", "/forgot-password", "/reset-password"],
+  matcher: ["/dashboard", "/account", "/classes", "/instructor/:path*", "/sign-in", "/sign-up", "/forgot-password", "/reset-password"],
 };

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { BrowserDashboard } from "@/app/_components/dashboard/BrowserDashboard";
@@ -31,7 +32,22 @@ export default async function DashboardPage({ searchParams }: Props) {
   const heading = (
     <header>
       <h1 className="text-3xl font-bold tracking-tight">Your dashboard</h1>
-      {user ? <p className="mt-2 text-slate-700 dark:text-slate-300">Progress of {user.name}, kept on your account.</p> : null}
+      {user ? (
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          Progress of {user.name}, kept on your account.{" "}
+          <Link href="/classes" className="underline">
+            Your classes
+          </Link>
+          {user.role === "instructor" ? (
+            <>
+              {" · "}
+              <Link href="/instructor/classes" className="underline">
+                Classes you teach
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {notice ? (
         <p role="status" className="mt-3 rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950">
           {notice}

@@ -1,16 +1,15 @@
 /**
  * Join codes: 8 characters of Crockford's base32 (no I, L, O or U), about
- * 40 bits from the system's random generator. Read back forgivingly, as
+ * 40 bits from the system's random generator (Web Crypto, so the module also
+ * serves the browser, which only formats codes). Read back forgivingly, as
  * people type them: case, spaces and hyphens ignored, I and L read as 1 and
  * O as 0.
  */
-import { randomBytes } from "node:crypto";
-
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const JOIN_CODE_LENGTH = 8;
 
 export function newJoinCode(): string {
-  return [...randomBytes(JOIN_CODE_LENGTH)].map((byte) => ALPHABET[byte % 32]).join("");
+  return [...globalThis.crypto.getRandomValues(new Uint8Array(JOIN_CODE_LENGTH))].map((byte) => ALPHABET[byte % 32]).join("");
 }
 
 /** The code as stored, or undefined when the text cannot be one. */

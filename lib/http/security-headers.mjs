@@ -12,7 +12,7 @@
  */
 
 /** Paths whose pages get the nonce policy from proxy.ts (and not the static one below). */
-export const NONCE_PAGES = ["/dashboard", "/account", "/instructor", "/sign-in", "/sign-up", "/forgot-password", "/reset-password"];
+export const NONCE_PAGES = ["/dashboard", "/account", "/classes", "/instructor", "/sign-in", "/sign-up", "/forgot-password", "/reset-password"];
 
 const common = [
   "default-src 'self'",
