@@ -6,6 +6,7 @@
  *   npm run bench              everything
  *   npm run bench -- engine    the sandbox engine only (fast)
  *   npm run bench -- labs      the server's replay of a lab's command log
+ *   npm run bench -- classes   the class dashboard of a 200-student class (needs a build)
  *   npm run bench -- shell     the shell: pathological patterns, the CPU-time budget, the deepest tree (fast)
  *   npm run bench -- site      build, bundle sizes and Lighthouse only
  *   npm run bench -- terminal  command-to-output latency of the browser terminal
@@ -115,6 +116,27 @@ if (runAll || which.has("labs")) {
     "### Labs",
     "",
     `The server's replay of a ${labs.commands}-command log of the ${labs.lab} lab (every command run again from the lab's scenario and seed, the current step checked on a copy after each): median ${labs.medianMs} ms, slowest ${labs.maxMs} ms over ${labs.runs} runs.`,
+    "",
+  );
+}
+
+if (runAll || which.has("classes")) {
+  console.log("▸ Classes (the class dashboard, next start on SQLite)");
+  const classes = runBenchScript("tests/bench/classes.bench.ts");
+  results.classes = classes;
+  targets.push(...classes.targets);
+  report.push(
+    "### Classes",
+    "",
+    `A class of ${classes.students} students, ${classes.labs} lab assignments and a chapter quiz, ${classes.questions} questions answered by each (${classes.answers.toLocaleString("en-US")} answers), against \`next start\` on SQLite:`,
+    "",
+    "| request | median | p95 |",
+    "|---|---|---|",
+    `| the dashboard page (rendered on the server) | ${classes.page.medianMs} ms | ${classes.page.p95Ms} ms |`,
+    `| its live refresh (JSON) | ${classes.json.medianMs} ms | ${classes.json.p95Ms} ms |`,
+    `| the item analysis (on request) | ${classes.items.medianMs} ms | ${classes.items.p95Ms} ms |`,
+    "",
+    `Queries per dashboard: ${classes.queries.small} for 20 students, ${classes.queries.big} for ${classes.students}.`,
     "",
   );
 }

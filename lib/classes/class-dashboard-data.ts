@@ -1,42 +1,38 @@
 /**
- * Reads what a class dashboard shows, in six queries whatever the size of
+ * Reads what a class dashboard shows, in seven queries whatever the size of
  * the class: the class, its members, its assignments with their extensions
  * (Prisma loads the relation in one more query), the members' lab progress,
- * and every answer of every member (one join, as prepared statements on the
- * driver: tens of thousands of rows for a big class). The course (labs,
- * chapters, exam points, question texts) is read from memory.
+ * and two sums over every answer of every member, done by the database
+ * (right and answered per student and set of exam points; right and total
+ * per chapter-quiz attempt) as prepared statements on the driver. The course
+ * (labs, chapters, exam points) is read from memory.
  */
 import { loadCourse } from "@/lib/content/course";
 import { db, prepared } from "@/lib/db/client";
-import { rawBoolean, rawDate } from "@/lib/db/raw-values";
+import { rawDate } from "@/lib/db/raw-values";
 import { loadLabs } from "@/lib/labs/catalog";
-import { questionBank } from "@/lib/quiz/bank";
 import { buildClassDashboard, type ClassDashboard } from "./class-dashboard";
 
-const CLASS_ANSWERS = `SELECT a."userId" AS "userId", a."id" AS "attemptId", a."mode" AS "mode", a."context" AS "context", a."at" AS "at",
-    aa."questionId" AS "questionId", aa."examPoints" AS "examPoints", aa."correct" AS "correct", aa."answered" AS "answered"
-  FROM "ClassMember" m JOIN "Attempt" a ON a."userId" = m."userId" JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id"
-  WHERE m."classId" = $1 ORDER BY a."at", a."id", aa."position"`;
+const MEMBER_ANSWERS = `FROM "ClassMember" m JOIN "Attempt" a ON a."userId" = m."userId" JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" WHERE m."classId" = $1`;
 
-let questionTexts: Promise<Map<string, string>> | undefined;
+const POINT_TALLIES = `SELECT a."userId" AS "userId", aa."examPoints" AS "examPoints", SUM(CASE WHEN aa."correct" THEN 1 ELSE 0 END) AS "right", COUNT(*) AS "answered"
+  ${MEMBER_ANSWERS} AND aa."answered" GROUP BY a."userId", aa."examPoints"`;
 
-function texts(): Promise<Map<string, string>> {
-  questionTexts ??= loadCourse().then((course) => new Map(questionBank(course).map((question) => [question.id, "question" in question ? question.question : question.task])));
-  return questionTexts;
-}
+const QUIZ_ATTEMPTS = `SELECT a."userId" AS "userId", a."context" AS "context", a."at" AS "at", SUM(CASE WHEN aa."correct" THEN 1 ELSE 0 END) AS "right", COUNT(*) AS "total"
+  ${MEMBER_ANSWERS} AND a."mode" = 'chapter-quiz' GROUP BY a."id", a."userId", a."context", a."at"`;
 
 /** The dashboard of a class this instructor teaches, or undefined (not theirs, or no such class). */
 export async function classDashboard(classId: string, instructorId: string, now: Date = new Date()): Promise<ClassDashboard | undefined> {
   const found = await db().class.findFirst({ where: { id: classId, instructorId } });
   if (!found) return undefined;
-  const [members, assignments, labProgress, answerRows, course, labs, questions] = await Promise.all([
+  const [members, assignments, labProgress, tallies, quizzes, course, labs] = await Promise.all([
     db().classMember.findMany({ where: { classId }, include: { user: { select: { name: true, email: true } } } }),
     db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, include: { extensions: true } }),
-    db().labProgress.findMany({ where: { user: { classes: { some: { classId } } } } }),
-    prepared().rows(CLASS_ANSWERS, [classId]),
+    db().labProgress.findMany({ where: { user: { classes: { some: { classId } } } }, select: { userId: true, labId: true, stepsDone: true, completedAt: true, lastActivityAt: true, stepStartedAt: true, solutionsShown: true } }),
+    prepared().rows(POINT_TALLIES, [classId]),
+    prepared().rows(QUIZ_ATTEMPTS, [classId]),
     loadCourse(),
     loadLabs(),
-    texts(),
   ]);
   return buildClassDashboard(
     {
@@ -44,21 +40,11 @@ export async function classDashboard(classId: string, instructorId: string, now:
       members: members.map((member) => ({ userId: member.userId, name: member.user.name, email: member.user.email, joinedAt: member.joinedAt })),
       assignments,
       labProgress,
-      answers: answerRows.map((row) => ({
-        userId: String(row.userId),
-        attemptId: String(row.attemptId),
-        mode: String(row.mode),
-        context: String(row.context),
-        at: rawDate(row.at),
-        questionId: String(row.questionId),
-        examPoints: JSON.parse(String(row.examPoints)) as string[],
-        correct: rawBoolean(row.correct),
-        answered: rawBoolean(row.answered),
-      })),
+      pointTallies: tallies.map((row) => ({ userId: String(row.userId), examPoints: JSON.parse(String(row.examPoints)) as string[], right: Number(row.right), answered: Number(row.answered) })),
+      quizAttempts: quizzes.map((row) => ({ userId: String(row.userId), context: String(row.context), at: rawDate(row.at), right: Number(row.right), total: Number(row.total) })),
       labs,
       chapters: course.chapters.map((chapter) => ({ slug: chapter.slug, title: chapter.title })),
       examPoints: course.examPoints.map((point) => ({ id: point.id, title: point.title })),
-      questions,
     },
     now,
   );

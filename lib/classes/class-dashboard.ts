@@ -3,22 +3,23 @@
  * loader reads in a fixed number of queries (class-dashboard-data.ts): per
  * student, where they are now (the lab step they are on, and whether they
  * have been on it longer than the class's "stuck" time), each assignment's
- * status against their own due date, their share right per exam point; and
- * the item analysis of the class's first answers. Pure: tests feed it rows.
+ * status against their own due date, their share right per exam point.
+ * Pure: tests feed it rows. (The item analysis is read apart, on request:
+ * class-items-data.ts; it needs every first answer, the live view does not.)
  */
-import { itemAnalysis, type ItemStatistics } from "./item-analysis";
 
 export interface DashboardInput {
   class: { id: string; name: string; joinCode: string; stuckMinutes: number; createdAt: Date; archivedAt: Date | null };
   members: { userId: string; name: string; email: string; joinedAt: Date }[];
   assignments: { id: string; kind: string; itemId: string; dueAt: Date; extensions: { userId: string; dueAt: Date }[] }[];
   labProgress: { userId: string; labId: string; stepsDone: number; completedAt: Date | null; lastActivityAt: Date | null; stepStartedAt: Date | null; solutionsShown: number }[];
-  /** Every answer of the class's students, oldest first. */
-  answers: { userId: string; attemptId: string; mode: string; context: string; at: Date; questionId: string; examPoints: string[]; correct: boolean; answered: boolean }[];
+  /** Answered questions per student and set of exam points (as stored: a JSON array), and how many were right. */
+  pointTallies: { userId: string; examPoints: string[]; right: number; answered: number }[];
+  /** The students' chapter-quiz attempts, each with its count of questions and of right answers. */
+  quizAttempts: { userId: string; context: string; at: Date; right: number; total: number }[];
   labs: { id: string; title: string; steps: { title: string }[] }[];
   chapters: { slug: string; title: string }[];
   examPoints: { id: string; title: string }[];
-  questions: Map<string, string>;
 }
 
 export type AssignmentStatus = "done" | "late" | "overdue" | "open";
@@ -41,7 +42,6 @@ export interface ClassDashboard {
   examPoints: { id: string; title: string }[];
   students: StudentRow[];
   stuck: number;
-  items: (ItemStatistics & { text: string })[];
 }
 
 const chapterQuizPrefix = (slug: string) => `chapter-quiz:${slug}:`;
@@ -51,33 +51,34 @@ export function buildClassDashboard(input: DashboardInput, now: Date): ClassDash
   const progress = new Map(input.labProgress.map((row) => [`${row.userId}|${row.labId}`, row]));
   const stuckMs = input.class.stuckMinutes * 60_000;
 
-  // Quiz attempts per student and chapter: the best share right, and when the first one was finished.
-  const attempts = new Map<string, { userId: string; context: string; at: Date; right: number; total: number }>();
   const points = new Map<string, Record<string, { right: number; answered: number }>>();
-  const firstAnswers = new Map<string, { userId: string; questionId: string; correct: boolean }>();
-  for (const answer of input.answers) {
-    if (answer.mode === "chapter-quiz") {
-      const attempt = attempts.get(answer.attemptId) ?? { userId: answer.userId, context: answer.context, at: answer.at, right: 0, total: 0 };
-      attempt.total += 1;
-      attempt.right += answer.correct ? 1 : 0;
-      attempts.set(answer.attemptId, attempt);
+  for (const tally of input.pointTallies) {
+    const own = points.get(tally.userId) ?? {};
+    for (const point of tally.examPoints) {
+      const sum = (own[point] ??= { right: 0, answered: 0 });
+      sum.answered += tally.answered;
+      sum.right += tally.right;
     }
-    if (!answer.answered) continue;
-    const own = points.get(answer.userId) ?? {};
-    for (const point of answer.examPoints) {
-      const tally = (own[point] ??= { right: 0, answered: 0 });
-      tally.answered += 1;
-      tally.right += answer.correct ? 1 : 0;
-    }
-    points.set(answer.userId, own);
-    const key = `${answer.userId}|${answer.questionId}`;
-    if (!firstAnswers.has(key)) firstAnswers.set(key, { userId: answer.userId, questionId: answer.questionId, correct: answer.correct });
+    points.set(tally.userId, own);
   }
 
   const titleOf = (kind: string, itemId: string) => (kind === "lab" ? (labs.get(itemId)?.title ?? itemId) : `Chapter quiz: ${input.chapters.find((chapter) => chapter.slug === itemId)?.title ?? itemId}`);
 
+  const progressByUser = new Map<string, DashboardInput["labProgress"]>();
+  for (const row of input.labProgress) {
+    const rows = progressByUser.get(row.userId);
+    if (rows) rows.push(row);
+    else progressByUser.set(row.userId, [row]);
+  }
+  const attemptsByUser = new Map<string, { context: string; at: Date; right: number; total: number }[]>();
+  for (const attempt of input.quizAttempts) {
+    const list = attemptsByUser.get(attempt.userId);
+    if (list) list.push(attempt);
+    else attemptsByUser.set(attempt.userId, [attempt]);
+  }
+
   const students: StudentRow[] = input.members.map((member) => {
-    const mine = input.labProgress.filter((row) => row.userId === member.userId);
+    const mine = progressByUser.get(member.userId) ?? [];
     const active = mine.filter((row) => !row.completedAt && row.lastActivityAt).sort((a, b) => b.lastActivityAt!.getTime() - a.lastActivityAt!.getTime())[0];
     const activeLab = active ? labs.get(active.labId) : undefined;
     const since = active?.stepStartedAt ?? active?.lastActivityAt;
@@ -97,7 +98,7 @@ export function buildClassDashboard(input: DashboardInput, now: Date): ClassDash
         finishedAt = row?.completedAt ?? undefined;
         detail = `${row?.stepsDone ?? 0}/${steps} steps${row?.solutionsShown ? `, ${row.solutionsShown} solution${row.solutionsShown === 1 ? "" : "s"} shown` : ""}`;
       } else {
-        const tries = [...attempts.values()].filter((attempt) => attempt.userId === member.userId && attempt.context.startsWith(chapterQuizPrefix(assignment.itemId)));
+        const tries = (attemptsByUser.get(member.userId) ?? []).filter((attempt) => attempt.context.startsWith(chapterQuizPrefix(assignment.itemId)));
         finishedAt = tries.length > 0 ? new Date(Math.min(...tries.map((attempt) => attempt.at.getTime()))) : undefined;
         const best = Math.max(0, ...tries.map((attempt) => attempt.right / attempt.total));
         detail = tries.length > 0 ? `best ${Math.round(best * 100)}% (${tries.length} attempt${tries.length === 1 ? "" : "s"})` : "not taken";
@@ -124,6 +125,5 @@ export function buildClassDashboard(input: DashboardInput, now: Date): ClassDash
     examPoints: input.examPoints.filter((point) => answeredPoints.has(point.id)),
     students: students.sort((a, b) => Number(b.current?.stuck ?? false) - Number(a.current?.stuck ?? false) || a.name.localeCompare(b.name)),
     stuck: students.filter((student) => student.current?.stuck).length,
-    items: itemAnalysis([...firstAnswers.values()]).map((item) => ({ ...item, text: input.questions.get(item.questionId) ?? item.questionId })),
   };
 }

@@ -54,7 +54,9 @@ export function itemAnalysis(answers: readonly FirstAnswer[]): ItemStatistics[] 
     totals.right += answer.correct ? 1 : 0;
     totals.answered += 1;
     byStudent.set(answer.userId, totals);
-    byQuestion.set(answer.questionId, [...(byQuestion.get(answer.questionId) ?? []), answer]);
+    const group = byQuestion.get(answer.questionId);
+    if (group) group.push(answer);
+    else byQuestion.set(answer.questionId, [answer]);
   }
   const statistics: ItemStatistics[] = [];
   for (const [questionId, group] of byQuestion) {

@@ -96,6 +96,18 @@ test("an instructor follows a student through a lab live, reads their commands, 
   expect(line).toMatch(new RegExp(`^Student Tester,${email("student")},`));
   expect(line).toContain(",open,0/4 steps");
 
+  // One student's own due date.
+  await row.getByRole("button", { name: `Extend Keys and aliases for Student Tester` }).click();
+  const dialog = teacher.getByRole("dialog", { name: "Extend Keys and aliases for Student Tester" });
+  await dialog.getByLabel("New due date (your time)").fill("2099-02-01T17:00");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.locator('[data-assignment="keys-and-aliases"]')).toContainText("extended to 2099-02-01");
+
+  // The item analysis, on request (this class has answered no questions yet).
+  await teacher.getByRole("button", { name: "Compute the item analysis" }).click();
+  await expect(teacher.getByText("No answers yet.").last()).toBeVisible();
+
   // Archived: nobody else joins.
   teacher.once("dialog", (dialog) => void dialog.accept());
   await teacher.getByRole("button", { name: "Archive class" }).click();
@@ -123,6 +135,7 @@ test("class routes: 401 without a session, 403 for a learner on an instructor's 
     ["PATCH", `/api/classes/${created.id}`, { name: "Renamed" }],
     ["GET", `/api/classes/${created.id}/dashboard`],
     ["GET", `/api/classes/${created.id}/export`],
+    ["GET", `/api/classes/${created.id}/items`],
     ["POST", `/api/classes/${created.id}/assignments`, { kind: "lab", itemId: "secrets-rotation", dueAt: "2099-01-01T00:00:00Z" }],
     ["PUT", `/api/classes/${created.id}/assignments/${assignment.id}/extensions/${pupilId}`, { dueAt: "2099-02-01T00:00:00Z" }],
     ["GET", `/api/classes/${created.id}/students/${pupilId}`],

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { AssignmentStatus, ClassDashboard, StudentRow } from "@/lib/classes/class-dashboard";
+import type { ClassItem } from "@/lib/classes/class-items-data";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { postJson } from "../account/account-client";
 
@@ -31,7 +32,7 @@ async function send(url: string, method: string, body?: unknown): Promise<void> 
 /**
  * An instructor's live view of a class: who is where (and who is stuck),
  * each assignment's status per student against their own due date, share
- * right per exam point, the item analysis; assigning, extending, archiving,
+ * right per exam point, the item analysis on request; assigning, extending, archiving,
  * a student's commands read-only and resetting their lab. It asks the
  * server again every few seconds while visible, so nobody reloads.
  */
@@ -39,6 +40,7 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
   const [dashboard, setDashboard] = useState(initial);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | undefined>();
   const [activity, setActivity] = useState<{ userId: string; data: Activity } | undefined>();
+  const [extending, setExtending] = useState<{ assignmentId: string; title: string; studentId: string; name: string } | undefined>();
   const [origin, setOrigin] = useState("");
   const ids = { kind: useId(), item: useId(), due: useId() };
   const classId = dashboard.class.id;
@@ -215,7 +217,11 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
                           <span className={`rounded px-1.5 font-medium ${statusStyle[cell.status]}`}>{cell.status}</span>
                           <span className="block text-xs">{cell.detail}</span>
                           {cell.extended ? <span className="block text-xs">extended to {when(cell.dueAt)}</span> : null}
-                          {!archived ? <ExtendForm onExtend={(due) => act(() => send(`/api/classes/${classId}/assignments/${assignment.id}/extensions/${student.id}`, "PUT", { dueAt: due }), `Extended for ${student.name}.`)} /> : null}
+                          {!archived ? (
+                            <button type="button" className="block text-xs underline" onClick={() => setExtending({ assignmentId: assignment.id, title: assignment.title, studentId: student.id, name: student.name })}>
+                              Extend<span className="sr-only"> {assignment.title} for {student.name}</span>
+                            </button>
+                          ) : null}
                         </td>
                       );
                     })}
@@ -313,71 +319,109 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
         )}
       </section>
 
-      <section aria-labelledby="items">
-        <h2 id="items" className="text-xl font-semibold">
-          Item analysis
-        </h2>
-        <p className="mt-1 max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-          From each student&apos;s first answer to each question. Facility is the share who got it right; discrimination is the correlation
-          between getting it right and doing well on the other questions (shown from 5 students). Below 0.2, the question does not separate
-          students who know the material from those who do not: read it again.
-        </p>
-        {dashboard.items.length === 0 ? (
-          <p className="mt-2">No answers yet.</p>
-        ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="text-left">
-                  <th scope="col" className="py-1 pr-3">Question</th>
-                  <th scope="col" className="py-1 pr-3">Students</th>
-                  <th scope="col" className="py-1 pr-3">Facility</th>
-                  <th scope="col" className="py-1">Discrimination</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dashboard.items.map((item) => (
-                  <tr key={item.questionId} className="border-t border-slate-200 align-top dark:border-slate-700">
-                    <td className="py-1 pr-3">
-                      {item.text.length > 140 ? `${item.text.slice(0, 140)}…` : item.text}
-                      <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{item.questionId}</span>
-                    </td>
-                    <td className="py-1 pr-3">{item.students}</td>
-                    <td className="py-1 pr-3">{Math.round(item.facility * 100)}%</td>
-                    <td className="py-1">{item.discrimination === null ? "–" : `${item.discrimination.toFixed(2)}${item.discrimination < 0.2 ? " (review)" : ""}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ItemAnalysis classId={classId} />
+      <ExtendDialog
+        target={extending}
+        onClose={() => setExtending(undefined)}
+        onExtend={(dueAt) => (extending ? act(() => send(`/api/classes/${classId}/assignments/${extending.assignmentId}/extensions/${extending.studentId}`, "PUT", { dueAt }), `Extended for ${extending.name}.`) : Promise.resolve())}
+      />
     </div>
   );
 }
 
-/** A later due date for one student: a date field behind a disclosure. */
-function ExtendForm({ onExtend }: { onExtend(dueAt: string): Promise<void> }) {
+/** A later due date for one student: one dialog for the whole table. */
+function ExtendDialog({ target, onClose, onExtend }: { target: { title: string; name: string } | undefined; onClose(): void; onExtend(dueAt: string): Promise<void> }) {
+  const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  useEffect(() => {
+    if (target && !dialog.current?.open) dialog.current?.showModal();
+    if (!target && dialog.current?.open) dialog.current.close();
+  }, [target]);
   return (
-    <details className="mt-1 text-xs">
-      <summary className="cursor-pointer underline">Extend</summary>
+    <dialog ref={dialog} onClose={onClose} aria-labelledby={`${id}-title`} className="rounded-lg p-4 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        Extend {target?.title} for {target?.name}
+      </h2>
       <form
-        className="mt-1 flex items-center gap-1"
+        className="mt-3 flex items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
           const value = String(new FormData(event.currentTarget).get("due"));
-          void onExtend(new Date(value).toISOString());
+          void onExtend(new Date(value).toISOString()).then(onClose);
         }}
       >
-        <label htmlFor={id} className="sr-only">
-          New due date
-        </label>
-        <input id={id} name="due" type="datetime-local" required className={field} />
+        <div>
+          <label htmlFor={id} className="block text-sm font-medium">
+            New due date (your time)
+          </label>
+          <input id={id} name="due" type="datetime-local" required className={field} />
+        </div>
         <button type="submit" className={button}>
           Save
         </button>
+        <button type="button" className={button} onClick={onClose}>
+          Cancel
+        </button>
       </form>
-    </details>
+    </dialog>
+  );
+}
+
+/** The item analysis, read when asked for (it reads every first answer of the class). */
+function ItemAnalysis({ classId }: { classId: string }) {
+  const [items, setItems] = useState<ClassItem[] | undefined>();
+  const [state, setState] = useState<"idle" | "loading" | "error">("idle");
+  const load = async () => {
+    setState("loading");
+    const response = await fetch(`/api/classes/${classId}/items`, { cache: "no-store" }).catch(() => undefined);
+    if (!response?.ok) return setState("error");
+    setItems(((await response.json()) as { items: ClassItem[] }).items);
+    setState("idle");
+  };
+  return (
+    <section aria-labelledby="items">
+      <h2 id="items" className="text-xl font-semibold">
+        Item analysis
+      </h2>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700 dark:text-slate-300">
+        From each student&apos;s first answer to each question. Facility is the share who got it right; discrimination is the correlation
+        between getting it right and doing well on the other questions (shown from 5 students). Below 0.2, the question does not separate
+        students who know the material from those who do not: read it again.
+      </p>
+      <button type="button" className={`${button} mt-2`} onClick={() => void load()} disabled={state === "loading"}>
+        {items ? "Compute again" : "Compute the item analysis"}
+      </button>
+      <span role="status" aria-live="polite" className="ml-2 text-sm">
+        {state === "loading" ? "Reading the class's answers…" : state === "error" ? "The analysis could not be read; try again." : ""}
+      </span>
+      {items && items.length === 0 ? <p className="mt-2">No answers yet.</p> : null}
+      {items && items.length > 0 ? (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full text-sm" data-testid="items">
+            <thead>
+              <tr className="text-left">
+                <th scope="col" className="py-1 pr-3">Question</th>
+                <th scope="col" className="py-1 pr-3">Students</th>
+                <th scope="col" className="py-1 pr-3">Facility</th>
+                <th scope="col" className="py-1">Discrimination</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.questionId} className="border-t border-slate-200 align-top dark:border-slate-700">
+                  <td className="py-1 pr-3">
+                    {item.text.length > 140 ? `${item.text.slice(0, 140)}…` : item.text}
+                    <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{item.questionId}</span>
+                  </td>
+                  <td className="py-1 pr-3">{item.students}</td>
+                  <td className="py-1 pr-3">{Math.round(item.facility * 100)}%</td>
+                  <td className="py-1">{item.discrimination === null ? "–" : `${item.discrimination.toFixed(2)}${item.discrimination < 0.2 ? " (review)" : ""}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
   );
 }

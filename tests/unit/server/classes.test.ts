@@ -63,6 +63,7 @@ describe(`classes on ${testProvider}`, () => {
     expect(await resetStudentLab(created.id, other, student, "keys-and-aliases")).toBe("not-found");
     expect(await studentActivity(created.id, other, student)).toBeUndefined();
     expect(await dashboardOf(created.id, other)).toBeUndefined();
+    expect(await (await import("@/lib/classes/class-items-data")).classItems(created.id, other)).toBeUndefined();
     // The owner cannot reach a student who is not in the class either.
     const stranger = await createUser("stranger@example.com");
     await finishLab(stranger, "keys-and-aliases", 1, false, new Date());
@@ -113,7 +114,8 @@ describe(`classes on ${testProvider}`, () => {
       ["Keys and aliases", 2],
       ["Chapter quiz: AWS KMS, Secrets Manager & Parameter Store", 2],
     ]);
-    expect(dashboard.items.map((item) => [item.questionId, item.students, item.facility])).toEqual([
+    const { classItems } = await import("@/lib/classes/class-items-data");
+    expect((await classItems(created.id, teacher))!.map((item) => [item.questionId, item.students, item.facility])).toEqual([
       ["q-0", 2, 0.5],
       ["q-2", 2, 0],
       ["q-3", 2, 0.5],
