@@ -1,11 +1,12 @@
+import { brokenAppScenario } from "./broken-app";
 import { chapter27Scenario } from "./chapter-27";
 import { emptyScenario } from "./empty";
 import type { Scenario } from "./types";
 
 /** The named starting states of a sandbox session. */
-export const SCENARIOS: readonly Scenario[] = [chapter27Scenario, emptyScenario];
+export const SCENARIOS: readonly Scenario[] = [chapter27Scenario, emptyScenario, brokenAppScenario];
 
-export type ScenarioName = "chapter-27" | "empty";
+export type ScenarioName = "chapter-27" | "empty" | "broken-app";
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((scenario) => scenario.name === name);

@@ -95,3 +95,17 @@ describe("the chapter-27 scenario", () => {
     expect(session.runSync("echo $DB_PASS").stdout).toBe(`${CHAPTER_27_APP_DB_PASSWORD}\n`);
   });
 });
+
+describe("the broken-app scenario", () => {
+  it("starts with the four faults of the troubleshooting lab, each failing as AWS fails", () => {
+    const session = createSandbox({ scenario: "broken-app", seed: 3, now: "2026-03-01T12:00:00Z" });
+    const state = (command: string) => session.runSync(command).stdout.trim();
+    expect(state("aws kms describe-key --key-id alias/app-key --query KeyMetadata.KeyState --output text")).toBe("Disabled");
+    expect(state("aws kms describe-key --key-id alias/secrets-key --query KeyMetadata.KeyState --output text")).toBe("PendingDeletion");
+    expect(state("aws secretsmanager describe-secret --secret-id prod/api-key --query 'DeletedDate != null'")).toBe("true");
+    expect(state("aws ssm get-parameter --name /app/prod/db/password --query Parameter.Type --output text")).toBe("String");
+    const app = session.runSync("bash app.sh");
+    expect(app.exitCode).toBe(1);
+    expect(app.stderr).toMatch(/^\nAn error occurred \(DisabledException\) when calling the Encrypt operation: arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36} is disabled\.\n$/);
+  });
+});
