@@ -22,7 +22,12 @@ export interface SandboxOptions {
 
 export interface CallOptions {
   region?: string;
+  /** Acts as this identity for this call only (the CLI, for temporary credentials in its environment). */
+  as?: CallerRef;
 }
+
+/** What a set of credentials stands for: the role session STS issued them for, or why they do not work. */
+export type CredentialsCheck = { ok: true; caller: CallerRef } | { ok: false; problem: "unknown" | "expired" | "signature" };
 
 /** Keep the trail bounded: it always holds at least the most recent TRAIL_LIMIT events. */
 export const TRAIL_LIMIT = 5_000;
@@ -90,11 +95,12 @@ export class Sandbox {
    * response or throws the AwsServiceError AWS would return.
    */
   call(service: ServiceId, operation: string, input: WireObject = {}, options: CallOptions = {}): WireObject {
-    const { principal, id } = this.resolveCaller(this.state.caller);
+    const callerRef = options.as ?? this.state.caller;
+    const { principal, id } = this.resolveCaller(callerRef);
     return this.execute(service, operation, input, {
       caller: principal,
       callerId: id,
-      callerAccount: this.state.caller.accountId,
+      callerAccount: callerRef.accountId,
       region: options.region ?? this.state.defaultRegion,
       invokedBy: undefined,
       depth: 0,
@@ -122,6 +128,26 @@ export class Sandbox {
     const { principal } = this.resolveCaller(caller);
     this.state.caller = caller;
     return principal;
+  }
+
+  /**
+   * The role session temporary credentials belong to (AssumeRole issued
+   * them), checked as AWS checks a request's credentials: an access key id
+   * STS never issued (or a session token that is not its own) is unknown, a
+   * wrong secret key fails the signature, and a session past its expiry is
+   * expired. NOTE: requests are not signed here; the secret key is compared
+   * as given.
+   */
+  checkCredentials(accessKeyId: string, secretAccessKey: string | undefined, sessionToken: string | undefined): CredentialsCheck {
+    for (const account of Object.values(this.state.accounts)) {
+      const session = account.iam.sessions?.[accessKeyId];
+      if (!session) continue;
+      if (sessionToken !== session.sessionToken) return { ok: false, problem: "unknown" };
+      if (secretAccessKey !== undefined && secretAccessKey !== session.secretAccessKey) return { ok: false, problem: "signature" };
+      if (this.state.now >= session.expiresAt) return { ok: false, problem: "expired" };
+      return { ok: true, caller: { accountId: account.accountId, kind: "role", name: session.roleName, sessionName: session.sessionName } };
+    }
+    return { ok: false, problem: "unknown" };
   }
 
   whoAmI(): Principal {
@@ -218,8 +244,8 @@ export class Sandbox {
     };
   }
 
-  /** Creates or replaces an IAM role with a trust policy and inline policies. */
-  putRole(accountId: string, name: string, role: { trustedService: string; description?: string; policies: Record<string, object> }): void {
+  /** Creates or replaces an IAM role with a trust policy (a service's, or the given document) and inline policies. */
+  putRole(accountId: string, name: string, role: { trustedService: string; trustPolicy?: object; description?: string; policies: Record<string, object> }): void {
     const account = this.account(accountId);
     account.iam.roles[name] = {
       name,
@@ -227,7 +253,7 @@ export class Sandbox {
       arn: `arn:aws:iam::${accountId}:role/${name}`,
       createdAt: this.state.now,
       ...(role.description === undefined ? {} : { description: role.description }),
-      trustPolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: role.trustedService }, Action: "sts:AssumeRole" }] }),
+      trustPolicy: JSON.stringify(role.trustPolicy ?? { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: role.trustedService }, Action: "sts:AssumeRole" }] }),
       policies: Object.entries(role.policies).map(([policyName, document]) => ({ name: policyName, document: JSON.stringify(document) })),
     };
   }
@@ -399,6 +425,11 @@ export class Sandbox {
       random: this.random,
       invokedBy: frame.invokedBy,
       regionState: (accountId = frame.caller.accountId, region = frame.region) => sandbox.regionState(accountId, region),
+      iamState: (accountId = frame.caller.accountId) => {
+        const iam = sandbox.state.accounts[accountId]?.iam;
+        if (iam) iam.sessions ??= {};
+        return iam;
+      },
       hasAccount: (accountId) => accountId in sandbox.state.accounts,
       authorize(request, options) {
         if (frame.caller.kind === "service") return; // AWS services acting for themselves (scheduled work)

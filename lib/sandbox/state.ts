@@ -79,6 +79,8 @@ const iamStateSchema = z.object({
       policies: z.array(namedPolicy),
     }),
   ),
+  // Snapshots from before sessions existed have none.
+  sessions: z.record(z.string(), z.object({ roleName: z.string(), sessionName: z.string(), secretAccessKey: z.string(), sessionToken: z.string(), expiresAt: z.number() })).default({}),
 });
 
 const regionStateSchema = z.object({

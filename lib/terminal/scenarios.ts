@@ -7,6 +7,7 @@ export const scenarios = [
   { name: "chapter-27", label: "Chapter 27: KMS, Secrets Manager & Parameter Store", short: "Chapter 27", summary: "the key, rotation function, database, parameter and file that the chapter's commands expect" },
   { name: "empty", label: "Empty account", short: "empty account", summary: "an account with nothing in it yet" },
   { name: "broken-app", label: "Broken application (troubleshooting)", short: "broken application", summary: "an application whose key, secrets and parameter were broken in the ways the chapter lists" },
+  { name: "parameter-access", label: "Roles scoped by parameter path", short: "parameter access", summary: "two roles that read different branches of /app, to assume with aws sts assume-role" },
 ] as const;
 
 export type ScenarioName = (typeof scenarios)[number]["name"];

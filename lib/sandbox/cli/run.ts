@@ -3,6 +3,7 @@
  * step by step, so that output, error text and exit codes match the real
  * CLI, with the engine in place of the network.
  */
+import type { CallerRef } from "../state";
 import { isAwsServiceError, SandboxUsageError } from "../core/errors";
 import type { ServiceId } from "../core/operation";
 import { ArgParseError, ArgParser, type ArgAction } from "./argparse";
@@ -430,10 +431,11 @@ function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, 
     throw new GeneralError(`Could not connect to the endpoint URL: "https://${host}/"`);
   }
   const request = serializeRequest(prepared, shape);
+  const as = callerOfCredentials(operation, context);
   if (globals.debug) out.stderr.push(`sandbox debug: ${operation.service}.${operation.name} request ${jsonDumps(prepared instanceof PyDict ? debugView(prepared) : prepared)}\n`);
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = context.engine.call(operation.serviceId as ServiceId, operation.name, request, { region: globals.region });
+      const response = context.engine.call(operation.serviceId as ServiceId, operation.name, request, { region: globals.region, ...(as ? { as } : {}) });
       const output = outputShape(operation);
       const parsed = output ? parseShape(output, response) : new PyDict();
       if (globals.debug) out.stderr.push(`sandbox debug: ${operation.service}.${operation.name} response ${JSON.stringify(response)}\n`);
@@ -453,6 +455,27 @@ function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, 
       throw error;
     }
   }
+}
+
+/**
+ * The identity of temporary credentials in the environment (what `aws sts
+ * assume-role` gave and the learner exported), as AWS would authenticate
+ * the request; undefined without them (the sandbox's own caller acts). Bad
+ * credentials fail as AWS fails them: STS answers in its Query protocol's
+ * codes, the JSON services in theirs.
+ */
+function callerOfCredentials(operation: OperationInfo, context: AwsCliContext): CallerRef | undefined {
+  const accessKeyId = context.env.AWS_ACCESS_KEY_ID;
+  if (!accessKeyId) return undefined;
+  const check = context.engine.checkCredentials(accessKeyId, context.env.AWS_SECRET_ACCESS_KEY, context.env.AWS_SESSION_TOKEN || undefined);
+  if (check.ok) return check.caller;
+  const sts = operation.serviceId === "sts";
+  const [code, message]: readonly [string, string] = ({
+    unknown: [sts ? "InvalidClientTokenId" : "UnrecognizedClientException", "The security token included in the request is invalid."],
+    expired: [sts ? "ExpiredToken" : "ExpiredTokenException", "The security token included in the request is expired"],
+    signature: [sts ? "SignatureDoesNotMatch" : "InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."],
+  } as const)[check.problem];
+  throw new ClientError(code, operation.name, message, "");
 }
 
 /** What botocore reports about the HTTP exchange, with the headers the sandbox's endpoint sends. */

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import type { AuthorizationRequest } from "../iam/evaluate";
-import type { Principal } from "../iam/model";
+import type { IamState, Principal } from "../iam/model";
 import type { RegionState } from "../state";
 import type { SeededRandom } from "./random";
 import type { ScheduledEvent } from "./scheduler";
@@ -35,6 +35,8 @@ export interface OperationContext {
   readonly invokedBy: string | undefined;
   /** State of a service family in an account and Region (created on first use). */
   regionState(accountId?: string, region?: string): RegionState;
+  /** An account's identities (users, roles, STS role sessions), or undefined when the sandbox has no such account. */
+  iamState(accountId?: string): IamState | undefined;
   /** Whether the account exists in this sandbox. */
   hasAccount(accountId: string): boolean;
   /**

@@ -43,9 +43,11 @@ export interface AuthorizationRequest {
    *   policy allows the key's account (the `arn:aws:iam::<acct>:root` principal);
    * - "resource-policy": optional resource policy (Secrets Manager secrets), combined with
    *   identity policies by AWS's usual rules;
-   * - "identity-only": no resource policy (Parameter Store parameters).
+   * - "identity-only": no resource policy (Parameter Store parameters);
+   * - "role-trust": an IAM role's trust policy for sts:AssumeRole, which works as a key policy does
+   *   (required; naming the caller is enough, naming the account leaves it to identity policies).
    */
-  resourceKind: "kms-key" | "resource-policy" | "identity-only";
+  resourceKind: "kms-key" | "resource-policy" | "identity-only" | "role-trust";
   /** The key policy or resource policy, if the resource has one. */
   resourcePolicy?: PolicyDocument | undefined;
   /** Identity policies of the principal (empty for root, which is implicitly allowed in its own account). */
@@ -281,14 +283,16 @@ export function evaluate(request: AuthorizationRequest): AuthorizationResult {
   }
 
   const resource = emptyFindings();
-  const resourceLabel = `${resourceKind === "kms-key" ? "key policy" : "resource policy"} of ${request.resource}`;
+  const primary = resourceKind === "kms-key" || resourceKind === "role-trust";
+  const policyName = resourceKind === "kms-key" ? "key policy" : resourceKind === "role-trust" ? "trust policy" : "resource policy";
+  const resourceLabel = `${policyName} of ${request.resource}`;
   if (request.resourcePolicy && resourceKind !== "identity-only") {
     examinePolicy(request.resourcePolicy, resourceLabel, request, context, true, trace, resource);
   }
 
   const identityAllows = isRoot || identity.allow !== undefined;
   const crossAccount = principal.kind !== "service" && principal.accountId !== request.resourceAccount;
-  const keyOrResource = resourceKind === "kms-key" ? "key policy" : "resource policy";
+  const keyOrResource = policyName;
 
   const allow = (summary: string): AuthorizationResult => ({ decision: "Allow", trace, summary });
   const deny = (deniedBy: NonNullable<AuthorizationResult["deniedBy"]>, summary: string): AuthorizationResult => ({
@@ -325,7 +329,7 @@ export function evaluate(request: AuthorizationRequest): AuthorizationResult {
   }
 
   // 3. Same account.
-  if (resourceKind === "kms-key") {
+  if (primary) {
     if (resource.allowDirect) return allow(`Allowed: ${quoteSid(resource.allowDirect)} allows ${principal.arn} directly, so no IAM policy is needed.`);
     if (resource.allowAccount) {
       if (identityAllows) return allow(`Allowed: ${quoteSid(resource.allowAccount)} lets the account's IAM policies decide, and ${identityReason()}.`);
@@ -334,12 +338,14 @@ export function evaluate(request: AuthorizationRequest): AuthorizationResult {
         `Denied: ${quoteSid(resource.allowAccount)} lets the account's IAM policies decide, but no identity-based policy of ${who} allows ${action}.`,
       );
     }
-    const iamNote = identity.allow ? ` (${quoteSid(identity.allow)} allows it, but IAM policies count only where the key policy allows the account)` : "";
+    const iamNote = identity.allow ? ` (${quoteSid(identity.allow)} allows it, but IAM policies count only where the ${policyName} allows the account)` : "";
     return deny(
       "no-resource-allow",
       request.resourcePolicy
-        ? `Denied: the key policy neither allows ${principal.arn} nor allows the account ${rootArn(request.resourceAccount)}${iamNote}.`
-        : `Denied: the key has no key policy, and a KMS key is usable only through its key policy${iamNote}.`,
+        ? `Denied: the ${policyName} neither allows ${principal.arn} nor allows the account ${rootArn(request.resourceAccount)}${iamNote}.`
+        : resourceKind === "role-trust"
+          ? `Denied: the role has no trust policy, so nobody can assume it${iamNote}.`
+          : `Denied: the key has no key policy, and a KMS key is usable only through its key policy${iamNote}.`,
     );
   }
 

@@ -50,9 +50,20 @@ export interface IamRole {
   policies: NamedPolicy[];
 }
 
+/** Temporary credentials STS issued for a role (AssumeRole), by access key id. */
+export interface RoleSession {
+  roleName: string;
+  sessionName: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** ms since the epoch */
+  expiresAt: number;
+}
+
 export interface IamState {
   users: Record<string, IamUser>;
   roles: Record<string, IamRole>;
+  sessions: Record<string, RoleSession>;
 }
 
 /** Who makes a request. */
@@ -68,5 +79,5 @@ export function rootArn(accountId: string): string {
 }
 
 export function emptyIamState(): IamState {
-  return { users: {}, roles: {} };
+  return { users: {}, roles: {}, sessions: {} };
 }

@@ -1,12 +1,13 @@
 import { brokenAppScenario } from "./broken-app";
 import { chapter27Scenario } from "./chapter-27";
 import { emptyScenario } from "./empty";
+import { parameterAccessScenario } from "./parameter-access";
 import type { Scenario } from "./types";
 
 /** The named starting states of a sandbox session. */
-export const SCENARIOS: readonly Scenario[] = [chapter27Scenario, emptyScenario, brokenAppScenario];
+export const SCENARIOS: readonly Scenario[] = [chapter27Scenario, emptyScenario, brokenAppScenario, parameterAccessScenario];
 
-export type ScenarioName = "chapter-27" | "empty" | "broken-app";
+export type ScenarioName = "chapter-27" | "empty" | "broken-app" | "parameter-access";
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((scenario) => scenario.name === name);

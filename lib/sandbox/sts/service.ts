@@ -1,9 +1,19 @@
 import * as z from "zod";
+import { AwsServiceError } from "../core/errors";
 import { defineOperation, type ServiceSpec } from "../core/operation";
+import { parsePolicyDocument } from "../iam/policy-document";
 
 /**
- * STS, just enough to answer "who am I?": the call learners run first when
- * a request is denied. Any identity may call it; it needs no permission.
+ * STS: "who am I?" (GetCallerIdentity: the call learners run first when a
+ * request is denied; it needs no permission) and AssumeRole, whose temporary
+ * credentials the CLI uses when they are in its environment
+ * (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), so a
+ * learner can act as a role and see what it may do.
+ *
+ * NOTE: STS speaks AWS's Query protocol with XML; the sandbox keeps its
+ * requests and responses as the other services' JSON (the CLI prints the
+ * same either way). Session policies, tags, MFA and source identity are not
+ * simulated; the session's permissions are the role's.
  */
 const getCallerIdentity = defineOperation({
   name: "GetCallerIdentity",
@@ -14,9 +24,58 @@ const getCallerIdentity = defineOperation({
   },
 });
 
+/** Roles are created with the default MaxSessionDuration (one hour). */
+const MAX_SESSION_SECONDS = 3600;
+const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+function validationError(problem: string): never {
+  throw new AwsServiceError("ValidationError", `1 validation error detected: ${problem}`);
+}
+
+const assumeRole = defineOperation({
+  name: "AssumeRole",
+  input: z.object({ RoleArn: z.string(), RoleSessionName: z.string(), DurationSeconds: z.number().int().optional() }),
+  readOnly: false,
+  sensitive: { response: ["Credentials"] },
+  handler(ctx, input) {
+    const { RoleArn: roleArn, RoleSessionName: sessionName } = input;
+    if (roleArn.length < 20) validationError(`Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20`);
+    if (sessionName.length < 2) validationError(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2`);
+    if (sessionName.length > 64) validationError(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64`);
+    if (!/^[\w+=,.@-]*$/.test(sessionName)) validationError(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    const duration = input.DurationSeconds ?? MAX_SESSION_SECONDS;
+    if (duration < 900) validationError(`Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`);
+    if (duration > 43200) validationError(`Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200`);
+    const match = ROLE_ARN.exec(roleArn);
+    if (!match) throw new AwsServiceError("ValidationError", `${roleArn} is invalid`);
+    const [, accountId, roleName] = match as unknown as [string, string, string];
+    const iam = ctx.iamState(accountId);
+    const role = iam?.roles[roleName];
+    const trust = role ? parsePolicyDocument(role.trustPolicy, "resource") : undefined;
+    // A role that does not exist is denied like one that does not trust the caller: AWS does not say which.
+    ctx.authorize(
+      { action: "sts:AssumeRole", resource: roleArn, resourceAccount: accountId, resourceKind: "role-trust", resourcePolicy: trust?.ok ? trust.document : undefined, context: {} },
+      { errorCode: "AccessDenied", message: () => `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}` },
+    );
+    if (duration > MAX_SESSION_SECONDS) throw new AwsServiceError("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+    const accessKeyId = `ASIA${ctx.random.string(BASE32, 16)}`;
+    const secretAccessKey = ctx.random.string(BASE64, 40);
+    const sessionToken = `IQoJb3JpZ2luX2Vj${ctx.random.string(BASE64, 340)}`;
+    const expiresAt = ctx.now + duration * 1000;
+    iam!.sessions[accessKeyId] = { roleName, sessionName, secretAccessKey, sessionToken, expiresAt };
+    ctx.touches(roleArn, "AWS::IAM::Role");
+    return {
+      Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiresAt / 1000 },
+      AssumedRoleUser: { AssumedRoleId: `${role!.roleId}:${sessionName}`, Arn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}` },
+    };
+  },
+});
+
 export const stsService: ServiceSpec = {
   id: "sts",
   eventSource: "sts.amazonaws.com",
   errorMessageKey: "message",
-  operations: { GetCallerIdentity: getCallerIdentity },
+  operations: { GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole },
 };
