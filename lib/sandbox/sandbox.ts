@@ -119,6 +119,11 @@ export class Sandbox {
     return this.lastRequest;
   }
 
+  /** Bytes from the sandbox's seeded generator (openssl rand, salts): the same seed gives the same bytes. */
+  randomBytes(length: number): Uint8Array {
+    return this.random.bytes(length);
+  }
+
   newRequestToken(): string {
     return this.random.uuid();
   }

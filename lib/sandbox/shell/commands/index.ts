@@ -3,6 +3,7 @@ import { clock } from "./clock";
 import { encodingCommands } from "./encoding";
 import { fileCommands } from "./files";
 import { jq } from "./jq";
+import { openssl } from "./openssl";
 import { echo, printf } from "./output";
 import { systemCommands } from "./system";
 import { textCommands } from "./text";
@@ -73,7 +74,7 @@ const help: CommandSpec = {
 };
 
 export function commandRegistry(): ReadonlyMap<string, CommandSpec> {
-  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, clock, help].map((spec) => [spec.name, spec]));
+  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, openssl, clock, help].map((spec) => [spec.name, spec]));
   return registry;
 }
 

@@ -1,0 +1,52 @@
+#!/bin/bash
+# Maintainer script: records what Debian's openssl (3.0) prints for the `openssl` subset the
+# sandbox's shell has (rand, enc with AES in CBC and CTR, base64), as fixtures.json. Inputs are
+# fixed: keys, IVs and salts are given (-K/-iv, -S), so every output is exact. Cases with a
+# random salt are recorded too, for the sandbox to decrypt what the real openssl encrypted.
+#   bash tests/conformance/openssl/record.sh > tests/conformance/openssl/fixtures.json
+set -u
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+printf 'Hello, KMS!\n' > plain.txt
+printf 'exactly sixteen!' > sixteen.txt
+head -c 1000 /dev/zero | tr '\0' 'x' > long.txt
+printf '0123456789abcdef0123456789abcdef' > pass.bin
+KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
+IV=f0e0d0c0b0a090807060504030201000
+first=1
+record() { # name, input file, args...
+  local name=$1 input=$2; shift 2
+  local stdout stderr status
+  openssl "$@" < "$input" > out.bin 2> err.txt; status=$?
+  stdout=$(base64 -w0 < out.bin)
+  stderr=$(base64 -w0 < err.txt)
+  [ $first = 1 ] || printf ',\n'; first=0
+  printf '  {"name": "%s", "input": "%s", "args": %s, "stdout": "%s", "stderr": "%s", "status": %s}' \
+    "$name" "$(base64 -w0 < "$input")" "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$@")" "$stdout" "$stderr" "$status"
+}
+printf '{"openssl": "%s", "files": {"pass.bin": "%s"}, "cases": [\n' "$(openssl version)" "$(base64 -w0 < pass.bin)"
+record "aes-256-cbc with -K and -iv" plain.txt enc -aes-256-cbc -K $KEY -iv $IV
+record "aes-256-cbc, a whole block of input" sixteen.txt enc -aes-256-cbc -K $KEY -iv $IV
+record "aes-256-cbc, base64 output" long.txt enc -aes-256-cbc -K $KEY -iv $IV -a
+record "aes-256-cbc, base64 on one line" long.txt enc -aes-256-cbc -K $KEY -iv $IV -a -A
+record "aes-128-cbc" plain.txt enc -aes-128-cbc -K 000102030405060708090a0b0c0d0e0f -iv $IV
+record "aes-256-ctr" long.txt enc -aes-256-ctr -K $KEY -iv $IV
+record "aes-256-cbc -nopad refuses a partial block" plain.txt enc -aes-256-cbc -K $KEY -iv $IV -nopad
+record "pbkdf2 with a pass phrase and a fixed salt" plain.txt enc -aes-256-cbc -pbkdf2 -pass pass:correct-horse -S 0102030405060708
+record "pbkdf2, 1000 iterations, key file" plain.txt enc -aes-256-cbc -pbkdf2 -iter 1000 -pass file:pass.bin -S 0102030405060708
+record "deprecated key derivation (EVP_BytesToKey)" plain.txt enc -aes-256-cbc -pass pass:correct-horse -S 0102030405060708
+record "-p prints salt, key and iv" plain.txt enc -aes-256-cbc -pbkdf2 -pass pass:correct-horse -S 0102030405060708 -p
+record "nosalt" plain.txt enc -aes-256-cbc -pbkdf2 -nosalt -pass pass:correct-horse
+openssl enc -aes-256-cbc -pbkdf2 -pass file:pass.bin -in long.txt -out random-salt.enc
+record "decrypt, random salt made by openssl" random-salt.enc enc -d -aes-256-cbc -pbkdf2 -pass file:pass.bin
+openssl enc -aes-256-cbc -K $KEY -iv $IV -in plain.txt -out cbc.enc
+record "decrypt with -K and -iv" cbc.enc enc -d -aes-256-cbc -K $KEY -iv $IV
+record "decrypt with the wrong key" cbc.enc enc -d -aes-256-cbc -K 1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100 -iv $IV
+openssl enc -aes-256-cbc -K $KEY -iv $IV -a -in long.txt -out b64.enc
+record "decrypt base64 input" b64.enc enc -d -a -aes-256-cbc -K $KEY -iv $IV
+record "base64" long.txt base64
+record "base64 -d" b64.enc base64 -d
+record "unknown cipher" plain.txt enc -aes-256-gcm -K $KEY -iv $IV
+record "no such command" plain.txt frobnicate
+printf '\n]}\n'
