@@ -175,13 +175,21 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
   },
   sts: {
     title: "AWS Security Token Service (STS)",
-    summary: "Issues temporary credentials. The sandbox simulates only get-caller-identity: who am I?",
-    simplifications: ["Only get-caller-identity is simulated: the sandbox always acts as one identity (the learner account's admin unless a scenario says otherwise)."],
+    summary: "Issues temporary credentials. The sandbox simulates get-caller-identity (who am I?) and assume-role (act as a role).",
+    simplifications: [
+      "assume-role's credentials act as the role while AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN hold them; requests are not signed, so the secret key is compared as given.",
+      "Session policies, tags, MFA, external ids and source identity are not simulated; every role allows sessions of up to one hour.",
+    ],
     commands: {
       GetCallerIdentity: { summary: "Shows the account, user ID and ARN of the identity your commands run as.", example: "aws sts get-caller-identity" },
+      AssumeRole: {
+        summary: "Returns temporary credentials to act as an IAM role, if its trust policy lets you in (export them to use them).",
+        example: "aws sts assume-role --role-arn arn:aws:iam::123456789012:role/app-role --role-session-name demo",
+        note: "Session policies, tags, MFA and external ids are ignored; sessions last at most an hour. The example needs the parameter-access scenario, whose roles trust the account; chapter-27's roles trust only AWS services, so assuming them is denied.",
+      },
     },
     notSimulated: {
-      "*": "Temporary credentials are not simulated: the sandbox always acts as one identity.",
+      "*": "Only get-caller-identity and assume-role are simulated in STS.",
     },
   },
 };
