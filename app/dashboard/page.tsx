@@ -2,10 +2,12 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { BrowserDashboard } from "@/app/_components/dashboard/BrowserDashboard";
+import { LabsProgress } from "@/app/_components/labs/LabsProgress";
 import { DashboardView } from "@/app/_components/dashboard/DashboardView";
 import { TimeZoneCookie } from "@/app/_components/dashboard/TimeZoneCookie";
 import { currentUser } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/content/course";
+import { loadLabs } from "@/lib/labs/catalog";
 import { courseOutline } from "@/lib/progress/course-outline";
 import { validTimeZone } from "@/lib/progress/dashboard";
 import { dashboardFor } from "@/lib/progress/dashboard-data";
@@ -55,12 +57,22 @@ export default async function DashboardPage({ searchParams }: Props) {
       ) : null}
     </header>
   );
+  const labs = (await loadLabs()).map((lab) => ({ id: lab.id, title: lab.title, href: lab.href, steps: lab.steps.length }));
+  const labsSection = (
+    <section aria-labelledby="labs-heading">
+      <h2 id="labs-heading" className="mb-2 text-xl font-semibold">
+        Labs
+      </h2>
+      <LabsProgress labs={labs} />
+    </section>
+  );
   if (!user) {
     const outline = courseOutline(await loadCourse());
     return (
       <div className="mx-auto max-w-5xl space-y-8">
         {heading}
         <BrowserDashboard outline={outline} />
+        {labsSection}
       </div>
     );
   }
@@ -71,6 +83,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       {heading}
       <TimeZoneCookie serverZone={zone} />
       <DashboardView dashboard={dashboard} where="account" />
+      {labsSection}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LabsProgress } from "@/app/_components/labs/LabsProgress";
 import { loadLabs } from "@/lib/labs/catalog";
 
 export const metadata: Metadata = {
@@ -18,6 +19,12 @@ export default async function LabsPage() {
         the solution are there when you are stuck (a shown solution is recorded as such). Signed in, the server replays your commands to
         record what you completed.
       </p>
+      <section aria-labelledby="your-labs" className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+        <h2 id="your-labs" className="mb-2 text-lg font-semibold">
+          Where you are
+        </h2>
+        <LabsProgress labs={labs.map((lab) => ({ id: lab.id, title: lab.title, href: lab.href, steps: lab.steps.length }))} />
+      </section>
       <ol className="mt-6 space-y-4">
         {labs.map((lab) => (
           <li key={lab.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">

@@ -49,6 +49,29 @@ export function defaultDockLayout(titleOf: (pane: string) => string) {
   };
 }
 
+/**
+ * A lab's workspace, beside its guide: the terminal over the panes that only
+ * look (resources, activity, clock; the clock's buttons type commands). The
+ * visualisers are left out: they change the sandbox without a command, and a
+ * lab is graded by replaying its commands.
+ */
+export const LAB_PANES = ["resources", "activity", "clock"] as const;
+
+export function defaultLabLayout(titleOf: (pane: string) => string) {
+  const tab = (pane: string) => ({ id: pane, title: titleOf(pane), data: { pane }, ...(pane === "terminal" ? { disableClose: true } : {}) });
+  return {
+    version: 1 as const,
+    root: {
+      type: "split" as const,
+      orientation: "vertical" as const,
+      children: [
+        { type: "tabset" as const, id: "main", size: 62, tabs: [tab("terminal")], selectedId: "terminal" },
+        { type: "tabset" as const, id: "side", size: 38, tabs: LAB_PANES.map(tab), selectedId: "activity" },
+      ],
+    },
+  };
+}
+
 /** Tab ids present anywhere in a model (layout and floating). */
 export function openPanes(model: { root: unknown; floating?: unknown[] | undefined }): Set<string> {
   const ids = new Set<string>();

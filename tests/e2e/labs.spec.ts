@@ -47,6 +47,13 @@ test("a learner without an account does a lab step by step in its terminal, with
   // The sandbox came back too: the alias is there.
   await expect(step(page, "turn-on-rotation")).toHaveAttribute("data-status", "current");
   expect(await run(page, "aws kms describe-key --key-id alias/app-key --query KeyMetadata.KeyState --output text")).toBe("Enabled");
+  // The Activity pane beside the terminal lists the calls, as CloudTrail would.
+  await page.getByRole("tab", { name: "Activity" }).click();
+  await expect(page.getByText("CreateAlias").first()).toBeVisible();
+  // The list of labs says where the learner is.
+  await page.goto("/labs");
+  await expect(page.getByTestId("labs-progress").getByRole("listitem").filter({ hasText: "Keys and aliases" })).toContainText("1 of 4 steps");
+  await expect(page.getByText("As kept in this browser.")).toBeVisible();
   expect(problems).toEqual([]);
 });
 
@@ -80,6 +87,8 @@ test("signed in, a completed lab is recorded after the server replays the comman
 
   const recorded = (await (await page.request.get("/api/progress/labs")).json()) as { labs: { labId: string; stepsDone: number; solutionsShown: number; completedAt: string | null }[] };
   expect(recorded.labs).toEqual([expect.objectContaining({ labId: "keys-and-aliases", stepsDone: 4, solutionsShown: 1, completedAt: expect.any(String) })]);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("labs-progress").getByRole("listitem").filter({ hasText: "Keys and aliases" })).toContainText("complete · 1 solution shown");
 
   // The same account, a forged request for another lab: the browser's word counts for nothing, only the replay.
   const headers = { origin: baseURL! };

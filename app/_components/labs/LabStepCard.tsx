@@ -21,7 +21,7 @@ export function LabStepCard({ id, title, hints, solution, children }: { id: stri
   const ring = status === "done" ? "border-emerald-500 bg-emerald-50/60 dark:bg-emerald-950/30" : status === "current" ? "border-brand-600 bg-white dark:bg-slate-900" : "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900/40";
   return (
     <section aria-labelledby={headingId} data-step={id} data-status={status} className={`my-5 rounded-lg border-l-4 p-4 ${ring}`}>
-      <h2 id={headingId} className="m-0 flex items-baseline gap-2 text-lg font-semibold">
+      <h2 id={headingId} className="not-prose m-0 flex items-baseline gap-2 text-lg font-semibold">
         <span aria-hidden="true" className={status === "done" ? "text-emerald-700 dark:text-emerald-300" : "text-slate-500"}>
           {status === "done" ? "✓" : `${index + 1}.`}
         </span>
@@ -30,7 +30,7 @@ export function LabStepCard({ id, title, hints, solution, children }: { id: stri
       </h2>
       <div className="mt-2">{children}</div>
       {status === "current" && lab ? (
-        <div className="mt-3 space-y-2">
+        <div className="not-prose mt-3 space-y-2">
           {hints.slice(0, hintsShown).map((hint, position) => (
             <p key={position} className="rounded bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
               <strong>Hint {position + 1}:</strong> {hint}

@@ -181,6 +181,11 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
     };
   }, [definition.id, definition.scenario, definition.seed, recheck, save, sendToServer, sendSoon]);
 
+  // Stable, so the terminal is not rendered again each time the log changes.
+  const setConsole = useCallback((handle: ConsoleHandle | undefined) => {
+    consoleRef.current = handle;
+  }, []);
+
   const api = useMemo<LabApi>(
     () => ({
       definition,
@@ -200,9 +205,7 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
       runInTerminal(text) {
         consoleRef.current?.typeCommands(text);
       },
-      setConsole(handle) {
-        consoleRef.current = handle;
-      },
+      setConsole,
       async reset() {
         const current = logRef.current;
         if (!hostRef.current || !current) return;
@@ -214,7 +217,7 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
         void sendToServer();
       },
     }),
-    [definition, log, host, checking, record, storageRefused, save, sendToServer],
+    [definition, log, host, checking, record, storageRefused, save, sendToServer, setConsole],
   );
   return <LabContext.Provider value={api}>{children}</LabContext.Provider>;
 }

@@ -2,7 +2,7 @@
 
 import { memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { normalizeWorkspaceModel, Separator, TabsetMaximizeButton, useParentTabset, useParentTabsetState, useParentWorkspace, useWorkspaceRef, Workspace, type TabNode, type TabRenderProps, type WorkspaceModel, type WorkspaceNode } from "react-resizable-panels";
-import { defaultDockLayout, defaultPageLayout, openPanes, type PaneTabData } from "@/lib/workspace/layout-model";
+import { defaultDockLayout, defaultLabLayout, defaultPageLayout, LAB_PANES, openPanes, type PaneTabData } from "@/lib/workspace/layout-model";
 import { browserStorage } from "../terminal/hosts";
 import { isPaneId, PANES, paneTitle, SIDE_PANES, type PaneId } from "./panes";
 import type { PaneRequests } from "./pane-requests";
@@ -30,14 +30,25 @@ function useWide(): boolean {
   );
 }
 
-function loadLayout(storageKey: string, mode: "page" | "dock"): WorkspaceModel<PaneTabData> {
-  const fallback = (mode === "page" ? defaultPageLayout : defaultDockLayout)((pane) => (isPaneId(pane) ? paneTitle(pane) : pane));
+type LayoutMode = "page" | "dock" | "lab";
+
+/** The panes a mode offers: all of them, or in a lab only those that change nothing. */
+function panesOf(mode: LayoutMode): Exclude<PaneId, "terminal">[] {
+  return mode === "lab" ? [...LAB_PANES] : SIDE_PANES;
+}
+
+function loadLayout(storageKey: string, mode: LayoutMode): WorkspaceModel<PaneTabData> {
+  const fallback = (mode === "page" ? defaultPageLayout : mode === "lab" ? defaultLabLayout : defaultDockLayout)((pane) => (isPaneId(pane) ? paneTitle(pane) : pane));
+  const allowed = new Set<string>(["terminal", ...panesOf(mode)]);
   try {
     const saved = browserStorage()?.getItem(storageKey);
     if (saved) {
       const model = normalizeWorkspaceModel<PaneTabData>(JSON.parse(saved), {
         // Panes that no longer exist are dropped; titles come from the code, not the save.
-        mapTab: (tab) => (isPaneId((tab.data as PaneTabData | undefined)?.pane) ? { ...tab, title: paneTitle((tab.data as PaneTabData).pane as PaneId) } : null),
+        mapTab: (tab) => {
+          const pane = (tab.data as PaneTabData | undefined)?.pane;
+          return isPaneId(pane) && allowed.has(pane) ? { ...tab, title: paneTitle(pane) } : null;
+        },
       });
       if (model && openPanes(model).has("terminal")) return model;
     }
@@ -54,7 +65,7 @@ export const WorkspaceLayout = memo(function WorkspaceLayout({
   onReset,
   paneRequests,
 }: {
-  mode: "page" | "dock";
+  mode: LayoutMode;
   terminal: ReactNode;
   storageKey: string;
   onReset?: (reset: () => void) => void;
@@ -110,7 +121,7 @@ export const WorkspaceLayout = memo(function WorkspaceLayout({
     },
     [storageKey],
   );
-  const renderToolbar = useCallback(() => <TabsetToolbar closed={SIDE_PANES.filter((pane) => !open.has(pane))} />, [open]);
+  const renderToolbar = useCallback(() => <TabsetToolbar closed={panesOf(mode).filter((pane) => !open.has(pane))} />, [open, mode]);
 
   if (!wide) return <StackedPanes terminal={terminal} mode={mode} requested={requested?.pane} />;
   if (!model) return null;
@@ -225,15 +236,15 @@ function TabsetToolbar({ closed }: { closed: Exclude<PaneId, "terminal">[] }) {
 }
 
 /** Narrow screens: the terminal, then every pane in a section that opens and closes. */
-function StackedPanes({ terminal, mode, requested }: { terminal: ReactNode; mode: "page" | "dock"; requested?: string | undefined }) {
+function StackedPanes({ terminal, mode, requested }: { terminal: ReactNode; mode: LayoutMode; requested?: string | undefined }) {
   const [openPane, setOpenPane] = useState<string | undefined>(requested ?? (mode === "page" ? "resources" : undefined));
   useEffect(() => {
     if (requested) setOpenPane(requested);
   }, [requested]);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-auto">
-      <div className={mode === "page" ? "h-[60vh] min-h-[18rem] shrink-0" : "h-[60%] min-h-[12rem] shrink-0"}>{terminal}</div>
-      {SIDE_PANES.map((pane) => (
+      <div className={mode === "dock" ? "h-[60%] min-h-[12rem] shrink-0" : "h-[60vh] min-h-[18rem] shrink-0"}>{terminal}</div>
+      {panesOf(mode).map((pane) => (
         <details
           key={pane}
           open={openPane === pane}

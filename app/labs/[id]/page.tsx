@@ -26,7 +26,7 @@ export default async function LabPage({ params }: { params: Promise<{ id: string
   return (
     <LabProvider definition={definitionOf(lab)}>
       <div className="grid gap-6 pb-12 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
-        <article className="prose-lab min-w-0">
+        <article className="min-w-0">
           <p className="text-sm">
             <Link href="/labs" className="text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-300">
               Labs
@@ -35,7 +35,9 @@ export default async function LabPage({ params }: { params: Promise<{ id: string
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{lab.title}</h1>
           <p className="mt-2 text-slate-700 dark:text-slate-300">{lab.summary}</p>
           <LabStatus />
-          <MdxContent code={lab.code} />
+          <div className="prose prose-slate max-w-none dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300 prose-code:before:content-none prose-code:after:content-none">
+            <MdxContent code={lab.code} />
+          </div>
         </article>
         <div className="h-[70dvh] min-h-[26rem] lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)]">
           <LabTerminal />
