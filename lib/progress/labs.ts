@@ -40,6 +40,26 @@ export async function recordLabReplay(userId: string, input: LabReplayRecord, no
   });
 }
 
+/**
+ * Keeps the latest command log of a lab and when it came, without replaying
+ * it: what the browser sends a few seconds after a command, so an instructor
+ * sees who is working and what they typed. Steps move only by a replay
+ * (recordLabReplay); a log from before an instructor's reset is refused the same way.
+ */
+export async function recordLabActivity(userId: string, input: Pick<LabReplayRecord, "labId" | "commands" | "logStartedAt" | "resets">, now: Date = new Date()): Promise<{ status: "recorded" } | { status: "reset"; resets: number }> {
+  return db().$transaction(async (tx) => {
+    const row = await tx.labProgress.findUnique({ where: { userId_labId: { userId, labId: input.labId } } });
+    if (row && input.resets < row.resets) return { status: "reset" as const, resets: row.resets };
+    const log = { commandLog: JSON.stringify(input.commands), logStartedAt: input.logStartedAt, lastActivityAt: now };
+    await tx.labProgress.upsert({
+      where: { userId_labId: { userId, labId: input.labId } },
+      create: { userId, labId: input.labId, startedAt: now, stepStartedAt: now, ...log },
+      update: log,
+    });
+    return { status: "recorded" as const };
+  });
+}
+
 export async function labProgress(userId: string) {
   return db().labProgress.findMany({
     where: { userId },

@@ -264,6 +264,7 @@ test("authorization: no route lets one user read or change another's data, and n
     ["DELETE", "/api/progress/sandbox-saves/x"],
     ["GET", "/api/progress/labs"],
     ["PUT", "/api/progress/labs", { labId: "keys-and-aliases", startedAt: new Date().toISOString(), commands: [], solutionsShown: 0 }],
+    ["POST", "/api/progress/labs/activity", { labId: "keys-and-aliases", startedAt: new Date().toISOString(), commands: [], solutionsShown: 0 }],
     ["GET", "/api/account/export"],
     ["PATCH", "/api/feedback/1", { resolved: true }],
   ];

@@ -53,11 +53,13 @@ test("an instructor follows a student through a lab live, reads their commands, 
   await idle(student);
   await expect.poll(async () => (await lines(student)).at(-1)).toBe(PROMPT.trimEnd());
   await run(student, "KEY_ID=$(aws kms create-key --description 'app key' --query KeyMetadata.KeyId --output text)");
+  // The instructor's page was never reloaded: it asks the server every few seconds, and the
+  // student's browser sends its log a few seconds after a command, before any step is done.
+  const row = teacher.locator(`[data-student="${email("student")}"]`);
+  await expect(row.getByTestId("now")).toContainText("Keys and aliases: step 1 of 4", { timeout: 20_000 });
   await run(student, 'aws kms create-alias --alias-name alias/app-key --target-key-id "$KEY_ID"');
   await expect(student.getByTestId("lab-progress")).toHaveText("1 of 4 steps done");
 
-  // The instructor's page was never reloaded: it asks the server every few seconds.
-  const row = teacher.locator(`[data-student="${email("student")}"]`);
   await expect(row.getByTestId("now")).toContainText("Keys and aliases: step 2 of 4", { timeout: 20_000 });
   await expect(row.locator('[data-assignment="keys-and-aliases"]')).toContainText("1/4 steps");
 

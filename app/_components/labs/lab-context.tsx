@@ -103,12 +103,30 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
     }
   }, [definition.id]);
 
-  /** Signed in, the log also goes to the server a few seconds after the last command, so a class sees who is active. */
+  /**
+   * Signed in, the log also goes to the server a few seconds after the last
+   * command (kept, not replayed), so a class sees who is working and what
+   * they typed; replays happen when a step is done.
+   */
   const idleTimer = useRef<number | undefined>(undefined);
+  const sendActivity = useCallback(async () => {
+    const current = logRef.current;
+    if (!current || !(await (signedIn.current ??= currentAccount().then((account) => account !== null)))) return;
+    const response = await fetch("/api/progress/labs/activity", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify({ labId: definition.id, startedAt: current.startedAt, commands: current.commands, solutionsShown: current.solutionsShown.length, resets: current.resets }),
+    }).catch(() => undefined);
+    if (response?.status === 409) {
+      const body = (await response.json().catch(() => null)) as { details?: { resets?: string } } | null;
+      if (body?.details?.resets) await startAgain.current(Number(body.details.resets));
+    }
+  }, [definition.id]);
   const sendSoon = useCallback(() => {
     window.clearTimeout(idleTimer.current);
-    idleTimer.current = window.setTimeout(() => void sendToServer(), 4_000);
-  }, [sendToServer]);
+    idleTimer.current = window.setTimeout(() => void sendActivity(), 4_000);
+  }, [sendActivity]);
 
   /** Checks the steps after the last one done, in order, on a copy of the sandbox; records on the server when one more is done. */
   const recheck = useCallback(() => {

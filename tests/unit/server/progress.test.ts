@@ -168,6 +168,25 @@ describe("the rest of a learner's data", () => {
     expect(await labs.recordLabReplay(user, record(1, false, 0, 1))).toEqual({ status: "recorded", stepsDone: 1, completed: false });
   });
 
+  it("keeps a lab's log sent between steps without moving its steps, and refuses one from before a reset", async () => {
+    const labs = await import("@/lib/progress/labs");
+    const user = await createUser("hal@example.com");
+    const at = new Date("2026-12-04T10:00:00Z");
+    expect(await labs.recordLabActivity(user, { labId: "troubleshooting", commands: ["bash app.sh"], logStartedAt: at, resets: 0 }, at)).toEqual({ status: "recorded" });
+    await labs.recordLabReplay(user, { labId: "troubleshooting", stepsDone: 1, completed: false, solutionsShown: 0, commands: ["bash app.sh", "aws kms enable-key --key-id x"], logStartedAt: at, resets: 0 }, new Date("2026-12-04T10:05:00Z"));
+    expect(await labs.recordLabActivity(user, { labId: "troubleshooting", commands: ["bash app.sh", "aws kms enable-key --key-id x", "bash app.sh"], logStartedAt: at, resets: 0 }, new Date("2026-12-04T10:06:00Z"))).toEqual({ status: "recorded" });
+    const db = await database();
+    const row = await db.labProgress.findFirstOrThrow({ where: { userId: user, labId: "troubleshooting" } });
+    expect({ stepsDone: row.stepsDone, commands: JSON.parse(row.commandLog), lastActivityAt: row.lastActivityAt, stepStartedAt: row.stepStartedAt }).toEqual({
+      stepsDone: 1,
+      commands: ["bash app.sh", "aws kms enable-key --key-id x", "bash app.sh"],
+      lastActivityAt: new Date("2026-12-04T10:06:00Z"),
+      stepStartedAt: new Date("2026-12-04T10:05:00Z"),
+    });
+    await db.labProgress.updateMany({ where: { userId: user, labId: "troubleshooting" }, data: { resets: 2 } });
+    expect(await labs.recordLabActivity(user, { labId: "troubleshooting", commands: [], logStartedAt: at, resets: 1 })).toEqual({ status: "reset", resets: 2 });
+  });
+
   it("rate-limits per key in fixed windows counted in the database", async () => {
     const { consume } = await import("@/lib/http/rate-limit");
     const limit = { max: 3, windowSeconds: 60 };
