@@ -45,13 +45,14 @@ export default function SandboxPage() {
             labels, tiers and policies.
           </li>
           <li>
-            <strong>IAM</strong>: an account (123456789012, us-east-1) with users and roles; every call is checked against identity, key
-            and resource policies.
+            <strong>IAM and STS</strong>: an account (123456789012, us-east-1) with users and roles; every call is checked against
+            identity, key and resource policies. <code>aws sts assume-role</code> gives temporary credentials; exported, they make your
+            commands act as that role.
           </li>
           <li>
             <strong>A bash-like shell</strong> with files: pipes, redirects, variables, <code>if</code> and <code>for</code>, and the tools
-            the chapter uses (<code>echo</code>, <code>cat</code>, <code>base64</code>, <code>jq</code>, <code>sha256sum</code> and
-            more). Type <code>help</code> to list them.
+            the chapter uses (<code>echo</code>, <code>cat</code>, <code>base64</code>, <code>jq</code>, <code>sha256sum</code>,{" "}
+            <code>openssl rand</code> and <code>enc</code> and more). Type <code>help</code> to list them.
           </li>
           <li>
             <strong>Time</strong> stands still until you move it: <code>clock</code> shows the simulated time and{" "}
@@ -63,7 +64,8 @@ export default function SandboxPage() {
           <li>
             <strong>Chapter 27</strong> starts with what the chapter&apos;s commands expect: the key 1234abcd-12ab-34cd-56ef-1234567890ab,
             the rotation function MyRotationFunction and its database, the parameter /app/db/password and a plaintext.txt file.{" "}
-            <strong>Empty account</strong> starts with nothing.
+            <strong>Empty account</strong> starts with nothing. <strong>Broken application</strong> and <strong>Roles scoped by parameter
+            path</strong> are the starting states of two <Link href="/labs" className="text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-300">labs</Link>.
           </li>
           <li>
             The sandbox is saved in this browser after every command and comes back when you reload. <strong>Reset</strong> returns to
