@@ -8,6 +8,7 @@ import { TimeZoneCookie } from "@/app/_components/dashboard/TimeZoneCookie";
 import { currentUser } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/content/course";
 import { loadLabs } from "@/lib/labs/catalog";
+import { summaryOf } from "@/lib/labs/lab";
 import { courseOutline } from "@/lib/progress/course-outline";
 import { validTimeZone } from "@/lib/progress/dashboard";
 import { dashboardFor } from "@/lib/progress/dashboard-data";
@@ -57,7 +58,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       ) : null}
     </header>
   );
-  const labs = (await loadLabs()).map((lab) => ({ id: lab.id, title: lab.title, href: lab.href, steps: lab.steps.length }));
+  const labs = (await loadLabs()).map(summaryOf);
   const labsSection = (
     <section aria-labelledby="labs-heading">
       <h2 id="labs-heading" className="mb-2 text-xl font-semibold">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LabsProgress } from "@/app/_components/labs/LabsProgress";
 import { loadLabs } from "@/lib/labs/catalog";
+import { summaryOf } from "@/lib/labs/lab";
 
 export const metadata: Metadata = {
   title: "Labs",
@@ -23,7 +24,7 @@ export default async function LabsPage() {
         <h2 id="your-labs" className="mb-2 text-lg font-semibold">
           Where you are
         </h2>
-        <LabsProgress labs={labs.map((lab) => ({ id: lab.id, title: lab.title, href: lab.href, steps: lab.steps.length }))} />
+        <LabsProgress labs={labs.map(summaryOf)} />
       </section>
       <ol className="mt-6 space-y-4">
         {labs.map((lab) => (

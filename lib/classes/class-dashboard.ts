@@ -46,9 +46,19 @@ export interface ClassDashboard {
 
 const chapterQuizPrefix = (slug: string) => `chapter-quiz:${slug}:`;
 
+/** Rows grouped by the student they belong to. */
+function byUser<T extends { userId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.userId);
+    if (group) group.push(row);
+    else groups.set(row.userId, [row]);
+  }
+  return groups;
+}
+
 export function buildClassDashboard(input: DashboardInput, now: Date): ClassDashboard {
   const labs = new Map(input.labs.map((lab) => [lab.id, lab]));
-  const progress = new Map(input.labProgress.map((row) => [`${row.userId}|${row.labId}`, row]));
   const stuckMs = input.class.stuckMinutes * 60_000;
 
   const points = new Map<string, Record<string, { right: number; answered: number }>>();
@@ -64,18 +74,8 @@ export function buildClassDashboard(input: DashboardInput, now: Date): ClassDash
 
   const titleOf = (kind: string, itemId: string) => (kind === "lab" ? (labs.get(itemId)?.title ?? itemId) : `Chapter quiz: ${input.chapters.find((chapter) => chapter.slug === itemId)?.title ?? itemId}`);
 
-  const progressByUser = new Map<string, DashboardInput["labProgress"]>();
-  for (const row of input.labProgress) {
-    const rows = progressByUser.get(row.userId);
-    if (rows) rows.push(row);
-    else progressByUser.set(row.userId, [row]);
-  }
-  const attemptsByUser = new Map<string, { context: string; at: Date; right: number; total: number }[]>();
-  for (const attempt of input.quizAttempts) {
-    const list = attemptsByUser.get(attempt.userId);
-    if (list) list.push(attempt);
-    else attemptsByUser.set(attempt.userId, [attempt]);
-  }
+  const progressByUser = byUser(input.labProgress);
+  const attemptsByUser = byUser(input.quizAttempts);
 
   const students: StudentRow[] = input.members.map((member) => {
     const mine = progressByUser.get(member.userId) ?? [];
@@ -93,7 +93,7 @@ export function buildClassDashboard(input: DashboardInput, now: Date): ClassDash
       let finishedAt: Date | undefined;
       let detail: string;
       if (assignment.kind === "lab") {
-        const row = progress.get(`${member.userId}|${assignment.itemId}`);
+        const row = mine.find((candidate) => candidate.labId === assignment.itemId);
         const steps = labs.get(assignment.itemId)?.steps.length ?? 0;
         finishedAt = row?.completedAt ?? undefined;
         detail = `${row?.stepsDone ?? 0}/${steps} steps${row?.solutionsShown ? `, ${row.solutionsShown} solution${row.solutionsShown === 1 ? "" : "s"} shown` : ""}`;

@@ -36,7 +36,6 @@ export interface PreparedStatements {
   rows(sql: string, params: readonly Param[]): Promise<Row[]>;
   /** Runs the statements in order in one transaction; resolves after COMMIT with each one's count of changed rows. */
   transaction(statements: readonly Statement[]): Promise<number[]>;
-  close(): Promise<void>;
 }
 
 /** better-sqlite3 prepares at most this many distinct statements per connection (the SQL of an attempt depends on its answer count). */
@@ -69,7 +68,6 @@ export function sqliteStatements(file: string, lock: FifoLock, busyTimeoutMs: nu
     provider: "sqlite",
     rows: (sql, params) => alone(() => prepare(sql).all(bind(params)) as Row[]),
     transaction: (statements) => alone(() => connection.transaction(() => statements.map(({ sql, params }) => prepare(sql).run(bind(params)).changes))()),
-    close: async () => void connection.close(),
   };
 }
 
@@ -113,6 +111,5 @@ export function postgresStatements(pool: pg.Pool): PreparedStatements {
         client.release();
       }
     },
-    close: () => pool.end(),
   };
 }

@@ -51,10 +51,19 @@ export function labHref(id: string): string {
   return `/labs/${id}`;
 }
 
-export function definitionOf(lab: Lab): LabDefinition {
-  const { href, file, code, ...definition } = lab;
-  void href;
-  void file;
-  void code;
+/** What lists of labs show: a lab's name, page and size. */
+export interface LabSummary {
+  id: string;
+  title: string;
+  href: string;
+  steps: number;
+}
+
+export function summaryOf(lab: Lab): LabSummary {
+  return { id: lab.id, title: lab.title, href: lab.href, steps: lab.steps.length };
+}
+
+/** The lab without its guide and source: what the browser's checks and the server's replay need. */
+export function definitionOf({ href: _href, file: _file, code: _code, ...definition }: Lab): LabDefinition {
   return definition;
 }

@@ -34,10 +34,9 @@ export async function replayLab(lab: Pick<LabDefinition, "scenario" | "seed" | "
   const session = createSandbox(options);
   const copy = createSandbox(options);
   const passes = async (check: string) => (await checkOnCopy(session, copy, check)).passed;
-  const doneAfter: number[] = [];
   let done = await advance(lab.steps, 0, passes);
   // A lab whose first check passes before anything is run fails the build (prove-lab.ts); a replay counts what it sees.
-  for (let step = 0; step < done; step++) doneAfter.push(0);
+  const doneAfter: number[] = Array<number>(done).fill(0);
   for (const [index, command] of log.commands.entries()) {
     if (done === lab.steps.length) break;
     await session.run(command, { budgetMs: DEFAULT_BUDGET_MS });

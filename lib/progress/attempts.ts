@@ -34,6 +34,11 @@ function answerRows(attempt: Attempt, first: number): { sql: string; params: Par
   return { sql, params };
 }
 
+/** $1 to $7 of INSERT_ATTEMPT: the attempt's new id ($1), its owner and its fields. */
+function attemptParams(id: string, userId: string, attempt: Attempt): Param[] {
+  return [id, userId, attempt.id, attempt.mode, attempt.context, new Date(attempt.at), new Date()];
+}
+
 /**
  * The statements that store an attempt unless it is stored already, the same
  * SQL on both providers: the attempt with ON CONFLICT DO NOTHING on (userId,
@@ -44,7 +49,7 @@ function attemptStatements(userId: string, attempt: Attempt): { attempt: Stateme
   const id = randomUUID();
   const answers = answerRows(attempt, 2);
   return {
-    attempt: { sql: INSERT_ATTEMPT, params: [id, userId, attempt.id, attempt.mode, attempt.context, new Date(attempt.at), new Date()] },
+    attempt: { sql: INSERT_ATTEMPT, params: attemptParams(id, userId, attempt) },
     answers: { sql: `${INSERT_ANSWERS} SELECT * FROM (${answers.sql}) AS "answer" WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE "id" = $1)`, params: [id, ...answers.params] },
   };
 }
@@ -61,7 +66,7 @@ function attemptStatement(userId: string, attempt: Attempt): Statement {
     sql: `WITH "attempt" AS (${INSERT_ATTEMPT} RETURNING "id"),
       "answers" AS (${INSERT_ANSWERS} SELECT "answer".* FROM "attempt" CROSS JOIN (${answers.sql}) AS "answer")
       SELECT count(*) AS "inserted" FROM "attempt"`,
-    params: [randomUUID(), userId, attempt.id, attempt.mode, attempt.context, new Date(attempt.at), new Date(), ...answers.params],
+    params: [...attemptParams(randomUUID(), userId, attempt), ...answers.params],
   };
 }
 

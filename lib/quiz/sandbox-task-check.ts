@@ -5,7 +5,7 @@
  * function proves at build time that every task can be done from its
  * scenario and is not done before the learner acts.
  */
-import type { SandboxSession, SessionSnapshot } from "@/lib/sandbox/session";
+import type { SandboxSession } from "@/lib/sandbox/session";
 
 export interface TaskCheckOutcome {
   passed: boolean;
@@ -14,26 +14,16 @@ export interface TaskCheckOutcome {
   output: string;
 }
 
-/** The shell of each copy as it was new: its variables, no functions, no history. */
-const pristineShells = new WeakMap<SandboxSession, SessionSnapshot["shell"]>();
-
 /**
  * Runs `check` on `copy` after restoring `source`'s AWS state and files into
- * it. `copy` must be a new session (its first use records its pristine
- * shell) with its tools attached. The check runs in a new shell in the home
- * directory: never with the learner's functions, variables or options, so
- * that `aws() { return 0; }` cannot make a check pass.
+ * it. `copy` must have its tools attached. The check runs in a new shell in
+ * the home directory: never with the learner's functions, variables or
+ * options, so that `aws() { return 0; }` cannot make a check pass.
  */
 export async function checkOnCopy(source: SandboxSession, copy: SandboxSession, check: string): Promise<TaskCheckOutcome> {
-  let shell = pristineShells.get(copy);
-  if (!shell) {
-    shell = copy.snapshot().shell;
-    pristineShells.set(copy, shell);
-  }
   // Without the trail (the engine's largest part, growing with every call): no check reads it,
   // and copying it made each check cost more than the last.
-  const snapshot = source.snapshot({ trail: false });
-  copy.restore({ ...snapshot, files: { ...snapshot.files, cwd: source.home() }, shell });
+  copy.restore(source.snapshot({ trail: false }), { freshShell: true });
   const result = await copy.run(check);
   return { passed: result.exitCode === 0, exitCode: result.exitCode, output: result.output };
 }

@@ -123,6 +123,8 @@ export class SandboxSession {
   private currentScenario: string;
   private readonly shell: Shell;
   private tools: SessionTools | undefined;
+  /** The shell as the session began, for restore(…, { freshShell: true }). */
+  private readonly initialShell: SessionSnapshot["shell"];
   /** The shell's commands: filled when the tools are attached. */
   private readonly commands = new Map<string, CommandSpec>();
 
@@ -139,6 +141,7 @@ export class SandboxSession {
     const runAws: RunAwsCli = options.runAwsCli ?? ((argv, context) => this.requireTools().runAwsCli(argv, context));
     this.shell = new Shell({ fs: this.fs, engine: this.engine, runAws, commands: this.commands });
     for (const [name, value] of Object.entries(initialVariables(this.fs, this.engine.region))) this.shell.setVar(name, value, { exported: true });
+    this.initialShell = this.shellSnapshot();
     if (tools) this.attachTools(tools);
   }
 
@@ -247,29 +250,36 @@ export class SandboxSession {
 
   /** snapshot() without the files: for savers that save the files only when `fs.revision` changed. */
   snapshotWithoutFiles(options: { trail?: boolean } = {}): Omit<SessionSnapshot, "files"> {
-    const variables: SessionSnapshot["shell"]["variables"] = {};
-    for (const [name, variable] of this.shell.vars) variables[name] = { ...variable };
     return {
       format: SESSION_FORMAT,
       version: SESSION_VERSION,
       scenario: this.currentScenario,
       engine: this.engine.snapshot({ trail: options.trail !== false }),
-      shell: {
-        variables,
-        functions: [...this.shell.functions.values()].map((definition) => definition.source),
-        history: [...this.shell.history],
-        status: this.shell.status,
-        options: { ...this.shell.options },
-      },
+      shell: this.shellSnapshot(),
+    };
+  }
+
+  private shellSnapshot(): SessionSnapshot["shell"] {
+    const variables: SessionSnapshot["shell"]["variables"] = {};
+    for (const [name, variable] of this.shell.vars) variables[name] = { ...variable };
+    return {
+      variables,
+      functions: [...this.shell.functions.values()].map((definition) => definition.source),
+      history: [...this.shell.history],
+      status: this.shell.status,
+      options: { ...this.shell.options },
     };
   }
 
   /**
    * Replaces the session with a snapshot. Everything is checked before
    * anything changes: a malformed or foreign snapshot throws with a message
-   * saying why and leaves the session as it was.
+   * saying why and leaves the session as it was. With `freshShell`, only the
+   * AWS state and the files are taken: the shell is this session's as it
+   * was new (its variables, no functions, no history) in the home directory,
+   * as a check on a learner's work runs (lib/quiz/sandbox-task-check.ts).
    */
-  restore(snapshot: unknown): void {
+  restore(snapshot: unknown, options: { freshShell?: boolean } = {}): void {
     const header = snapshot as { format?: unknown; version?: unknown } | null;
     if (typeof snapshot !== "object" || header === null || header.format !== SESSION_FORMAT) {
       throw new SandboxUsageError(`This is not a sandbox session export (it has no "format": "${SESSION_FORMAT}").`);
@@ -282,7 +292,7 @@ export class SandboxSession {
       const issue = parsed.error.issues[0];
       throw new SandboxUsageError(`The export is damaged: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`);
     }
-    const data = parsed.data;
+    const data = options.freshShell ? { ...parsed.data, shell: this.initialShell } : parsed.data;
     const filesProblem = checkFilesSnapshot(data.files);
     if (filesProblem) throw new SandboxUsageError(`The export is damaged: files: ${filesProblem}.`);
     // Build the files aside, so that a listing that does not fit together fails here.
@@ -304,7 +314,7 @@ export class SandboxSession {
     } catch (error) {
       throw new SandboxUsageError(`The export is damaged: engine: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.fs.replaceAll(files.entries(), files.cwd);
+    this.fs.replaceAll(files.entries(), options.freshShell ? this.fs.home : files.cwd);
     this.shell.vars = new Map(Object.entries(data.shell.variables).map(([name, variable]) => [name, { ...variable }]));
     this.shell.functions = new Map(functions.map((definition) => [definition.name, definition]));
     this.shell.history = [...data.shell.history];

@@ -1,22 +1,17 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { AssignmentStatus, ClassDashboard, StudentRow } from "@/lib/classes/class-dashboard";
+import type { AssignmentStatus, ClassDashboard } from "@/lib/classes/class-dashboard";
 import type { ClassItem } from "@/lib/classes/class-items-data";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { postJson } from "../account/account-client";
+import { Badge, buttonClass, type Tone } from "../workspace/ui";
 
 /** How often the dashboard asks the server again while the tab is visible. */
 const REFRESH_MS = 5_000;
 
-const button = "rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800";
 const field = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-500 dark:bg-slate-900";
-const statusStyle: Record<AssignmentStatus, string> = {
-  done: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-100",
-  late: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100",
-  overdue: "bg-rose-100 text-rose-900 dark:bg-rose-900/40 dark:text-rose-100",
-  open: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
-};
+const statusTone: Record<AssignmentStatus, Tone> = { done: "green", late: "amber", overdue: "red", open: "grey" };
 const when = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
 const minutesSince = (iso: string, now: string) => Math.max(0, Math.round((Date.parse(now) - Date.parse(iso)) / 60_000));
 
@@ -42,7 +37,7 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
   const [activity, setActivity] = useState<{ userId: string; data: Activity } | undefined>();
   const [extending, setExtending] = useState<{ assignmentId: string; title: string; studentId: string; name: string } | undefined>();
   const [origin, setOrigin] = useState("");
-  const ids = { kind: useId(), item: useId(), due: useId() };
+  const ids = { item: useId(), due: useId() };
   const classId = dashboard.class.id;
   const archived = dashboard.class.archivedAt !== null;
 
@@ -77,9 +72,10 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
     void act(() => send(`/api/classes/${classId}/assignments`, "POST", { kind, itemId, dueAt: new Date(due).toISOString() }), "Assigned.");
   };
 
-  const showActivity = async (student: StudentRow) => {
-    const response = await fetch(`/api/classes/${classId}/students/${student.id}`, { cache: "no-store" });
-    if (response.ok) setActivity({ userId: student.id, data: (await response.json()) as Activity });
+  /** A student's labs and commands, read again after a reset. */
+  const loadActivity = async (userId: string) => {
+    const response = await fetch(`/api/classes/${classId}/students/${userId}`, { cache: "no-store" });
+    if (response.ok) setActivity({ userId, data: (await response.json()) as Activity });
   };
 
   const joinLink = `${origin}/classes?join=${dashboard.class.joinCode}`;
@@ -97,7 +93,7 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
             <>
               {" "}
               · join link <code className="break-all">{joinLink}</code>{" "}
-              <button type="button" className={button} onClick={() => void navigator.clipboard?.writeText(joinLink).then(() => setMessage({ kind: "ok", text: "Join link copied." }))}>
+              <button type="button" className={buttonClass} onClick={() => void navigator.clipboard?.writeText(joinLink).then(() => setMessage({ kind: "ok", text: "Join link copied." }))}>
                 Copy
               </button>
             </>
@@ -108,11 +104,11 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
             Live: updated {when(dashboard.generatedAt)} · {dashboard.students.length} student{dashboard.students.length === 1 ? "" : "s"} ·{" "}
             <strong>{dashboard.stuck} stuck</strong> (no step done for {dashboard.class.stuckMinutes} min)
           </span>
-          <a href={`/api/classes/${classId}/export`} className={button}>
+          <a href={`/api/classes/${classId}/export`} className={buttonClass}>
             Export CSV
           </a>
           {!archived ? (
-            <button type="button" className={button} onClick={() => window.confirm("Archive this class? Students can no longer join it and nothing more can be assigned; its results stay.") && void act(() => send(`/api/classes/${classId}`, "PATCH", { archived: true }), "The class is archived.")}>
+            <button type="button" className={buttonClass} onClick={() => window.confirm("Archive this class? Students can no longer join it and nothing more can be assigned; its results stay.") && void act(() => send(`/api/classes/${classId}`, "PATCH", { archived: true }), "The class is archived.")}>
               Archive class
             </button>
           ) : null}
@@ -159,7 +155,7 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
               </label>
               <input id={ids.due} name="due" type="datetime-local" required className={field} />
             </div>
-            <button type="submit" className={button}>
+            <button type="submit" className={buttonClass}>
               Assign
             </button>
           </form>
@@ -201,8 +197,8 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
                           {student.current.labTitle}: step {student.current.step} of {student.current.steps}
                           <span className="block text-xs">{student.current.stepTitle}</span>
                           {student.current.stuck ? (
-                            <span className="mt-1 inline-block rounded bg-rose-100 px-1.5 text-xs font-medium text-rose-900 dark:bg-rose-900/40 dark:text-rose-100">
-                              stuck {minutesSince(student.current.since, dashboard.generatedAt)} min
+                            <span className="mt-1 block">
+                              <Badge tone="red">stuck {minutesSince(student.current.since, dashboard.generatedAt)} min</Badge>
                             </span>
                           ) : null}
                         </>
@@ -214,7 +210,7 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
                       const cell = student.assignments[assignment.id]!;
                       return (
                         <td key={assignment.id} className="py-2 pr-3" data-assignment={assignment.itemId}>
-                          <span className={`rounded px-1.5 font-medium ${statusStyle[cell.status]}`}>{cell.status}</span>
+                          <Badge tone={statusTone[cell.status]}>{cell.status}</Badge>
                           <span className="block text-xs">{cell.detail}</span>
                           {cell.extended ? <span className="block text-xs">extended to {when(cell.dueAt)}</span> : null}
                           {!archived ? (
@@ -226,7 +222,7 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
                       );
                     })}
                     <td className="py-2">
-                      <button type="button" className={button} onClick={() => void showActivity(student)}>
+                      <button type="button" className={buttonClass} onClick={() => void loadActivity(student.id)}>
                         Activity
                       </button>
                     </td>
@@ -260,13 +256,12 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
               </ol>
               <button
                 type="button"
-                className={`${button} mt-2`}
+                className={`${buttonClass} mt-2`}
                 onClick={() =>
                   window.confirm(`Reset ${labTitle(lab.labId)} for ${activity.data.student.name}? Their steps are unticked and their lab's sandbox starts again when they next open it.`) &&
                   void act(async () => {
                     await send(`/api/classes/${classId}/students/${activity.userId}/labs/${lab.labId}/reset`, "POST");
-                    const response = await fetch(`/api/classes/${classId}/students/${activity.userId}`, { cache: "no-store" });
-                    if (response.ok) setActivity({ userId: activity.userId, data: (await response.json()) as Activity });
+                    await loadActivity(activity.userId);
                   }, `The lab was reset for ${activity.data.student.name}.`)
                 }
               >
@@ -356,10 +351,10 @@ function ExtendDialog({ target, onClose, onExtend }: { target: { title: string; 
           </label>
           <input id={id} name="due" type="datetime-local" required className={field} />
         </div>
-        <button type="submit" className={button}>
+        <button type="submit" className={buttonClass}>
           Save
         </button>
-        <button type="button" className={button} onClick={onClose}>
+        <button type="button" className={buttonClass} onClick={onClose}>
           Cancel
         </button>
       </form>
@@ -388,7 +383,7 @@ function ItemAnalysis({ classId }: { classId: string }) {
         between getting it right and doing well on the other questions (shown from 5 students). Below 0.2, the question does not separate
         students who know the material from those who do not: read it again.
       </p>
-      <button type="button" className={`${button} mt-2`} onClick={() => void load()} disabled={state === "loading"}>
+      <button type="button" className={`${buttonClass} mt-2`} onClick={() => void load()} disabled={state === "loading"}>
         {items ? "Compute again" : "Compute the item analysis"}
       </button>
       <span role="status" aria-live="polite" className="ml-2 text-sm">

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { postJson } from "../account/account-client";
+import { buttonClass, Field } from "../account/Field";
 
 /** Joins a class by its code (prefilled from a join link). */
 export function JoinClassForm({ initialCode = "" }: { initialCode?: string }) {
@@ -10,7 +11,6 @@ export function JoinClassForm({ initialCode = "" }: { initialCode?: string }) {
   const [code, setCode] = useState(initialCode);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
-  const id = useId();
   const join = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -27,13 +27,8 @@ export function JoinClassForm({ initialCode = "" }: { initialCode?: string }) {
   };
   return (
     <form onSubmit={(event) => void join(event)} className="flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium">
-          Class code
-        </label>
-        <input id={id} value={code} onChange={(event) => setCode(event.target.value)} required maxLength={40} autoComplete="off" placeholder="ABCD-2345" className="mt-1 w-40 rounded-md border border-slate-400 bg-white px-2 py-1.5 font-mono uppercase dark:border-slate-500 dark:bg-slate-900" />
-      </div>
-      <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <Field label="Class code" name="code" value={code} onChange={(event) => setCode(event.target.value)} required maxLength={40} autoComplete="off" placeholder="ABCD-2345" />
+      <button type="submit" disabled={busy} className={buttonClass}>
         Join class
       </button>
       <p role="status" aria-live="polite" className={`w-full text-sm ${message?.kind === "error" ? "text-rose-700 dark:text-rose-300" : "text-emerald-800 dark:text-emerald-300"}`}>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import { buttonClass } from "../workspace/ui";
 import { useLab } from "./lab-context";
 
-const button = "rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800";
 
 /**
  * One step of a lab guide: its prose, whether it is done (checked live on
@@ -40,19 +40,19 @@ export function LabStepCard({ id, title, hints, solution, children }: { id: stri
             <div className="rounded bg-slate-100 p-2 text-sm dark:bg-slate-800">
               <p className="m-0 font-medium">Solution (recorded as shown)</p>
               <pre className="my-2 overflow-x-auto whitespace-pre-wrap text-xs">{solution.join("\n")}</pre>
-              <button type="button" className={button} onClick={() => lab.runInTerminal(solution.join("\n"))}>
+              <button type="button" className={buttonClass} onClick={() => lab.runInTerminal(solution.join("\n"))}>
                 Run it in the terminal
               </button>
             </div>
           ) : null}
           <div className="flex flex-wrap gap-2">
             {hintsShown < hints.length ? (
-              <button type="button" className={button} onClick={() => lab.showHint(id)}>
+              <button type="button" className={buttonClass} onClick={() => lab.showHint(id)}>
                 {hintsShown === 0 ? "Show a hint" : "Show another hint"}
               </button>
             ) : null}
             {!solutionShown ? (
-              <button type="button" className={button} onClick={() => lab.showSolution(id)}>
+              <button type="button" className={buttonClass} onClick={() => lab.showSolution(id)}>
                 Show the solution
               </button>
             ) : null}

@@ -3,14 +3,9 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { readLabLog } from "@/lib/labs/browser-log";
+import type { LabSummary } from "@/lib/labs/lab";
+import { browserStorage } from "@/lib/ui/browser-storage";
 import { currentAccount } from "../account/account-client";
-
-interface LabSummary {
-  id: string;
-  title: string;
-  href: string;
-  steps: number;
-}
 
 interface Progress {
   stepsDone: number;
@@ -33,12 +28,7 @@ export function LabsProgress({ labs }: { labs: LabSummary[] }) {
         if (!cancelled) setProgress({ source: "account", byLab: new Map(rows.map((row) => [row.labId, { stepsDone: row.stepsDone, completed: row.completedAt !== null, solutionsShown: row.solutionsShown }])) });
         return;
       }
-      let storage: Storage | undefined;
-      try {
-        storage = window.localStorage;
-      } catch {
-        storage = undefined;
-      }
+      const storage = browserStorage();
       const byLab = new Map<string, Progress>();
       for (const lab of labs) {
         const log = readLabLog(storage, lab.id);

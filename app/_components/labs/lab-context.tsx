@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { LabDefinition } from "@/lib/labs/lab";
 import { newLabLog, readLabLog, writeLabLog, type LabLog } from "@/lib/labs/browser-log";
 import { advance } from "@/lib/labs/progress";
+import { browserStorage } from "@/lib/ui/browser-storage";
 import type { SandboxHost } from "@/lib/terminal/session-host";
 import { currentAccount } from "../account/account-client";
 import type { ConsoleHandle } from "../terminal/SandboxConsole";
@@ -43,14 +44,6 @@ export function useLab(): LabApi | undefined {
   return useContext(LabContext);
 }
 
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A lab's state on the page: its sandbox (a worker of its own, saved as
  * "lab:ID"), the command log the server replays, the steps done (checked
@@ -73,20 +66,29 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
     (next: LabLog) => {
       logRef.current = next;
       setLog(next);
-      setStorageRefused(!writeLabLog(storage(), definition.id, next));
+      setStorageRefused(!writeLabLog(browserStorage(), definition.id, next));
     },
     [definition.id],
   );
 
   const startAgain = useRef<(resets: number) => Promise<void>>(async () => undefined);
 
-  const sendToServer = useCallback(async () => {
-    const current = logRef.current;
-    if (!current || !(await (signedIn.current ??= currentAccount().then((account) => account !== null)))) return;
-    setRecord({ kind: "saving" });
-    try {
-      const response = await fetch("/api/progress/labs", {
-        method: "PUT",
+  const labKey = `lab:${definition.id}`;
+  // Asked once per page; reads only the ref, so callbacks may call it without depending on it.
+  const isSignedIn = () => (signedIn.current ??= currentAccount().then((account) => account !== null));
+
+  /**
+   * Sends the log to the server (signed in only). A log from before an
+   * instructor's reset is a 409 carrying the reset count: the lab starts
+   * again. Resolves with the answer otherwise, or undefined (not signed in,
+   * reset).
+   */
+  const sendLog = useCallback(
+    async (url: string, method: "PUT" | "POST"): Promise<{ response: Response; body: (ServerReply & { error?: string }) | null } | undefined> => {
+      const current = logRef.current;
+      if (!current || !(await isSignedIn())) return undefined;
+      const response = await fetch(url, {
+        method,
         headers: { "Content-Type": "application/json" },
         credentials: "same-origin",
         body: JSON.stringify({ labId: definition.id, startedAt: current.startedAt, commands: current.commands, solutionsShown: current.solutionsShown.length, resets: current.resets }),
@@ -94,14 +96,27 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
       const body = (await response.json().catch(() => null)) as (ServerReply & { error?: string; details?: { resets?: string } }) | null;
       if (response.status === 409 && body?.details?.resets) {
         await startAgain.current(Number(body.details.resets));
-        return;
+        return undefined;
       }
+      return { response, body };
+    },
+    [definition.id],
+  );
+
+  /** The log replayed by the server, which records the steps the replay finishes. */
+  const sendToServer = useCallback(async () => {
+    if (!(await isSignedIn())) return;
+    setRecord({ kind: "saving" });
+    try {
+      const answer = await sendLog("/api/progress/labs", "PUT");
+      if (!answer) return;
+      const { response, body } = answer;
       if (!response.ok || !body) throw new Error(body?.error ?? `The server answered ${response.status}.`);
       setRecord({ kind: "saved", stepsDone: body.stepsDone, steps: body.steps, completed: body.completed });
     } catch (error) {
       setRecord({ kind: "error", message: error instanceof Error ? error.message : String(error) });
     }
-  }, [definition.id]);
+  }, [sendLog]);
 
   /**
    * Signed in, the log also goes to the server a few seconds after the last
@@ -109,20 +124,7 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
    * they typed; replays happen when a step is done.
    */
   const idleTimer = useRef<number | undefined>(undefined);
-  const sendActivity = useCallback(async () => {
-    const current = logRef.current;
-    if (!current || !(await (signedIn.current ??= currentAccount().then((account) => account !== null)))) return;
-    const response = await fetch("/api/progress/labs/activity", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      credentials: "same-origin",
-      body: JSON.stringify({ labId: definition.id, startedAt: current.startedAt, commands: current.commands, solutionsShown: current.solutionsShown.length, resets: current.resets }),
-    }).catch(() => undefined);
-    if (response?.status === 409) {
-      const body = (await response.json().catch(() => null)) as { details?: { resets?: string } } | null;
-      if (body?.details?.resets) await startAgain.current(Number(body.details.resets));
-    }
-  }, [definition.id]);
+  const sendActivity = useCallback(() => sendLog("/api/progress/labs/activity", "POST").catch(() => undefined), [sendLog]);
   const sendSoon = useCallback(() => {
     window.clearTimeout(idleTimer.current);
     idleTimer.current = window.setTimeout(() => void sendActivity(), 4_000);
@@ -152,18 +154,18 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
   }, [definition.steps, save, sendToServer]);
 
   startAgain.current = async (resets: number) => {
-    const current = logRef.current;
-    const sandbox = hostRef.current ?? (await import("../terminal/hosts")).labHostFor(`lab:${definition.id}`, { scenario: definition.scenario, seed: definition.seed, startedAt: current?.startedAt ?? newLabLog().startedAt });
+    const startedAt = logRef.current?.startedAt ?? newLabLog().startedAt;
+    const sandbox = hostRef.current ?? (await import("../terminal/hosts")).labHostFor(labKey, { scenario: definition.scenario, seed: definition.seed, startedAt });
     await sandbox.ready.catch(() => undefined);
     await sandbox.reset();
-    save({ ...newLabLog(new Date(), resets), startedAt: current?.startedAt ?? newLabLog().startedAt });
+    save({ ...newLabLog(new Date(), resets), startedAt });
     setRecord({ kind: "reset" });
   };
 
   useEffect(() => {
-    const stored = readLabLog(storage(), definition.id) ?? newLabLog();
+    const stored = readLabLog(browserStorage(), definition.id) ?? newLabLog();
     save(stored);
-    void (signedIn.current ??= currentAccount().then((account) => account !== null)).then(async (yes) => {
+    void isSignedIn().then(async (yes) => {
       if (!yes) return;
       // An instructor may have reset this lab since this browser last sent its log.
       const response = await fetch("/api/progress/labs", { credentials: "same-origin", cache: "no-store" }).catch(() => undefined);
@@ -176,7 +178,7 @@ export function LabProvider({ definition, children }: { definition: LabDefinitio
     let disposed = false;
     void import("../terminal/hosts").then(({ labHostFor }) => {
       if (disposed) return;
-      const sandbox = labHostFor(`lab:${definition.id}`, { scenario: definition.scenario, seed: definition.seed, startedAt: stored.startedAt });
+      const sandbox = labHostFor(labKey, { scenario: definition.scenario, seed: definition.seed, startedAt: stored.startedAt });
       hostRef.current = sandbox;
       setHost(sandbox);
       stop = sandbox.onCommand(({ command, stopped }) => {

@@ -1,4 +1,5 @@
 import { CommandHistory } from "@/lib/terminal/history";
+import { browserStorage } from "@/lib/ui/browser-storage";
 import { SandboxHost } from "@/lib/terminal/session-host";
 import { adoptPrestarted, spawnSandboxWorker } from "@/lib/workspace/worker-spawn";
 
@@ -24,14 +25,8 @@ export function setNewSandboxOptions(options: NewSandboxOptions): void {
   newSandboxOptions = options;
 }
 
-export function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    // Storage can be disabled; history then lasts as long as the page.
-    return undefined;
-  }
-}
+// Where storage is disabled, history lasts as long as the page.
+export { browserStorage };
 
 export function hostFor(scenario: string): SandboxHost {
   let host = hosts.get(scenario);

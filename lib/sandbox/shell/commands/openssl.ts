@@ -23,6 +23,7 @@ import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { pbkdf2 } from "@noble/hashes/pbkdf2.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
 import { base64 as scureBase64 } from "@scure/base";
+import { concatBytes, toHex, utf8 } from "../../core/encoding";
 import { FsError } from "../../vfs/types";
 import { fsMessage } from "../messages";
 import type { CommandContext, CommandSpec } from "./types";
@@ -31,17 +32,7 @@ import { err, out } from "./util";
 const THREAD = "40E7D5B9A27F0000";
 const CIPHER = /^aes-(128|192|256)-(cbc|ctr|ecb)$/;
 const DIGESTS = { sha256, sha1, md5, sha512 } as const;
-const enc = (text: string) => new TextEncoder().encode(text);
-const hex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-const concat = (...parts: Uint8Array[]) => {
-  const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-};
+const enc = utf8.encode;
 
 class OpensslFailure extends Error {
   constructor(readonly text: string) {
@@ -102,8 +93,8 @@ function bytesToKey(digest: (data: Uint8Array) => Uint8Array, pass: Uint8Array, 
   let derived = new Uint8Array(0) as Uint8Array;
   let previous = new Uint8Array(0) as Uint8Array;
   while (derived.length < length) {
-    previous = digest(concat(previous, pass, salt));
-    derived = concat(derived, previous);
+    previous = digest(concatBytes(previous, pass, salt));
+    derived = concatBytes(derived, previous);
   }
   return derived.slice(0, length);
 }
@@ -273,7 +264,7 @@ function runEnc(ctx: CommandContext, command: string, args: string[], cipherFrom
   for (const warning of warnings) ctx.stderr.write(warning);
 
   if (print !== "none") {
-    const lines = `${salt ? `salt=${hex(salt).toUpperCase()}\n` : ""}key=${hex(key).toUpperCase()}\n${ivLength > 0 ? `iv =${hex(iv).toUpperCase()}\n` : ""}`;
+    const lines = `${salt ? `salt=${toHex(salt).toUpperCase()}\n` : ""}key=${toHex(key).toUpperCase()}\n${ivLength > 0 ? `iv =${toHex(iv).toUpperCase()}\n` : ""}`;
     if (print === "P") {
       out(ctx, lines);
       return 0;
@@ -281,27 +272,26 @@ function runEnc(ctx: CommandContext, command: string, args: string[], cipherFrom
     writeOutput(ctx, undefined, lines);
   }
 
-  const engine = mode === "cbc" ? cbc(key, iv, { disablePadding: !pad }) : mode === "ecb" ? ecb(key, { disablePadding: !pad }) : ctr(key, iv);
+  const aes = (padding: boolean) => (mode === "cbc" ? cbc(key, iv, { disablePadding: !padding }) : mode === "ecb" ? ecb(key, { disablePadding: !padding }) : ctr(key, iv));
+  // Only CBC and ECB can fail (on the final block); OpenSSL has written the whole blocks before it by then.
+  const blocksBefore = (end: number, direction: "encrypt" | "decrypt") => (end > 0 ? aes(false)[direction](data.slice(0, end)) : new Uint8Array(0));
   let result: Uint8Array;
   if (decrypt) {
     try {
-      result = engine.decrypt(data);
+      result = aes(pad).decrypt(data);
     } catch {
-      // OpenSSL writes what it decrypted before the final block, then fails.
-      const whole = mode === "ctr" ? data : data.slice(0, Math.max(0, Math.floor((data.length - 1) / 16) * 16));
-      const partial = whole.length > 0 && mode !== "ctr" ? (mode === "cbc" ? cbc(key, iv, { disablePadding: true }) : ecb(key, { disablePadding: true })).decrypt(whole) : new Uint8Array(0);
-      writeOutput(ctx, output, partial);
-      const final = data.length % 16 !== 0 ? "ossl_cipher_generic_block_final:wrong final block length:../providers/implementations/ciphers/ciphercommon.c:417:" : "ossl_cipher_unpadblock:bad decrypt:../providers/implementations/ciphers/ciphercommon_block.c:124:";
-      throw new OpensslFailure(`bad decrypt\n${THREAD}:error:${data.length % 16 !== 0 ? "1C80006B" : "1C800064"}:Provider routines:${final}\n`);
+      writeOutput(ctx, output, blocksBefore(Math.max(0, Math.floor((data.length - 1) / 16) * 16), "decrypt"));
+      const final = data.length % 16 !== 0 ? "1C80006B:Provider routines:ossl_cipher_generic_block_final:wrong final block length:../providers/implementations/ciphers/ciphercommon.c:417:" : "1C800064:Provider routines:ossl_cipher_unpadblock:bad decrypt:../providers/implementations/ciphers/ciphercommon_block.c:124:";
+      throw new OpensslFailure(`bad decrypt\n${THREAD}:error:${final}\n`);
     }
   } else {
     try {
-      result = engine.encrypt(data);
+      result = aes(pad).encrypt(data);
     } catch {
-      writeOutput(ctx, output, data.slice(0, Math.floor(data.length / 16) * 16).length > 0 ? (mode === "cbc" ? cbc(key, iv, { disablePadding: true }) : ecb(key, { disablePadding: true })).encrypt(data.slice(0, Math.floor(data.length / 16) * 16)) : new Uint8Array(0));
+      writeOutput(ctx, output, blocksBefore(Math.floor(data.length / 16) * 16, "encrypt"));
       throw new OpensslFailure(`bad encrypt\n${THREAD}:error:1C80006B:Provider routines:ossl_cipher_generic_block_final:wrong final block length:../providers/implementations/ciphers/ciphercommon.c:417:\n`);
     }
-    if (salt && header) result = concat(enc("Salted__"), salt, result);
+    if (salt && header) result = concatBytes(enc("Salted__"), salt, result);
   }
   writeOutput(ctx, output, !decrypt && base64 ? base64Lines(result, oneLine) : result);
   return 0;
@@ -325,7 +315,7 @@ function runRand(ctx: CommandContext, args: string[]): number {
   const count = Number(operands[0]);
   if (!/^\d+$/.test(operands[0]!) || count > 1 << 24) usage("rand", `Invalid number "${operands[0]}" for option num`);
   const bytes = ctx.shell.engine.randomBytes(count);
-  writeOutput(ctx, output, format === "hex" ? `${hex(bytes)}\n` : format === "base64" ? base64Lines(bytes, false) : bytes);
+  writeOutput(ctx, output, format === "hex" ? `${toHex(bytes)}\n` : format === "base64" ? base64Lines(bytes, false) : bytes);
   return 0;
 }
 
