@@ -167,3 +167,18 @@ test("class routes: 401 without a session, 403 for a learner on an instructor's 
   expect(unknownCode.status()).toBe(404);
   await nobody.dispose();
 });
+
+test("the class pages fit a 360 px phone without sideways scrolling", async ({ browser, baseURL }) => {
+  const context = await account(browser, baseURL!, "phone-teacher", "instructor");
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto("/instructor/classes");
+  await page.getByLabel("Class name").fill(`Phone class ${runId}`);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByTestId("join-code")).toBeVisible();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBe(0);
+  await page.goto("/classes");
+  expect(await overflow()).toBe(0);
+  await context.close();
+});

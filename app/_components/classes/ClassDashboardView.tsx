@@ -132,11 +132,12 @@ export function ClassDashboardView({ initial, labs, chapters }: { initial: Class
         </ul>
         {!archived ? (
           <form onSubmit={assign} className="mt-3 flex flex-wrap items-end gap-3">
-            <div>
+            {/* The options are long (a chapter's title): on a phone the picker takes the width it has, no more. */}
+            <div className="min-w-0 max-w-full">
               <label htmlFor={ids.item} className="block text-sm font-medium">
                 Lab or quiz
               </label>
-              <select id={ids.item} name="item" className={field} required>
+              <select id={ids.item} name="item" className={`${field} max-w-full`} required>
                 {labs.map((lab) => (
                   <option key={lab.id} value={`lab:${lab.id}`}>
                     Lab: {lab.title}
