@@ -28,8 +28,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = process.argv[2] ?? "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/botocore/data";
 const outDir = path.join(root, "lib/sandbox/cli/models");
 
-/** botocore's service directory name → the engine's ServiceId (the same four). */
-const SERVICES = ["kms", "secretsmanager", "ssm", "sts"];
+/** botocore's service directory name → the engine's ServiceId (the same names). */
+const SERVICES = ["kms", "secretsmanager", "ssm", "sts", "ec2", "lambda", "cloudformation"];
 
 function botocoreVersion() {
   try {

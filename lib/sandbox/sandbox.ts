@@ -2,6 +2,7 @@ import type * as z from "zod";
 import { AwsServiceError, isAwsServiceError, SandboxUsageError } from "./core/errors";
 import type { EngineNotice, NestedCallOptions, OperationContext, ServiceId, ServiceSpec, WireObject } from "./core/operation";
 import { SeededRandom } from "./core/random";
+import type { ScriptRequest, ScriptResult, ScriptRunner } from "./core/script-runner";
 import { cancelScheduled, insertScheduled, type ScheduledEvent } from "./core/scheduler";
 import { parseRequest } from "./core/validation";
 import { accessDeniedMessage, evaluate, parsePolicyDocument } from "./iam/access";
@@ -34,6 +35,7 @@ export const TRAIL_LIMIT = 5_000;
 /** Trim in batches (not one event per call) so a full trail costs nothing per call. */
 const TRAIL_SLACK = 500;
 const MAX_CALL_DEPTH = 8;
+const MAX_SCRIPT_DEPTH = 3;
 
 interface Frame {
   caller: Principal;
@@ -58,6 +60,10 @@ export class Sandbox {
   /** Who watches steps inside calls (a visualiser); not state, never saved. */
   private observer: ((notice: EngineNotice) => void) | undefined;
   private lastRequest: string | undefined;
+  /** Runs learners' programs for EC2 and Lambda (lent by the session); not state, never saved. */
+  private scriptRunner: ScriptRunner | undefined;
+  /** Programs running now, one inside another (a function invoking a function). */
+  private scriptDepth = 0;
 
   constructor(services: readonly ServiceSpec[], options: SandboxOptions = {}) {
     this.services = new Map(services.map((service) => [service.id, service]));
@@ -117,6 +123,26 @@ export class Sandbox {
    */
   get lastRequestId(): string | undefined {
     return this.lastRequest;
+  }
+
+  /**
+   * Lends the engine a way to run learners' programs (EC2 user data, Lambda
+   * handlers): the session does, since the shell lives there.
+   */
+  setScriptRunner(runner: ScriptRunner | undefined): void {
+    this.scriptRunner = runner;
+  }
+
+  private runScript(request: ScriptRequest): ScriptResult | undefined {
+    if (!this.scriptRunner) return undefined;
+    // NOTE: AWS has no such limit for direct calls; a program that invokes itself would otherwise never end.
+    if (this.scriptDepth >= MAX_SCRIPT_DEPTH) throw new AwsServiceError("SandboxLimitExceeded", `The sandbox runs programs at most ${MAX_SCRIPT_DEPTH} deep (a program calling a function that calls a function ...).`, 400);
+    this.scriptDepth += 1;
+    try {
+      return this.scriptRunner(request);
+    } finally {
+      this.scriptDepth -= 1;
+    }
   }
 
   /** Bytes from the sandbox's seeded generator (openssl rand, salts): the same seed gives the same bytes. */
@@ -263,6 +289,22 @@ export class Sandbox {
     };
   }
 
+  /**
+   * Creates (or replaces) an instance profile holding `roleName`, for
+   * scenario set-up: EC2 instances launched with it act as the role.
+   */
+  putInstanceProfile(accountId: string, name: string, roleName: string): void {
+    const account = this.account(accountId);
+    if (!account.iam.roles[roleName]) throw new SandboxUsageError(`no role ${roleName} in account ${accountId}`);
+    account.iam.instanceProfiles[name] = {
+      name,
+      instanceProfileId: account.iam.instanceProfiles[name]?.instanceProfileId ?? this.principalId("AIPA"),
+      arn: `arn:aws:iam::${accountId}:instance-profile/${name}`,
+      createdAt: this.state.now,
+      roles: [roleName],
+    };
+  }
+
   /** Direct access to a Region's service state, for scenario set-up (simulated databases, functions). */
   regionState(accountId: string = this.state.caller.accountId, region: string = this.state.defaultRegion): RegionState {
     const account = this.account(accountId);
@@ -287,7 +329,7 @@ export class Sandbox {
   }
 
   /** IAM unique ids: AIDA... for users, AROA... for roles, 21 characters. */
-  private principalId(prefix: "AIDA" | "AROA"): string {
+  private principalId(prefix: "AIDA" | "AROA" | "AIPA"): string {
     return prefix + this.random.string("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 17);
   }
 
@@ -382,7 +424,8 @@ export class Sandbox {
     const event = this.newTrailEvent(service, operation, frame, spec.readOnly);
     event.requestParameters = redact(input as Record<string, unknown>, spec.sensitive?.request);
     this.recordEvent(event);
-    if (frame.depth === 0) this.lastRequest = event.eventId;
+    // A program's own calls (user data, a function) are not the request the learner made.
+    if (frame.depth === 0 && this.scriptDepth === 0) this.lastRequest = event.eventId;
     const ctx = this.context(frame, event);
     try {
       const request = parseRequest(spec.input as z.ZodType, input);
@@ -476,6 +519,9 @@ export class Sandbox {
       },
       notify(notice) {
         sandbox.observer?.(notice);
+      },
+      runScript(request) {
+        return sandbox.runScript(request);
       },
       recordServiceEvent(eventName, detail = {}) {
         const service = event.eventSource;

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { RunAwsCli } from "./cli/types";
 import { SandboxUsageError } from "./core/errors";
+import type { ScriptRequest, ScriptResult } from "./core/script-runner";
 import { createEngine } from "./engine";
 import type { Sandbox } from "./sandbox";
 import { findScenario, SCENARIOS, type ScenarioName } from "./scenarios";
@@ -68,6 +69,8 @@ export type SessionRunOptions = RunOptions;
 export const SESSION_FORMAT = "keystone-session";
 export const SESSION_VERSION = 1;
 const HISTORY_LIMIT = 1000;
+/** The files a program (user data, a function) may write on its machine: Lambda gives /tmp 512 MB; the sandbox, enough for scripts. */
+const PROGRAM_QUOTA: Quota = { bytes: 8 * 1024 * 1024, entries: 2_000 };
 
 const variableSchema = z.object({ value: z.string(), exported: z.boolean(), readonly: z.boolean() });
 
@@ -142,7 +145,33 @@ export class SandboxSession {
     this.shell = new Shell({ fs: this.fs, engine: this.engine, runAws, commands: this.commands });
     for (const [name, value] of Object.entries(initialVariables(this.fs, this.engine.region))) this.shell.setVar(name, value, { exported: true });
     this.initialShell = this.shellSnapshot();
+    this.engine.setScriptRunner((request) => this.runProgram(request, runAws));
     if (tools) this.attachTools(tools);
+  }
+
+  /**
+   * Runs a program on a machine of its own for the engine (EC2 user data, a
+   * Lambda handler): fresh files holding only the request's, a fresh shell
+   * with only the request's variables, the same commands and the same engine.
+   */
+  private runProgram(request: ScriptRequest, runAws: RunAwsCli): ScriptResult {
+    this.requireTools();
+    const engine = this.engine;
+    const fs = new MemoryFileSystem({ clock: () => engine.now, home: "/root", quota: PROGRAM_QUOTA });
+    for (const [path, bytes] of Object.entries(request.files)) {
+      fs.mkdir(path.slice(0, path.lastIndexOf("/")) || "/", { parents: true });
+      fs.writeFile(path, bytes);
+    }
+    fs.mkdir(request.cwd, { parents: true });
+    fs.chdir(request.cwd);
+    // Without credentials in its environment, a program's aws finds none (no learner to fall back on).
+    const programAws: RunAwsCli = (argv, context) => runAws(argv, { ...context, credentials: "environment-only" });
+    const shell = new Shell({ fs, engine, runAws: programAws, commands: this.commands });
+    for (const [name, value] of Object.entries({ ...request.env, PWD: request.cwd })) shell.setVar(name, value, { exported: true });
+    shell.positional = [...request.args];
+    shell.scriptName = request.name;
+    const result = shell.run(request.program, { budgetMs: request.budgetMs });
+    return { stdout: result.stdout, stderr: result.stderr, output: joinChunks(result), exitCode: result.exitCode, timedOut: result.interrupted?.reason === "cpu-budget" };
   }
 
   /** Gives the session its tools and aws command (once; later calls change nothing). */

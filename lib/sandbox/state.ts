@@ -1,5 +1,7 @@
 import * as z from "zod";
 import type { ScheduledEvent } from "./core/scheduler";
+import { cloudFormationStateSchema, emptyCloudFormationState, type CloudFormationState } from "./cloudformation/state";
+import { ec2StateSchema, emptyEc2State, type Ec2State } from "./ec2/state";
 import { emptyIamState, type IamState } from "./iam/model";
 import { emptyKmsState, kmsStateSchema, type KmsState } from "./kms/state";
 import { emptyLambdaState, lambdaStateSchema, type LambdaState } from "./lambda/state";
@@ -23,6 +25,8 @@ export interface RegionState {
   ssm: SsmState;
   lambda: LambdaState;
   rds: RdsState;
+  ec2: Ec2State;
+  cloudformation: CloudFormationState;
 }
 
 export interface AccountState {
@@ -57,7 +61,7 @@ export interface SandboxState {
 }
 
 export function emptyRegionState(): RegionState {
-  return { kms: emptyKmsState(), secretsManager: emptySecretsManagerState(), ssm: emptySsmState(), lambda: emptyLambdaState(), rds: emptyRdsState() };
+  return { kms: emptyKmsState(), secretsManager: emptySecretsManagerState(), ssm: emptySsmState(), lambda: emptyLambdaState(), rds: emptyRdsState(), ec2: emptyEc2State(), cloudformation: emptyCloudFormationState() };
 }
 
 export function emptyAccountState(accountId: string, alias: string): AccountState {
@@ -81,6 +85,10 @@ const iamStateSchema = z.object({
   ),
   // Snapshots from before sessions existed have none.
   sessions: z.record(z.string(), z.object({ roleName: z.string(), sessionName: z.string(), secretAccessKey: z.string(), sessionToken: z.string(), expiresAt: z.number() })).default({}),
+  // Snapshots from before EC2 existed in the sandbox have none.
+  instanceProfiles: z
+    .record(z.string(), z.object({ name: z.string(), instanceProfileId: z.string(), arn: z.string(), createdAt: z.number(), roles: z.array(z.string()) }).strict())
+    .default({}),
 });
 
 const regionStateSchema = z.object({
@@ -89,6 +97,9 @@ const regionStateSchema = z.object({
   ssm: ssmStateSchema,
   lambda: lambdaStateSchema,
   rds: rdsStateSchema,
+  // Snapshots from before EC2 and CloudFormation existed in the sandbox have neither.
+  ec2: ec2StateSchema.default(emptyEc2State),
+  cloudformation: cloudFormationStateSchema.default(emptyCloudFormationState),
 });
 
 const callerSchema = z.discriminatedUnion("kind", [

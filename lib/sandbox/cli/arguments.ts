@@ -13,6 +13,7 @@ import { getParamfile, ResourceLoadingError, type FileAccess } from "./paramfile
 import { JsonDecodeError, jsonLoads } from "./python/json";
 import { PyDict, PyException, PyFloat, pyFloat, pyInt, pyLstrip, pyStr, pyStrip, type PyValue } from "./python/values";
 import { backCompatVisit, ShorthandParseError, ShorthandParser } from "./shorthand";
+import { customizeArguments } from "./customizations";
 
 export interface CliArgument {
   /** kebab-case name without dashes: "key-id", "no-recursive", "cli-input-json". */
@@ -31,6 +32,10 @@ export interface CliArgument {
   parseType?: "string" | "integer" | "long";
   /** Custom arguments: their argparse details. */
   custom?: Partial<ArgAction>;
+  /** Custom arguments of a command's customization (customizations.ts): how the value fills the parameters. */
+  apply?: (params: PyDict, value: PyValue) => void;
+  /** A positional argument (lambda invoke's outfile). */
+  positional?: boolean;
 }
 
 export const SCALAR_TYPES = new Set(["string", "float", "integer", "long", "boolean", "double", "blob", "timestamp"]);
@@ -104,11 +109,12 @@ function buildArgumentTable(operation: OperationInfo): CliArgument[] {
     required: false,
     custom: { nargs: "?", const: "input", choices: ["input", "output", "yaml-input"] },
   });
-  return table;
+  return customizeArguments(operation, table);
 }
 
 /** The argparse action of an argument. */
 export function actionOf(argument: CliArgument): ArgAction {
+  if (argument.positional) return { optionStrings: [], dest: pyName(argument.name), kind: "store", required: argument.required };
   const optionStrings = [cliName(argument)];
   switch (argument.kind) {
     case "boolean":

@@ -9,6 +9,9 @@ import kmsModel from "./models/kms.json";
 import secretsManagerModel from "./models/secretsmanager.json";
 import ssmModel from "./models/ssm.json";
 import stsModel from "./models/sts.json";
+import ec2Model from "./models/ec2.json";
+import lambdaModel from "./models/lambda.json";
+import cloudFormationModel from "./models/cloudformation.json";
 import type { ServiceId } from "../core/operation";
 
 export type ShapeType = "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean" | "blob" | "timestamp" | "double" | "float";
@@ -125,12 +128,15 @@ export function shapeOf(model: ServiceModel, name: string): Shape {
   return shape;
 }
 
-/** The four services the sandbox simulates, by CLI command name. */
+/** The services the sandbox simulates, by CLI command name. */
 export const SERVICE_MODELS: ReadonlyMap<string, { id: ServiceId; model: ServiceModel }> = new Map([
   ["kms", { id: "kms", model: kmsModel as unknown as ServiceModel }],
   ["secretsmanager", { id: "secretsmanager", model: secretsManagerModel as unknown as ServiceModel }],
   ["ssm", { id: "ssm", model: ssmModel as unknown as ServiceModel }],
   ["sts", { id: "sts", model: stsModel as unknown as ServiceModel }],
+  ["ec2", { id: "ec2", model: ec2Model as unknown as ServiceModel }],
+  ["lambda", { id: "lambda", model: lambdaModel as unknown as ServiceModel }],
+  ["cloudformation", { id: "cloudformation", model: cloudFormationModel as unknown as ServiceModel }],
 ]);
 
 /** Every top-level command of the real CLI v2, in the order its "Invalid choice" list shows them. */

@@ -8,7 +8,7 @@ import { isAwsServiceError, SandboxUsageError } from "../core/errors";
 import type { ServiceId } from "../core/operation";
 import { ArgParseError, ArgParser, type ArgAction } from "./argparse";
 import { actionOf, argumentTable, loadArgument, paginatorInputTokens, paginatorOf, pyName, unpackValue, type CliArgument } from "./arguments";
-import { ClientError, CliError, CliParamValidationError, EXIT, GeneralError, ParamError, ParamValidationError, UnknownArgumentError } from "./errors";
+import { ClientError, CliError, ConfigurationError, CliParamValidationError, EXIT, GeneralError, ParamError, ParamValidationError, UnknownArgumentError } from "./errors";
 import { mainParserActions } from "./globals";
 import { operationHelp, serviceHelp, topLevelHelp } from "./help";
 import { commandTable, inputShape, outputShape, SERVICE_MODELS, TOP_LEVEL_COMMANDS, xformName, type OperationInfo } from "./model";
@@ -23,6 +23,7 @@ import type { AwsCliContext, CommandResult, RunAwsCli } from "./types";
 import { validateParameters } from "./validate";
 import { parseShape, serializeRequest } from "./wire";
 import { getParamfile } from "./paramfile";
+import { afterCall, beforeParameterBuild } from "./customizations";
 import { parse as parseYaml } from "yaml";
 import { knownRegion } from "./regions";
 
@@ -215,7 +216,9 @@ function runOperation(operation: OperationInfo, args: string[], globals: Globals
 
   const access = { fs: context.fs, env: context.env, stdin: context.stdin };
   const params = new PyDict();
+  const customValues = new Map<string, PyValue>();
   for (const argument of table) {
+    if (argument.positional) customValues.set(argument.name, namespace.get(pyName(argument.name)) ?? null);
     // The negative boolean's own name (no_x) is not a destination: only the positive one adds the member.
     const key = pyName(argument.name);
     if (!namespace.has(key) || argument.negates) continue;
@@ -256,7 +259,7 @@ function runOperation(operation: OperationInfo, args: string[], globals: Globals
     return EXIT.OK;
   }
 
-  return invoke(operation, params, paginate && paginator !== undefined, globals, context, out);
+  return invoke(operation, params, paginate && paginator !== undefined, globals, context, out, customValues);
 }
 
 function truthy(value: PyValue | undefined): boolean {
@@ -281,6 +284,7 @@ function addToParams(argument: CliArgument, params: PyDict, value: PyValue | und
       return;
     }
     case "custom":
+      argument.apply?.(params, value);
       return;
   }
 }
@@ -334,6 +338,7 @@ function formatOptions(globals: Globals, context: AwsCliContext) {
 function prepareParams(operation: OperationInfo, params: PyDict, globals: Globals, context: AwsCliContext): PyDict {
   const shape = inputShape(operation);
   const prepared = PyDict.from(params);
+  beforeParameterBuild(operation, prepared);
   if (!shape) return prepared;
   if (globals.binaryFormat === "base64") decodeBlobs(prepared, shape);
   for (const [member] of shape.members) {
@@ -393,13 +398,13 @@ const RETRYABLE_CODES = new Set([
 ]);
 const MAX_ATTEMPTS = 3;
 
-function invoke(operation: OperationInfo, params: PyDict, paginate: boolean, globals: Globals, context: AwsCliContext, out: Output): number {
+function invoke(operation: OperationInfo, params: PyDict, paginate: boolean, globals: Globals, context: AwsCliContext, out: Output, customValues: ReadonlyMap<string, PyValue>): number {
   const region = globals.region;
   if (!/^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(region)) throw new GeneralError(`Provided region_name '${region}' doesn't match a supported format.`);
   const format = formatOptions(globals, context);
   if (!["json", "text", "table", "yaml", "yaml-stream"].includes(format.output)) throw new PyException("ValueError", `Unknown output type: ${format.output}`);
 
-  const call = (requestParams: PyDict): PyDict => callEngine(operation, requestParams, globals, context, out);
+  const call = (requestParams: PyDict): PyDict => callEngine(operation, requestParams, globals, context, out, customValues);
   const write = (text: string) => out.stdout.push(text);
   if (paginate) {
     const paginator = paginatorOf(operation)!;
@@ -421,7 +426,7 @@ function invoke(operation: OperationInfo, params: PyDict, paginate: boolean, glo
   return EXIT.OK;
 }
 
-function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, context: AwsCliContext, out: Output): PyDict {
+function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, context: AwsCliContext, out: Output, customValues: ReadonlyMap<string, PyValue>): PyDict {
   const shape = inputShape(operation);
   const prepared = prepareParams(operation, params, globals, context);
   const report = validateParameters(prepared, shape);
@@ -440,6 +445,7 @@ function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, 
       const parsed = output ? parseShape(output, response) : new PyDict();
       if (globals.debug) out.stderr.push(`sandbox debug: ${operation.service}.${operation.name} response ${JSON.stringify(response)}\n`);
       if (!isDict(parsed)) return new PyDict();
+      afterCall(operation, parsed, customValues, context);
       // The real CLI strips ResponseMetadata from every response except those with a
       // top-level "Errors" member (its formatter's _remove_request_id); BatchGetSecretValue has one.
       if (parsed.has("Errors")) parsed.set("ResponseMetadata", responseMetadata(context, response, attempt - 1));
@@ -466,7 +472,10 @@ function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, 
  */
 function callerOfCredentials(operation: OperationInfo, context: AwsCliContext): CallerRef | undefined {
   const accessKeyId = context.env.AWS_ACCESS_KEY_ID;
-  if (!accessKeyId) return undefined;
+  if (!accessKeyId) {
+    if (context.credentials === "environment-only") throw new ConfigurationError('Unable to locate credentials. You can configure credentials by running "aws configure".');
+    return undefined;
+  }
   const check = context.engine.checkCredentials(accessKeyId, context.env.AWS_SECRET_ACCESS_KEY, context.env.AWS_SESSION_TOKEN || undefined);
   if (check.ok) return check.caller;
   const sts = operation.serviceId === "sts";

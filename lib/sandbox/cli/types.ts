@@ -19,6 +19,13 @@ export interface AwsCliContext {
   env: Readonly<Record<string, string>>;
   /** Standard input (for `--cli-input-json file:///dev/stdin`-like uses; usually empty). */
   stdin: Uint8Array;
+  /**
+   * Where the CLI finds credentials when the environment has none: the
+   * sandbox's signed-in user ("session", the learner's terminal; the
+   * default), or nowhere ("environment-only": programs on simulated
+   * instances and functions, which have only what their role gives them).
+   */
+  credentials?: "session" | "environment-only";
 }
 
 /** argv without the leading "aws": e.g. ["kms", "list-keys", "--output", "text"]. */

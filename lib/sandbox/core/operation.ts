@@ -4,8 +4,9 @@ import type { IamState, Principal } from "../iam/model";
 import type { RegionState } from "../state";
 import type { SeededRandom } from "./random";
 import type { ScheduledEvent } from "./scheduler";
+import type { ScriptRequest, ScriptResult } from "./script-runner";
 
-export type ServiceId = "kms" | "secretsmanager" | "ssm" | "sts";
+export type ServiceId = "kms" | "secretsmanager" | "ssm" | "sts" | "ec2" | "lambda" | "cloudformation";
 
 /** A value of the AWS JSON 1.1 wire format: blobs are base64 strings, timestamps epoch seconds. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -64,6 +65,12 @@ export interface OperationContext {
    * part of AWS and not recorded anywhere; a no-op when nobody observes.
    */
   notify(notice: EngineNotice): void;
+  /**
+   * Runs a learner's program (user data, a function's handler) on a machine
+   * of its own; undefined when this engine has no runner (see
+   * core/script-runner.ts). Throws SandboxUsageError when programs nest too deep.
+   */
+  runScript(request: ScriptRequest): ScriptResult | undefined;
 }
 
 /** Moments inside one call that a visualiser may want to see the state at. */

@@ -60,10 +60,21 @@ export interface RoleSession {
   expiresAt: number;
 }
 
+/** An instance profile: the container EC2 hands a role's credentials to an instance through. */
+export interface InstanceProfile {
+  name: string;
+  instanceProfileId: string;
+  arn: string;
+  createdAt: number;
+  /** Role names (AWS allows at most one). */
+  roles: string[];
+}
+
 export interface IamState {
   users: Record<string, IamUser>;
   roles: Record<string, IamRole>;
   sessions: Record<string, RoleSession>;
+  instanceProfiles: Record<string, InstanceProfile>;
 }
 
 /** Who makes a request. */
@@ -79,5 +90,5 @@ export function rootArn(accountId: string): string {
 }
 
 export function emptyIamState(): IamState {
-  return { users: {}, roles: {}, sessions: {} };
+  return { users: {}, roles: {}, sessions: {}, instanceProfiles: {} };
 }

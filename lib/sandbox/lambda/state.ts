@@ -1,12 +1,18 @@
 import * as z from "zod";
 
 /**
- * Simulated Lambda functions of one account in one Region: the rotation
- * functions Secrets Manager invokes. A function is not code the learner
- * writes; it is one of AWS's rotation templates (single user or alternating
- * users) run with an execution role, so its calls to Secrets Manager are
- * authorised with that role's policies, plus an optional injected fault for
- * labs that show a rotation failing.
+ * Simulated Lambda functions of one account in one Region, of two kinds:
+ *
+ * - rotation functions (`functions`), which Secrets Manager invokes: not code
+ *   the learner writes but one of AWS's rotation templates (single user or
+ *   alternating users) run with an execution role, so its calls to Secrets
+ *   Manager are authorised with that role's policies, plus an optional
+ *   injected fault for labs that show a rotation failing;
+ * - code functions (`codeFunctions`), which the learner creates with
+ *   `aws lambda create-function` from a zip and invokes: shell handlers on a
+ *   custom runtime (see code.ts).
+ *
+ * Both share one namespace of names, as in AWS.
  */
 export const ROTATION_STEPS = ["createSecret", "setSecret", "testSecret", "finishSecret"] as const;
 export type RotationStep = (typeof ROTATION_STEPS)[number];
@@ -56,9 +62,37 @@ export interface FunctionRecord {
   logs: FunctionLogEntry[];
 }
 
+/** A function the learner deployed: its configuration and its code (the zip, as uploaded). */
+export interface CodeFunctionRecord {
+  name: string;
+  arn: string;
+  role: string;
+  runtime: string;
+  handler: string;
+  description: string;
+  /** Seconds. */
+  timeout: number;
+  /** MB. */
+  memorySize: number;
+  environment: Record<string, string>;
+  /** The deployment package (zip), base64, its SHA-256 (base64) and size in bytes. */
+  zip: string;
+  codeSha256: string;
+  codeSize: number;
+  createdAt: number;
+  lastModified: number;
+  revisionId: string;
+  tags: Record<string, string>;
+  /** The access key id of the execution role's current credentials (reused while they are fresh, as Lambda does). */
+  credentials?: string;
+  logs: FunctionLogEntry[];
+}
+
 export interface LambdaState {
-  /** Keyed by function name. */
+  /** Rotation functions, keyed by function name. */
   functions: Record<string, FunctionRecord>;
+  /** The learner's functions, keyed by function name. */
+  codeFunctions: Record<string, CodeFunctionRecord>;
 }
 
 const faultSchema = z.union([
@@ -80,8 +114,37 @@ export const functionSchema = z.object({
   logs: z.array(z.object({ at: z.number(), requestId: z.string(), level: z.enum(["INFO", "ERROR"]), message: z.string() })),
 });
 
-export const lambdaStateSchema = z.object({ functions: z.record(z.string(), functionSchema) });
+const logEntrySchema = z.object({ at: z.number(), requestId: z.string(), level: z.enum(["INFO", "ERROR"]), message: z.string() });
+
+export const codeFunctionSchema = z
+  .object({
+    name: z.string().min(1),
+    arn: z.string().startsWith("arn:aws:lambda:"),
+    role: z.string().startsWith("arn:aws:iam::"),
+    runtime: z.string(),
+    handler: z.string(),
+    description: z.string(),
+    timeout: z.number().int(),
+    memorySize: z.number().int(),
+    environment: z.record(z.string(), z.string()),
+    zip: z.string(),
+    codeSha256: z.string(),
+    codeSize: z.number().int(),
+    createdAt: z.number(),
+    lastModified: z.number(),
+    revisionId: z.string(),
+    tags: z.record(z.string(), z.string()),
+    credentials: z.string().optional(),
+    logs: z.array(logEntrySchema.strict()),
+  })
+  .strict();
+
+export const lambdaStateSchema = z.object({
+  functions: z.record(z.string(), functionSchema),
+  // Snapshots from before learners could deploy functions have none.
+  codeFunctions: z.record(z.string(), codeFunctionSchema).default({}),
+});
 
 export function emptyLambdaState(): LambdaState {
-  return { functions: {} };
+  return { functions: {}, codeFunctions: {} };
 }

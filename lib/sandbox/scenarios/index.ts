@@ -1,13 +1,14 @@
 import { brokenAppScenario } from "./broken-app";
 import { chapter27Scenario } from "./chapter-27";
 import { emptyScenario } from "./empty";
+import { integrationsScenario } from "./integrations";
 import { parameterAccessScenario } from "./parameter-access";
 import type { Scenario } from "./types";
 
 /** The named starting states of a sandbox session. */
-export const SCENARIOS: readonly Scenario[] = [chapter27Scenario, emptyScenario, brokenAppScenario, parameterAccessScenario];
+export const SCENARIOS: readonly Scenario[] = [chapter27Scenario, emptyScenario, brokenAppScenario, parameterAccessScenario, integrationsScenario];
 
-export type ScenarioName = "chapter-27" | "empty" | "broken-app" | "parameter-access";
+export type ScenarioName = "chapter-27" | "empty" | "broken-app" | "parameter-access" | "integrations";
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((scenario) => scenario.name === name);

@@ -302,14 +302,24 @@ export class Shell {
     this.budget.cpu.check();
     this.budget.commands += 1;
     if (this.budget.commands > LIMITS.maxCommands) throw new LimitExceeded(`stopped after ${LIMITS.maxCommands} commands (sandbox limit)`);
-    switch (command.kind) {
-      case "simple":
-        return this.execSimple(command, fds);
-      case "function":
-        this.functions.set(command.name, command);
-        return 0;
-      default:
-        return this.withRedirects(command.redirects, fds, (inner) => this.execCompound(command, inner));
+    // Expansions see the command's descriptors: what a $(...) writes to stderr goes where the command's stderr goes, as in bash.
+    const previous = this.activeFds;
+    this.activeFds = fds;
+    try {
+      switch (command.kind) {
+        case "simple":
+          return this.execSimple(command, fds);
+        case "function":
+          this.functions.set(command.name, command);
+          return 0;
+        default:
+          return this.withRedirects(command.redirects, fds, (inner) => {
+            this.activeFds = inner;
+            return this.execCompound(command, inner);
+          });
+      }
+    } finally {
+      this.activeFds = previous;
     }
   }
 

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { AwsServiceError } from "../core/errors";
 import { defineOperation, type ServiceSpec } from "../core/operation";
 import { parsePolicyDocument } from "../iam/policy-document";
+import { issueRoleSession } from "./credentials";
 
 /**
  * STS: "who am I?" (GetCallerIdentity: the call learners run first when a
@@ -27,8 +28,6 @@ const getCallerIdentity = defineOperation({
 /** Roles are created with the default MaxSessionDuration (one hour). */
 const MAX_SESSION_SECONDS = 3600;
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 function validationError(problem: string): never {
   throw new AwsServiceError("ValidationError", `1 validation error detected: ${problem}`);
@@ -60,11 +59,7 @@ const assumeRole = defineOperation({
       { errorCode: "AccessDenied", message: () => `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}` },
     );
     if (duration > MAX_SESSION_SECONDS) throw new AwsServiceError("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-    const accessKeyId = `ASIA${ctx.random.string(BASE32, 16)}`;
-    const secretAccessKey = ctx.random.string(BASE64, 40);
-    const sessionToken = `IQoJb3JpZ2luX2Vj${ctx.random.string(BASE64, 340)}`;
-    const expiresAt = ctx.now + duration * 1000;
-    iam!.sessions[accessKeyId] = { roleName, sessionName, secretAccessKey, sessionToken, expiresAt };
+    const { accessKeyId, secretAccessKey, sessionToken, expiresAt } = issueRoleSession(ctx, accountId, roleName, sessionName, duration);
     ctx.touches(roleArn, "AWS::IAM::Role");
     return {
       Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiresAt / 1000 },

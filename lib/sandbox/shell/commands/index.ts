@@ -8,6 +8,7 @@ import { echo, printf } from "./output";
 import { systemCommands } from "./system";
 import { textCommands } from "./text";
 import type { CommandSpec } from "./types";
+import { zip } from "./zip";
 import { err, out } from "./util";
 
 /** Every command the sandbox's shell knows, by name, and `help` over them. */
@@ -74,7 +75,7 @@ const help: CommandSpec = {
 };
 
 export function commandRegistry(): ReadonlyMap<string, CommandSpec> {
-  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, openssl, clock, help].map((spec) => [spec.name, spec]));
+  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, openssl, zip, clock, help].map((spec) => [spec.name, spec]));
   return registry;
 }
 

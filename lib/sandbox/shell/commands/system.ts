@@ -278,7 +278,8 @@ const hostname: CommandSpec = {
   summary: "print the machine's name",
   help: "hostname\n    Prints the name of the simulated machine.",
   run(ctx) {
-    out(ctx, "sandbox\n");
+    // The session's machine is "sandbox"; programs on simulated instances have their own names.
+    out(ctx, `${ctx.shell.getVar("HOSTNAME") || "sandbox"}\n`);
     return 0;
   },
 };

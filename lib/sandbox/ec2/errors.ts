@@ -1,0 +1,25 @@
+import { AwsServiceError } from "../core/errors";
+
+/**
+ * EC2's errors (codes and messages as EC2 returns them; the texts are those
+ * moto's EC2 exceptions and AWS's error-code reference give).
+ */
+export const instanceNotFound = (ids: string[]) =>
+  new AwsServiceError(ids.length > 1 ? "InvalidInstanceID.NotFound" : "InvalidInstanceID.NotFound", ids.length > 1 ? `The instance IDs '${ids.join(", ")}' do not exist` : `The instance ID '${ids[0]}' does not exist`);
+
+export const instanceIdMalformed = (id: string) => new AwsServiceError("InvalidInstanceID.Malformed", `Invalid id: "${id}"`);
+
+export const imageNotFound = (id: string) => new AwsServiceError("InvalidAMIID.NotFound", `The image id '[${id}]' does not exist`);
+
+export const imageIdMalformed = (id: string) => new AwsServiceError("InvalidAMIID.Malformed", `Invalid id: "${id}" (expecting "ami-...")`);
+
+export const invalidInstanceProfile = (field: "name" | "arn", value: string) =>
+  new AwsServiceError("InvalidParameterValue", `Value (${value}) for parameter iamInstanceProfile.${field} is invalid. Invalid IAM Instance Profile ${field}`);
+
+export const invalidParameterValue = (message: string) => new AwsServiceError("InvalidParameterValue", message);
+
+export const invalidParameterCombination = (message: string) => new AwsServiceError("InvalidParameterCombination", message);
+
+export const missingParameter = (message: string) => new AwsServiceError("MissingParameter", message);
+
+export const invalidFilter = (name: string) => new AwsServiceError("InvalidParameterValue", `The filter '${name}' is invalid`);

@@ -1,0 +1,91 @@
+import * as z from "zod";
+import { toBase64, utf8 } from "../../core/encoding";
+import { defineOperation } from "../../core/operation";
+import { authorizeEc2 } from "../access";
+import * as errors from "../errors";
+import { instanceArn } from "../view";
+import { findInstance } from "./instances";
+
+/**
+ * What an instance printed (GetConsoleOutput) and its user data
+ * (DescribeInstanceAttribute): both are base64 on the wire. The CLI decodes
+ * the console output for you (botocore's decode_console_output), not the
+ * user data. Anyone allowed ec2:DescribeInstanceAttribute can read user
+ * data, which is why secrets do not belong in it.
+ */
+export const getConsoleOutput = defineOperation({
+  name: "GetConsoleOutput",
+  input: z.object({ InstanceId: z.string(), Latest: z.boolean().optional(), DryRun: z.boolean().optional() }),
+  readOnly: true,
+  handler(ctx, input) {
+    const instance = findInstance(ctx, input.InstanceId);
+    authorizeEc2(ctx, "ec2:GetConsoleOutput", instanceArn(ctx.region, ctx.accountId, instance.instanceId));
+    return {
+      InstanceId: instance.instanceId,
+      Timestamp: (instance.consoleUpdatedAt ?? ctx.now) / 1000,
+      ...(instance.consoleOutput ? { Output: toBase64(utf8.encode(instance.consoleOutput)) } : {}),
+    };
+  },
+});
+
+const ATTRIBUTES = [
+  "instanceType",
+  "kernel",
+  "ramdisk",
+  "userData",
+  "disableApiTermination",
+  "instanceInitiatedShutdownBehavior",
+  "rootDeviceName",
+  "blockDeviceMapping",
+  "productCodes",
+  "sourceDestCheck",
+  "groupSet",
+  "ebsOptimized",
+  "sriovNetSupport",
+  "enaSupport",
+  "enclaveOptions",
+  "disableApiStop",
+] as const;
+
+export const describeInstanceAttribute = defineOperation({
+  name: "DescribeInstanceAttribute",
+  input: z.object({ InstanceId: z.string(), Attribute: z.string(), DryRun: z.boolean().optional() }),
+  readOnly: true,
+  handler(ctx, input) {
+    if (!(ATTRIBUTES as readonly string[]).includes(input.Attribute)) throw errors.invalidParameterValue(`Value (${input.Attribute}) for parameter attribute is invalid. Unknown attribute.`);
+    const instance = findInstance(ctx, input.InstanceId);
+    authorizeEc2(ctx, "ec2:DescribeInstanceAttribute", instanceArn(ctx.region, ctx.accountId, instance.instanceId));
+    const value = (() => {
+      switch (input.Attribute) {
+        case "userData":
+          return { UserData: instance.userData === undefined ? {} : { Value: instance.userData } };
+        case "instanceType":
+          return { InstanceType: { Value: instance.instanceType } };
+        case "disableApiTermination":
+          return { DisableApiTermination: { Value: false } };
+        case "disableApiStop":
+          return { DisableApiStop: { Value: false } };
+        case "instanceInitiatedShutdownBehavior":
+          return { InstanceInitiatedShutdownBehavior: { Value: "stop" } };
+        case "rootDeviceName":
+          return { RootDeviceName: { Value: "/dev/xvda" } };
+        case "sourceDestCheck":
+          return { SourceDestCheck: { Value: true } };
+        case "ebsOptimized":
+          return { EbsOptimized: { Value: false } };
+        case "enaSupport":
+          return { EnaSupport: { Value: true } };
+        case "blockDeviceMapping":
+          return { BlockDeviceMappings: [] };
+        case "productCodes":
+          return { ProductCodes: [] };
+        case "groupSet":
+          return { Groups: [] };
+        default:
+          // kernel, ramdisk, sriovNetSupport, enclaveOptions: nothing set on the sandbox's images.
+          return {};
+      }
+    })();
+    return { InstanceId: instance.instanceId, ...value };
+  },
+});

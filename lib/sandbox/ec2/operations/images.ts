@@ -1,0 +1,86 @@
+import * as z from "zod";
+import { defineOperation } from "../../core/operation";
+import { authorizeEc2 } from "../access";
+import * as errors from "../errors";
+import { imagesOf, type MachineImage } from "../images";
+
+const IMAGE_FIELDS: Record<string, (image: MachineImage) => string> = {
+  name: (image) => image.name,
+  "image-id": (image) => image.imageId,
+  architecture: (image) => image.architecture,
+  "owner-id": (image) => image.ownerId,
+  "owner-alias": (image) => image.ownerAlias,
+  state: () => "available",
+  "root-device-type": () => "ebs",
+  "virtualization-type": () => "hvm",
+  "is-public": () => "true",
+  description: (image) => image.description,
+};
+
+function wildcard(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s");
+}
+
+/**
+ * The images the sandbox can launch (see images.ts): find them by id, owner
+ * ("amazon" or the owner id) or filters such as name=al2023-ami-*.
+ */
+export const describeImages = defineOperation({
+  name: "DescribeImages",
+  input: z.object({
+    ImageIds: z.array(z.string()).optional(),
+    Owners: z.array(z.string()).optional(),
+    Filters: z.array(z.object({ Name: z.string(), Values: z.array(z.string()).optional() })).optional(),
+    ExecutableUsers: z.array(z.string()).optional(),
+    IncludeDeprecated: z.boolean().optional(),
+    IncludeDisabled: z.boolean().optional(),
+    MaxResults: z.number().int().optional(),
+    NextToken: z.string().optional(),
+    DryRun: z.boolean().optional(),
+  }),
+  readOnly: true,
+  handler(ctx, input) {
+    authorizeEc2(ctx, "ec2:DescribeImages", "*");
+    const checks = (input.Filters ?? []).map((filter) => {
+      const field = IMAGE_FIELDS[filter.Name];
+      if (!field) throw errors.invalidFilter(filter.Name);
+      return { field, patterns: (filter.Values ?? []).map(wildcard) };
+    });
+    let images = imagesOf(ctx.region);
+    if (input.ImageIds?.length) {
+      for (const id of input.ImageIds) {
+        if (!/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id)) throw errors.imageIdMalformed(id);
+        if (!images.some((image) => image.imageId === id)) throw errors.imageNotFound(id);
+      }
+      images = images.filter((image) => input.ImageIds!.includes(image.imageId));
+    }
+    if (input.Owners?.length) images = images.filter((image) => input.Owners!.some((owner) => owner === image.ownerAlias || owner === image.ownerId));
+    images = images.filter((image) => checks.every(({ field, patterns }) => patterns.some((pattern) => pattern.test(field(image)))));
+    return {
+      Images: images.map((image) => ({
+        PlatformDetails: "Linux/UNIX",
+        UsageOperation: "RunInstances",
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { DeleteOnTermination: true, SnapshotId: `snap-0${image.imageId.slice(5)}`, VolumeSize: 8, VolumeType: "gp3", Encrypted: false } }],
+        Description: image.description,
+        EnaSupport: true,
+        Hypervisor: "xen",
+        ImageOwnerAlias: image.ownerAlias,
+        Name: image.name,
+        RootDeviceName: "/dev/xvda",
+        RootDeviceType: "ebs",
+        SriovNetSupport: "simple",
+        VirtualizationType: "hvm",
+        BootMode: "uefi-preferred",
+        ImdsSupport: "v2.0",
+        ImageId: image.imageId,
+        ImageLocation: `amazon/${image.name}`,
+        State: "available",
+        OwnerId: image.ownerId,
+        CreationDate: image.creationDate,
+        Public: true,
+        Architecture: image.architecture,
+        ImageType: "machine",
+      })),
+    };
+  },
+});

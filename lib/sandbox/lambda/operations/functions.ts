@@ -1,0 +1,362 @@
+import * as z from "zod";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { toBase64 } from "../../core/encoding";
+import { AwsServiceError } from "../../core/errors";
+import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
+import { aws } from "../../core/validation";
+import { parsePolicyDocument } from "../../iam/policy-document";
+import { RESERVED_VARIABLES, unzip } from "../code";
+import * as errors from "../errors";
+import type { CodeFunctionRecord, FunctionRecord } from "../state";
+
+/**
+ * The learner's functions: create from a zip (the CLI's --zip-file), look
+ * at, reconfigure, replace the code of, list and delete. Rotation functions
+ * (see ../index.ts) are listed and described beside them, read-only.
+ */
+export const RUNTIMES = [
+  "nodejs18.x",
+  "nodejs20.x",
+  "nodejs22.x",
+  "python3.9",
+  "python3.10",
+  "python3.11",
+  "python3.12",
+  "python3.13",
+  "java11",
+  "java17",
+  "java21",
+  "dotnet8",
+  "ruby3.2",
+  "ruby3.3",
+  "provided.al2",
+  "provided.al2023",
+] as const;
+
+/** NOTE: Lambda takes zips of up to 50 MB; the sandbox keeps sessions small. */
+const MAX_ZIP_BYTES = 256 * 1024;
+const NAME = /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
+
+const functionName = () => aws.string({ min: 1, max: 140, pattern: NAME });
+
+export function functionArn(ctx: OperationContext, name: string): string {
+  return `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${name}`;
+}
+
+/** The function name in a name, full ARN or partial ARN (123456789012:function:name). */
+export function nameOf(given: string): string {
+  const match = NAME.exec(given);
+  return match?.[7] ?? given;
+}
+
+export function findCodeFunction(ctx: OperationContext, given: string): CodeFunctionRecord {
+  const name = nameOf(given);
+  const fn = ctx.regionState().lambda.codeFunctions[name];
+  if (!fn) throw errors.functionNotFound(functionArn(ctx, name));
+  return fn;
+}
+
+function authorizeFunction(ctx: OperationContext, action: string, arn: string): void {
+  // NOTE: function resource policies (add-permission) are not simulated: identity policies decide.
+  ctx.authorize({ action, resource: arn, resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
+}
+
+/** The role must exist and trust lambda.amazonaws.com; passing it needs iam:PassRole. */
+function checkRole(ctx: OperationContext, roleArn: string): void {
+  const match = /^arn:aws:iam::(\d{12}):role\/(?:[^/]+\/)*([^/]+)$/.exec(roleArn);
+  if (!match) throw new AwsServiceError("ValidationException", `1 validation error detected: Value '${roleArn}' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+`);
+  ctx.authorize({ action: "iam:PassRole", resource: roleArn, resourceAccount: match[1] ?? "", resourceKind: "identity-only", context: { "iam:PassedToService": "lambda.amazonaws.com" } });
+  const role = ctx.iamState(match[1] ?? "")?.roles[match[2] ?? ""];
+  const trust = role ? parsePolicyDocument(role.trustPolicy, "resource") : undefined;
+  const statements = trust?.ok ? (Array.isArray(trust.document.Statement) ? trust.document.Statement : [trust.document.Statement]) : [];
+  const trustsLambda = statements.some((statement) => {
+    if (statement.Effect !== "Allow" || typeof statement.Principal !== "object") return false;
+    const services = [statement.Principal.Service ?? []].flat();
+    const actions = [statement.Action ?? []].flat();
+    return services.includes("lambda.amazonaws.com") && actions.some((action) => action === "sts:AssumeRole" || action === "sts:*" || action === "*");
+  });
+  if (!trustsLambda) throw errors.roleCannotBeAssumed();
+}
+
+function checkEnvironment(variables: Record<string, string> | undefined): Record<string, string> {
+  const given = variables ?? {};
+  const reserved = Object.keys(given).filter((key) => RESERVED_VARIABLES.includes(key));
+  if (reserved.length) throw errors.reservedEnvironmentKeys(reserved);
+  // Lambda's limit: 4 KB for all variables together.
+  const size = Object.entries(given).reduce((total, [key, value]) => total + key.length + value.length, 0);
+  if (size > 4096) throw errors.invalidParameterValue(`Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${JSON.stringify(given)}`);
+  return { ...given };
+}
+
+function checkZip(zip: Uint8Array): { zip: string; codeSha256: string; codeSize: number } {
+  if (zip.length > MAX_ZIP_BYTES) throw new AwsServiceError("RequestEntityTooLargeException", `The sandbox takes deployment packages of up to ${MAX_ZIP_BYTES / 1024} KB (Lambda: 50 MB).`, 413);
+  if (!unzip(zip)) throw errors.cannotUnzip();
+  return { zip: toBase64(zip), codeSha256: toBase64(sha256(zip)), codeSize: zip.length };
+}
+
+function lastModified(ms: number): string {
+  // Lambda's format: 2026-12-04T23:00:00.000+0000
+  return new Date(ms).toISOString().replace("Z", "+0000");
+}
+
+export function configurationOf(fn: CodeFunctionRecord): WireObject {
+  return {
+    FunctionName: fn.name,
+    FunctionArn: fn.arn,
+    Runtime: fn.runtime,
+    Role: fn.role,
+    Handler: fn.handler,
+    CodeSize: fn.codeSize,
+    Description: fn.description,
+    Timeout: fn.timeout,
+    MemorySize: fn.memorySize,
+    LastModified: lastModified(fn.lastModified),
+    CodeSha256: fn.codeSha256,
+    Version: "$LATEST",
+    ...(Object.keys(fn.environment).length ? { Environment: { Variables: { ...fn.environment } } } : {}),
+    TracingConfig: { Mode: "PassThrough" },
+    RevisionId: fn.revisionId,
+    State: "Active",
+    LastUpdateStatus: "Successful",
+    PackageType: "Zip",
+    Architectures: ["x86_64"],
+    EphemeralStorage: { Size: 512 },
+    SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
+    LoggingConfig: { LogFormat: "Text", LogGroup: `/aws/lambda/${fn.name}` },
+  };
+}
+
+/** A rotation function as Lambda would describe it: AWS's rotation templates are Python functions. */
+function rotationConfigurationOf(fn: FunctionRecord): WireObject {
+  return {
+    FunctionName: fn.name,
+    FunctionArn: fn.arn,
+    Runtime: "python3.12",
+    Role: fn.role,
+    Handler: "lambda_function.lambda_handler",
+    Description: `Rotates a ${fn.engine} secret (${fn.strategy} strategy)`,
+    Timeout: 30,
+    MemorySize: 128,
+    LastModified: lastModified(fn.createdAt),
+    Version: "$LATEST",
+    TracingConfig: { Mode: "PassThrough" },
+    State: "Active",
+    LastUpdateStatus: "Successful",
+    PackageType: "Zip",
+    Architectures: ["x86_64"],
+    EphemeralStorage: { Size: 512 },
+  };
+}
+
+const environment = z.object({ Variables: z.record(z.string(), z.string()).optional() });
+
+export const createFunction = defineOperation({
+  name: "CreateFunction",
+  input: z.object({
+    FunctionName: aws.string({ min: 1, max: 140, pattern: NAME }),
+    Runtime: aws.enum(RUNTIMES).optional(),
+    Role: z.string(),
+    Handler: aws.string({ max: 128, pattern: /^[^\s]+$/ }).optional(),
+    Code: z.object({ ZipFile: aws.blob().optional(), S3Bucket: z.string().optional(), S3Key: z.string().optional(), ImageUri: z.string().optional() }),
+    Description: aws.string({ max: 256 }).optional(),
+    Timeout: aws.integer({ min: 1, max: 900 }).optional(),
+    MemorySize: aws.integer({ min: 128, max: 10240 }).optional(),
+    Publish: z.boolean().optional(),
+    PackageType: aws.enum(["Zip", "Image"] as const).optional(),
+    Environment: environment.optional(),
+    Tags: z.record(z.string(), z.string()).optional(),
+    Architectures: z.array(aws.enum(["x86_64", "arm64"] as const)).optional(),
+  }),
+  readOnly: false,
+  sensitive: { request: ["Code", "Environment"], response: ["Environment"] },
+  handler(ctx, input) {
+    const name = nameOf(input.FunctionName);
+    const arn = functionArn(ctx, name);
+    authorizeFunction(ctx, "lambda:CreateFunction", arn);
+    if (input.Code.S3Bucket !== undefined || input.Code.ImageUri !== undefined) {
+      throw errors.invalidParameterValue("The sandbox deploys functions from a zip file only (--zip-file fileb://function.zip): it has no S3 and no container images.");
+    }
+    if (!input.Code.ZipFile) throw errors.invalidParameterValue("Please provide a source for function code.");
+    if (!input.Runtime) throw errors.invalidParameterValue("Runtime is required for .zip file deployment packages.");
+    if (!input.Handler) throw errors.invalidParameterValue("Handler is required for .zip file deployment packages.");
+    checkRole(ctx, input.Role);
+    const env = checkEnvironment(input.Environment?.Variables);
+    const code = checkZip(input.Code.ZipFile);
+    const lambda = ctx.regionState().lambda;
+    if (lambda.codeFunctions[name] || lambda.functions[name]) throw errors.functionExists(name);
+    const fn: CodeFunctionRecord = {
+      name,
+      arn,
+      role: input.Role,
+      runtime: input.Runtime,
+      handler: input.Handler,
+      description: input.Description ?? "",
+      timeout: input.Timeout ?? 3,
+      memorySize: input.MemorySize ?? 128,
+      environment: env,
+      ...code,
+      createdAt: ctx.now,
+      lastModified: ctx.now,
+      revisionId: ctx.random.uuid(),
+      tags: { ...(input.Tags ?? {}) },
+      logs: [],
+    };
+    lambda.codeFunctions[name] = fn;
+    ctx.touches(arn, "AWS::Lambda::Function");
+    return configurationOf(fn);
+  },
+});
+
+const qualified = z.object({ FunctionName: functionName(), Qualifier: z.string().optional() });
+
+function checkQualifier(qualifier: string | undefined, ctx: OperationContext, name: string): void {
+  // NOTE: versions and aliases are not simulated: only $LATEST exists.
+  const embedded = NAME.exec(name)?.[9];
+  const wanted = qualifier ?? embedded;
+  if (wanted !== undefined && wanted !== "$LATEST") throw errors.functionNotFound(`${functionArn(ctx, nameOf(name))}:${wanted}`);
+}
+
+function describeAny(ctx: OperationContext, given: string): { config: WireObject; code?: CodeFunctionRecord } {
+  const name = nameOf(given);
+  const lambda = ctx.regionState().lambda;
+  const code = lambda.codeFunctions[name];
+  if (code) return { config: configurationOf(code), code };
+  const rotation = lambda.functions[name];
+  if (rotation) return { config: rotationConfigurationOf(rotation) };
+  throw errors.functionNotFound(functionArn(ctx, name));
+}
+
+export const getFunction = defineOperation({
+  name: "GetFunction",
+  input: qualified,
+  readOnly: true,
+  sensitive: { response: ["Configuration"] },
+  handler(ctx, input) {
+    authorizeFunction(ctx, "lambda:GetFunction", functionArn(ctx, nameOf(input.FunctionName)));
+    checkQualifier(input.Qualifier, ctx, input.FunctionName);
+    const { config, code } = describeAny(ctx, input.FunctionName);
+    return {
+      Configuration: config,
+      // NOTE: Lambda answers a presigned S3 URL valid for 10 minutes; the sandbox has no S3 and says so in the URL.
+      Code: { RepositoryType: "S3", Location: `https://sandbox.invalid/lambda/${String(config.FunctionName)}.zip (the sandbox keeps the package; it has no S3 to download it from)` },
+      ...(code && Object.keys(code.tags).length ? { Tags: { ...code.tags } } : {}),
+    };
+  },
+});
+
+export const getFunctionConfiguration = defineOperation({
+  name: "GetFunctionConfiguration",
+  input: qualified,
+  readOnly: true,
+  sensitive: { response: ["Environment"] },
+  handler(ctx, input) {
+    authorizeFunction(ctx, "lambda:GetFunctionConfiguration", functionArn(ctx, nameOf(input.FunctionName)));
+    checkQualifier(input.Qualifier, ctx, input.FunctionName);
+    return describeAny(ctx, input.FunctionName).config;
+  },
+});
+
+export const listFunctions = defineOperation({
+  name: "ListFunctions",
+  input: z.object({ MasterRegion: z.string().optional(), FunctionVersion: z.string().optional(), Marker: z.string().optional(), MaxItems: aws.integer({ min: 1, max: 10000 }).optional() }),
+  readOnly: true,
+  sensitive: { response: ["Functions"] },
+  handler(ctx, input) {
+    ctx.authorize({ action: "lambda:ListFunctions", resource: "*", resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
+    const lambda = ctx.regionState().lambda;
+    const all = [...Object.values(lambda.codeFunctions).map(configurationOf), ...Object.values(lambda.functions).map(rotationConfigurationOf)].sort((a, b) =>
+      String(a.FunctionName) < String(b.FunctionName) ? -1 : 1,
+    );
+    // Markers are positions in the name-ordered list; Lambda's default page is 50.
+    const start = input.Marker === undefined ? 0 : Number.parseInt(input.Marker, 10);
+    if (!Number.isInteger(start) || start < 0 || start > all.length) throw errors.invalidParameterValue("Invalid marker");
+    const size = input.MaxItems ?? 50;
+    const page = all.slice(start, start + size);
+    const next = start + size < all.length ? String(start + size) : undefined;
+    return { ...(next ? { NextMarker: next } : {}), Functions: page };
+  },
+});
+
+export const updateFunctionConfiguration = defineOperation({
+  name: "UpdateFunctionConfiguration",
+  input: z.object({
+    FunctionName: functionName(),
+    Role: z.string().optional(),
+    Handler: aws.string({ max: 128, pattern: /^[^\s]+$/ }).optional(),
+    Description: aws.string({ max: 256 }).optional(),
+    Timeout: aws.integer({ min: 1, max: 900 }).optional(),
+    MemorySize: aws.integer({ min: 128, max: 10240 }).optional(),
+    Environment: environment.optional(),
+    Runtime: aws.enum(RUNTIMES).optional(),
+    RevisionId: z.string().optional(),
+  }),
+  readOnly: false,
+  sensitive: { request: ["Environment"], response: ["Environment"] },
+  handler(ctx, input) {
+    const fn = findCodeFunction(ctx, input.FunctionName);
+    authorizeFunction(ctx, "lambda:UpdateFunctionConfiguration", fn.arn);
+    if (input.RevisionId !== undefined && input.RevisionId !== fn.revisionId) throw new AwsServiceError("PreconditionFailedException", "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412);
+    if (input.Role !== undefined) checkRole(ctx, input.Role);
+    const env = input.Environment ? checkEnvironment(input.Environment.Variables) : undefined;
+    if (input.Role !== undefined && input.Role !== fn.role) delete fn.credentials;
+    if (input.Role !== undefined) fn.role = input.Role;
+    if (input.Handler !== undefined) fn.handler = input.Handler;
+    if (input.Description !== undefined) fn.description = input.Description;
+    if (input.Timeout !== undefined) fn.timeout = input.Timeout;
+    if (input.MemorySize !== undefined) fn.memorySize = input.MemorySize;
+    if (input.Runtime !== undefined) fn.runtime = input.Runtime;
+    // Environment replaces all variables (an empty Variables clears them).
+    if (env !== undefined) fn.environment = env;
+    fn.lastModified = ctx.now;
+    fn.revisionId = ctx.random.uuid();
+    ctx.touches(fn.arn, "AWS::Lambda::Function");
+    return configurationOf(fn);
+  },
+});
+
+export const updateFunctionCode = defineOperation({
+  name: "UpdateFunctionCode",
+  input: z.object({
+    FunctionName: functionName(),
+    ZipFile: aws.blob().optional(),
+    S3Bucket: z.string().optional(),
+    S3Key: z.string().optional(),
+    ImageUri: z.string().optional(),
+    Publish: z.boolean().optional(),
+    DryRun: z.boolean().optional(),
+    RevisionId: z.string().optional(),
+  }),
+  readOnly: false,
+  sensitive: { request: ["ZipFile"], response: ["Environment"] },
+  handler(ctx, input) {
+    const fn = findCodeFunction(ctx, input.FunctionName);
+    authorizeFunction(ctx, "lambda:UpdateFunctionCode", fn.arn);
+    if (input.S3Bucket !== undefined || input.ImageUri !== undefined) throw errors.invalidParameterValue("The sandbox deploys functions from a zip file only (--zip-file fileb://function.zip): it has no S3 and no container images.");
+    if (!input.ZipFile) throw errors.invalidParameterValue("Please provide a source for function code.");
+    if (input.RevisionId !== undefined && input.RevisionId !== fn.revisionId) throw new AwsServiceError("PreconditionFailedException", "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412);
+    const code = checkZip(input.ZipFile);
+    if (input.DryRun) return configurationOf({ ...fn, ...code });
+    Object.assign(fn, code);
+    fn.lastModified = ctx.now;
+    fn.revisionId = ctx.random.uuid();
+    ctx.touches(fn.arn, "AWS::Lambda::Function");
+    return configurationOf(fn);
+  },
+});
+
+export const deleteFunction = defineOperation({
+  name: "DeleteFunction",
+  input: qualified,
+  readOnly: false,
+  handler(ctx, input) {
+    const name = nameOf(input.FunctionName);
+    authorizeFunction(ctx, "lambda:DeleteFunction", functionArn(ctx, name));
+    checkQualifier(input.Qualifier, ctx, input.FunctionName);
+    const lambda = ctx.regionState().lambda;
+    if (lambda.functions[name]) throw errors.invalidParameterValue(`${name} is one of the sandbox's rotation functions, which Secrets Manager uses: the sandbox does not delete it.`);
+    const fn = findCodeFunction(ctx, name);
+    delete lambda.codeFunctions[name];
+    ctx.touches(fn.arn, "AWS::Lambda::Function");
+    return {};
+  },
+});
