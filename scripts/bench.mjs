@@ -117,6 +117,8 @@ if (runAll || which.has("labs")) {
     "",
     `The server's replay of a ${labs.commands}-command log of the ${labs.lab} lab (every command run again from the lab's scenario and seed, the current step checked on a copy after each): median ${labs.medianMs} ms, slowest ${labs.maxMs} ms over ${labs.runs} runs.`,
     "",
+    `The same for the ${labs.integrations.lab} lab, whose launches and invocations run the learner's programs (user data, a Lambda handler) in the sandbox's shell: median ${labs.integrations.medianMs} ms, slowest ${labs.integrations.maxMs} ms.`,
+    "",
   );
 }
 

@@ -6,12 +6,15 @@
  * browser's worker loads this module after it has opened the sandbox.
  */
 import { RE2JS } from "re2js";
+import * as YAML from "yaml";
+import { provideYaml } from "./cloudformation/template/yaml";
 import { completeAwsCli, runAwsCli } from "./cli";
 import type { SessionTools } from "./session";
 import { commandRegistry } from "./shell/commands";
 import { provideRe2 } from "./shell/regex-engine";
 
 provideRe2(RE2JS);
+provideYaml(YAML);
 
 /** The tools a session runs with (the command registry is built once and shared: its commands keep no state). */
 export function sessionTools(): SessionTools {

@@ -8,6 +8,7 @@ export const scenarios = [
   { name: "empty", label: "Empty account", short: "empty account", summary: "an account with nothing in it yet" },
   { name: "broken-app", label: "Broken application (troubleshooting)", short: "broken application", summary: "an application whose key, secrets and parameter were broken in the ways the chapter lists" },
   { name: "parameter-access", label: "Roles scoped by parameter path", short: "parameter access", summary: "two roles that read different branches of /app, to assume with aws sts assume-role" },
+  { name: "integrations", label: "Orders application (EC2, Lambda, CloudFormation)", short: "orders application", summary: "an instance profile, a function role, a KMS key and a user data script, a Lambda handler and a template to deploy" },
 ] as const;
 
 export type ScenarioName = (typeof scenarios)[number]["name"];

@@ -106,3 +106,38 @@ test("signed in, a completed lab is recorded after the server replays the comman
   const after = (await (await page.request.get("/api/progress/labs")).json()) as { labs: { labId: string; completedAt: string | null; stepsDone: number }[] };
   expect(after.labs.find((lab) => lab.labId === "secrets-rotation")).toEqual(expect.objectContaining({ stepsDone: 0, completedAt: null }));
 });
+
+test("the integrations lab: an instance's user data, read on its console and in the Resources pane; a template fixed and deployed from the guide's solution", async ({ page }) => {
+  const { problems } = watchForProblems(page);
+  await openLab(page, "integrations");
+  await expect(page.getByTestId("lab-progress")).toHaveText("0 of 4 steps done");
+  await run(page, "IMAGE=$(aws ec2 describe-images --owners amazon --filters Name=architecture,Values=x86_64 --query 'Images[0].ImageId' --output text)");
+
+  // Without an instance profile the script on the instance has no credentials.
+  const bare = await run(page, "aws ec2 run-instances --image-id \"$IMAGE\" --user-data file://user-data.sh --query 'Instances[0].InstanceId' --output text");
+  expect(bare).toMatch(/^i-0[0-9a-f]{16}$/);
+  expect(await run(page, `aws ec2 get-console-output --instance-id ${bare} --query Output --output text | grep -c 'Unable to locate credentials'`)).toBe("2");
+  await expect(step(page, "launch-web-server")).toHaveAttribute("data-status", "current");
+
+  await run(page, "aws ec2 run-instances --image-id \"$IMAGE\" --iam-instance-profile Name=orders-web --user-data file://user-data.sh --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=orders-web}]' --query 'Instances[0].State.Name' --output text");
+  await expect(step(page, "launch-web-server")).toHaveAttribute("data-status", "done");
+  await expect(page.getByTestId("lab-progress")).toHaveText("1 of 4 steps done");
+
+  // The Resources pane shows both instances; the console output is one click away.
+  await page.getByRole("tab", { name: "Resources" }).click();
+  const instances = page.getByRole("region", { name: /Instances and functions/ });
+  await expect(instances.getByText("no instance profile (no credentials)")).toBeVisible();
+  await instances.getByText("orders-web", { exact: true }).locator("xpath=ancestor::li").getByText(/^Console output/).click();
+  await expect(instances.getByText("orders-web: database orders-db.internal, API key of 23 characters loaded")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the integrations lab with instances");
+
+  // The stack step from the guide's solution: a failed stack, deleted, a template rewritten with a here-document, deployed again.
+  const stack = step(page, "reporting-stack");
+  await stack.getByRole("button", { name: "Show the solution" }).click();
+  await stack.getByRole("button", { name: "Run it in the terminal" }).click();
+  await expect(stack).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+  await expect(page.getByTestId("lab-progress")).toHaveText("2 of 4 steps done");
+  await idle(page);
+  expect(await run(page, "aws cloudformation describe-stacks --stack-name orders-reporting --query 'Stacks[0].StackStatus' --output text")).toBe("CREATE_COMPLETE");
+  expect(problems).toEqual([]);
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
-import type { DatabaseView, FunctionView, KeyView, ParameterView, ResourcesView, SecretView } from "@/lib/sandbox/inspect";
+import type { CodeFunctionView, DatabaseView, FunctionView, InstanceView, KeyView, ParameterView, ResourcesView, SecretView, StackView } from "@/lib/sandbox/inspect";
 import { formatRelative, formatSimTime, pathTree, shortArn, type TreeNode } from "@/lib/workspace/format";
 import { Badge, CodeBox, Empty, Facts, Mono, PaneError, prettyJson, SubHeading, type Tone } from "./ui";
 import { useSandboxData } from "./useSandboxData";
@@ -10,7 +10,9 @@ import { useSelection, useWorkspace, type Selection } from "./workspace-context"
 /**
  * The Resources pane: what the learner has made, live after every command.
  * KMS keys, secrets and the parameter tree; picking one shows its details
- * (and the state diagram and key lifecycle panes follow the pick).
+ * (and the state diagram and key lifecycle panes follow the pick). EC2
+ * instances and the learner's functions show once there are any, with what
+ * their programs printed.
  */
 export function ResourcesPane() {
   const { host } = useWorkspace();
@@ -35,6 +37,23 @@ export function ResourcesPane() {
       <Group title="Parameters" count={data.parameters.length} empty="No parameters yet. Try: aws ssm put-parameter --name /app/color --value blue --type String">
         <ParameterTree nodes={pathTree(data.parameters, (parameter) => parameter.name)} data={data} />
       </Group>
+      {data.instances.length + data.codeFunctions.length > 0 ? (
+        <Group title="Instances and functions" count={data.instances.length + data.codeFunctions.length} empty="">
+          {data.instances.map((instance) => (
+            <InstanceRow key={instance.instanceId} instance={instance} />
+          ))}
+          {data.codeFunctions.map((fn) => (
+            <CodeFunctionRow key={fn.arn} fn={fn} />
+          ))}
+        </Group>
+      ) : null}
+      {data.stacks.length > 0 ? (
+        <Group title="CloudFormation stacks" count={data.stacks.length} empty="">
+          {data.stacks.map((stack) => (
+            <StackRow key={stack.stackId} stack={stack} now={data.now} />
+          ))}
+        </Group>
+      ) : null}
       {data.functions.length + data.databases.length > 0 ? (
         <Group title="Rotation functions and databases (simulated)" count={data.functions.length + data.databases.length} empty="">
           {data.functions.map((fn) => (
@@ -391,6 +410,114 @@ function FunctionRow({ fn }: { fn: FunctionView }) {
         <details className="mt-1">
           <summary className="cursor-pointer text-xs">Recent log lines ({fn.logs.length})</summary>
           <CodeBox label={`Log of ${fn.name}`}>{fn.logs.map((entry) => `${formatSimTime(entry.at)} ${entry.level} ${entry.message}`).join("\n")}</CodeBox>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+const instanceTone: Record<InstanceView["state"], Tone> = { pending: "amber", running: "green", "shutting-down": "amber", terminated: "grey" };
+
+function InstanceRow({ instance }: { instance: InstanceView }) {
+  return (
+    <li className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="font-mono text-[0.8rem] font-semibold">{instance.instanceId}</span>
+        {instance.name ? <span className="text-xs">{instance.name}</span> : null}
+        <Badge tone={instanceTone[instance.state]}>{instance.state}</Badge>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          EC2 {instance.instanceType}, {instance.profile ? `instance profile ${instance.profile}` : "no instance profile (no credentials)"}
+        </span>
+      </p>
+      {instance.consoleOutput ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs">Console output{instance.hasUserData ? " (with the user data's output)" : ""}</summary>
+          <CodeBox label={`Console output of ${instance.instanceId}`}>{instance.consoleOutput.replace(/\n$/, "")}</CodeBox>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+function CodeFunctionRow({ fn }: { fn: CodeFunctionView }) {
+  const variables = Object.entries(fn.environment);
+  return (
+    <li className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+      <p>
+        <span className="font-mono text-[0.8rem] font-semibold">{fn.name}</span>{" "}
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          Lambda function, {fn.runtime}, handler {fn.handler}, role {shortArn(fn.role)}
+        </span>
+      </p>
+      {variables.length > 0 ? (
+        <p className="mt-1 text-xs">
+          Environment: {variables.map(([name, value]) => <Mono key={name}>{`${name}=${value} `}</Mono>)}
+        </p>
+      ) : null}
+      {fn.logs.length > 0 ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs">Recent log lines ({fn.logs.length})</summary>
+          <CodeBox label={`Log of ${fn.name}`}>{fn.logs.map((entry) => `${formatSimTime(entry.at)} ${entry.level} ${entry.message}`).join("\n")}</CodeBox>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+function stackTone(status: string): Tone {
+  if (status.endsWith("_COMPLETE") && !status.startsWith("ROLLBACK") && !status.startsWith("DELETE")) return "green";
+  if (status.endsWith("_IN_PROGRESS")) return "amber";
+  if (status.endsWith("_FAILED") || status.startsWith("ROLLBACK")) return "red";
+  return "grey";
+}
+
+function StackRow({ stack, now }: { stack: StackView; now: number }) {
+  return (
+    <li className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="font-mono text-[0.8rem] font-semibold">{stack.name}</span>
+        <Badge tone={stackTone(stack.status)}>{stack.status}</Badge>
+        <span className="text-xs text-slate-600 dark:text-slate-400">created {formatRelative(now, stack.createdAt)}</span>
+      </p>
+      {stack.statusReason ? <p className="mt-1 text-xs">{stack.statusReason}</p> : null}
+      {stack.parameters.some((parameter) => parameter.resolvedValue !== undefined) ? (
+        <p className="mt-1 text-xs">
+          Resolved parameters:{" "}
+          {stack.parameters
+            .filter((parameter) => parameter.resolvedValue !== undefined)
+            .map((parameter) => (
+              <Mono key={parameter.key}>{`${parameter.key}: ${parameter.value} → ${parameter.resolvedValue} `}</Mono>
+            ))}
+        </p>
+      ) : null}
+      {stack.resources.length > 0 ? (
+        <table className="mt-1 w-full text-left text-xs">
+          <caption className="sr-only">Resources of the stack {stack.name}</caption>
+          <thead>
+            <tr className="text-slate-600 dark:text-slate-400">
+              <th scope="col" className="py-0.5 pr-2 font-medium">Logical id</th>
+              <th scope="col" className="py-0.5 pr-2 font-medium">Type</th>
+              <th scope="col" className="py-0.5 font-medium">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stack.resources.map((resource) => (
+              <tr key={resource.logicalId} className="border-t border-slate-200 dark:border-slate-700">
+                <td className="py-0.5 pr-2 font-mono">{resource.logicalId}</td>
+                <td className="py-0.5 pr-2 font-mono">{resource.type}</td>
+                <td className="py-0.5">
+                  {resource.status}
+                  {resource.physicalId ? <span className="block break-all font-mono text-slate-600 dark:text-slate-400">{resource.physicalId}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {stack.events.length > 0 ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs">Events, newest first ({stack.events.length})</summary>
+          <CodeBox label={`Events of ${stack.name}`}>{stack.events.map((event) => `${formatSimTime(event.at)} ${event.logicalId} ${event.status}${event.reason ? ` ${event.reason}` : ""}`).join("\n")}</CodeBox>
         </details>
       ) : null}
     </li>

@@ -192,6 +192,90 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       "*": "Only get-caller-identity and assume-role are simulated in STS.",
     },
   },
+  ec2: {
+    title: "Amazon Elastic Compute Cloud (EC2)",
+    summary: "Runs virtual machines. The sandbox simulates what the chapter needs: launching an instance with an instance profile and user data, and reading what the user data printed.",
+    simplifications: [
+      "Booting takes no time: run-instances answers pending, as EC2 does, and the instance is running when the command returns. Stop and start are not simulated.",
+      "The user data runs once at boot if it is a shell script (#!), as root, with the instance profile's role; its output is the console output. The credentials reach it in AWS_ACCESS_KEY_ID and friends (on EC2 the CLI gets them from the instance metadata service).",
+      "Images: one Amazon Linux 2023 image per architecture, with ids of the sandbox's own (they say 'sandbox').",
+      "No networking, disks, key pairs, security groups or prices: every instance is in the Region's default VPC.",
+    ],
+    commands: {
+      RunInstances: {
+        summary: "Launches instances from an image, with an instance profile (the role its programs act as) and user data (a script run at first boot).",
+        example: "aws ec2 run-instances --image-id ami-0b17fa08f67c011ae --instance-type t3.micro --iam-instance-profile Name=orders-web --user-data file://user-data.sh",
+        note: "The example's image is us-east-1's x86_64 image; describe-images lists the images of your Region.",
+      },
+      DescribeInstances: { summary: "Lists instances (terminated ones for an hour), with filters such as tag:Name or instance-state-name.", example: "aws ec2 describe-instances --filters Name=instance-state-name,Values=running" },
+      TerminateInstances: { summary: "Terminates instances: they show as terminated for about an hour.", example: "aws ec2 terminate-instances --instance-ids i-0123456789abcdef0" },
+      GetConsoleOutput: { summary: "Shows what an instance printed at boot, including its user data's output (the CLI decodes it for you).", example: "aws ec2 get-console-output --instance-id i-0123456789abcdef0 --output text" },
+      DescribeInstanceAttribute: { summary: "Shows one attribute of an instance, such as its user data (base64): anyone with this permission can read it.", example: "aws ec2 describe-instance-attribute --instance-id i-0123456789abcdef0 --attribute userData" },
+      DescribeImages: { summary: "Lists the images instances can be launched from.", example: "aws ec2 describe-images --owners amazon --filters Name=name,Values='al2023-ami-*'" },
+    },
+    notSimulated: {
+      "*": "Only launching instances with user data and instance profiles is simulated in EC2.",
+    },
+  },
+  lambda: {
+    title: "AWS Lambda",
+    summary: "Runs functions. The sandbox runs your shell functions (OS-only runtime) as their execution role, beside the rotation functions Secrets Manager uses.",
+    simplifications: [
+      "A function's code runs if it is a shell handler on provided.al2023 or provided.al2: handler function.handler names function.sh in the zip and the shell function handler in it, which gets the event as $1 and prints its response. The sandbox plays the bootstrap's part (the Runtime API loop).",
+      "Other runtimes are accepted but their code cannot run: invoking them answers an error that says so.",
+      "Functions run as a session of their execution role named after the function; the credentials are in the environment, as on Lambda.",
+      "Versions, aliases, layers, resource policies, event sources and CloudWatch Logs are not simulated; --log-type Tail shows an invocation's log. A function gets at most 3 s of CPU time.",
+    ],
+    commands: {
+      CreateFunction: {
+        summary: "Deploys a function from a zip file, with its runtime, handler, execution role and environment variables.",
+        example: "aws lambda create-function --function-name orders-api --runtime provided.al2023 --handler function.handler --role arn:aws:iam::123456789012:role/orders-api --zip-file fileb://function.zip",
+        note: "Only zip files (no S3, no container images), of up to 256 KB.",
+      },
+      GetFunction: { summary: "Shows a function's configuration and tags.", example: "aws lambda get-function --function-name orders-api" },
+      GetFunctionConfiguration: { summary: "Shows a function's configuration: runtime, role, handler, environment variables.", example: "aws lambda get-function-configuration --function-name orders-api" },
+      ListFunctions: { summary: "Lists the functions of the account and Region.", example: "aws lambda list-functions" },
+      UpdateFunctionConfiguration: { summary: "Changes a function's role, handler, timeout or environment (the new variables replace all the old ones).", example: "aws lambda update-function-configuration --function-name orders-api --environment Variables={SECRET_ID=prod/orders/db}" },
+      UpdateFunctionCode: { summary: "Replaces a function's code with a new zip.", example: "aws lambda update-function-code --function-name orders-api --zip-file fileb://function.zip" },
+      DeleteFunction: { summary: "Deletes a function.", example: "aws lambda delete-function --function-name orders-api" },
+      Invoke: {
+        summary: "Runs a function with an event and writes its response to a file.",
+        example: "aws lambda invoke --function-name orders-api --cli-binary-format raw-in-base64-out --payload '{}' response.json",
+        note: "As in CLI v2, --payload must be base64 unless you pass --cli-binary-format raw-in-base64-out. Event invocations run at once.",
+      },
+    },
+    notSimulated: {
+      "*": "Only deploying, configuring and invoking functions is simulated in Lambda.",
+    },
+  },
+  cloudformation: {
+    title: "AWS CloudFormation",
+    summary: "Creates stacks of resources from templates. The sandbox simulates stacks of SSM parameters, secrets, KMS keys and aliases and EC2 instances, to show what dynamic references and SSM parameter types resolve, and where the values end up.",
+    simplifications: [
+      "Stacks are created and deleted at once: create-stack returns when the stack is CREATE_COMPLETE or rolled back (AWS works in the background; describe-stacks shows the result).",
+      "Resource types: AWS::SSM::Parameter, AWS::SecretsManager::Secret, AWS::KMS::Key, AWS::KMS::Alias and AWS::EC2::Instance, created with your own permissions (no service role). Other types are refused with a message that says so.",
+      "Templates (JSON or YAML, short-form tags included) support Parameters (SSM parameter types too), Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Base64, Fn::Select, Fn::Split, Fn::GetAZs and Outputs; not Conditions, Mappings, imports, transforms, updates or change sets.",
+      "Dynamic references {{resolve:ssm:...}}, {{resolve:ssm-secure:...}} and {{resolve:secretsmanager:...}} are resolved as the caller; their values never appear in the stack's template, events or outputs.",
+    ],
+    commands: {
+      CreateStack: {
+        summary: "Creates a stack from a template; the stack rolls back (deleting what it made) if a resource fails.",
+        example: "aws cloudformation create-stack --stack-name orders-reporting --template-body file://orders-stack.yaml",
+        note: "The stack is complete, or rolled back, when the command returns.",
+      },
+      DescribeStacks: { summary: "Shows stacks: status and its reason, parameters (with the values SSM parameter types resolved to) and outputs.", example: "aws cloudformation describe-stacks --stack-name orders-reporting" },
+      DescribeStackEvents: { summary: "Lists what happened to a stack and its resources, newest first, with the reason of each failure.", example: "aws cloudformation describe-stack-events --stack-name orders-reporting" },
+      DescribeStackResources: { summary: "Lists a stack's resources with their physical ids and statuses.", example: "aws cloudformation describe-stack-resources --stack-name orders-reporting" },
+      ListStackResources: { summary: "Lists a stack's resources (summaries).", example: "aws cloudformation list-stack-resources --stack-name orders-reporting" },
+      DeleteStack: { summary: "Deletes a stack and the resources it created (a rolled-back stack must be deleted before it can be created again).", example: "aws cloudformation delete-stack --stack-name orders-reporting" },
+      GetTemplate: { summary: "Shows the template a stack was created from, as given (references unresolved).", example: "aws cloudformation get-template --stack-name orders-reporting" },
+      ValidateTemplate: { summary: "Checks a template's format and lists its parameters.", example: "aws cloudformation validate-template --template-body file://orders-stack.yaml" },
+      ListStacks: { summary: "Lists stacks by status, deleted ones included for 90 days.", example: "aws cloudformation list-stacks --stack-status-filter CREATE_COMPLETE ROLLBACK_COMPLETE" },
+    },
+    notSimulated: {
+      "*": "Only creating, describing and deleting stacks is simulated in CloudFormation (no updates, change sets or StackSets).",
+    },
+  },
 };
 
 export function commandText(service: string, operation: string): CommandText | undefined {

@@ -123,7 +123,7 @@ function main(argv: string[], context: AwsCliContext, out: Output): number {
 function notSimulatedService(command: string): string {
   return (
     `aws ${command}: this is a command of the real AWS CLI, but the sandbox does not simulate it. ` +
-    "The sandbox simulates kms, secretsmanager, ssm (Parameter Store) and sts get-caller-identity. Run 'aws help' to see them."
+    "The sandbox simulates kms, secretsmanager, ssm (Parameter Store), sts, and the parts of ec2, lambda and cloudformation the chapter uses. Run 'aws help' to see them."
   );
 }
 

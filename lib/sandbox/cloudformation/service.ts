@@ -1,9 +1,40 @@
-import type { ServiceSpec } from "../core/operation";
+import type * as z from "zod";
+import type { OperationSpec, ServiceSpec } from "../core/operation";
+import { createStack } from "./operations/create-stack";
+import { deleteStack, describeStackEvents, describeStackResources, describeStacks, getTemplate, listStackResources, listStacks, validateTemplate } from "./operations/stacks";
 
-/** CloudFormation: no operations yet (the next commit adds them). */
+/**
+ * AWS CloudFormation: stacks from JSON or YAML templates, whose resources
+ * (SSM parameters, secrets, KMS keys and aliases, EC2 instances) are created
+ * through the other simulated services with the caller's permissions. Its
+ * point is dynamic references and Systems Manager parameter types: what
+ * CloudFormation resolves, as whom, where the value ends up, and where it
+ * never appears. See README.md, "CloudFormation".
+ *
+ * NOTE: CloudFormation speaks AWS's Query protocol with XML; the sandbox keeps
+ * its requests and responses as the other services' JSON (the CLI prints the
+ * same either way).
+ */
+
+const operations: OperationSpec<z.ZodType>[] = [
+  createStack,
+  describeStacks,
+  describeStackEvents,
+  describeStackResources,
+  listStackResources,
+  deleteStack,
+  getTemplate,
+  validateTemplate,
+  listStacks,
+] as OperationSpec<z.ZodType>[];
+
 export const cloudFormationService: ServiceSpec = {
   id: "cloudformation",
   eventSource: "cloudformation.amazonaws.com",
   errorMessageKey: "message",
-  operations: {},
+  operations: Object.fromEntries(operations.map((operation) => [operation.name, operation])),
 };
+
+export { stackMachine } from "./stack.machine";
+export { SIMULATED_RESOURCE_TYPES } from "./resources";
+export { provideYaml } from "./template/yaml";

@@ -1,7 +1,9 @@
 import { keyStateOf } from "../kms/key.machine";
 import type { KmsKeyRecord } from "../kms/state";
 import type { DatabaseRecord } from "../rds/state";
-import type { FunctionRecord } from "../lambda/state";
+import type { CodeFunctionRecord, FunctionRecord } from "../lambda/state";
+import type { InstanceRecord } from "../ec2/state";
+import type { StackRecord } from "../cloudformation/state";
 import type { SecretRecord } from "../secrets-manager/state";
 import type { ParameterRecord } from "../ssm/state";
 import type { SandboxState } from "../state";
@@ -130,6 +132,47 @@ export interface DatabaseView {
   log: DatabaseRecord["log"];
 }
 
+export interface InstanceView {
+  instanceId: string;
+  /** The Name tag, if any. */
+  name?: string;
+  state: InstanceRecord["state"];
+  instanceType: string;
+  imageId: string;
+  /** The instance profile's name, if launched with one. */
+  profile?: string;
+  launchedAt: number;
+  hasUserData: boolean;
+  consoleOutput: string;
+}
+
+export interface CodeFunctionView {
+  name: string;
+  arn: string;
+  runtime: string;
+  handler: string;
+  role: string;
+  environment: Record<string, string>;
+  lastModified: number;
+  codeSize: number;
+  /** Newest last. */
+  logs: CodeFunctionRecord["logs"];
+}
+
+export interface StackView {
+  stackId: string;
+  name: string;
+  status: StackRecord["status"];
+  statusReason?: string;
+  createdAt: number;
+  /** Parameters as given, with what SSM parameter types resolved to. */
+  parameters: { key: string; value: string; resolvedValue?: string }[];
+  resources: { logicalId: string; type: string; physicalId?: string; status: string; reason?: string }[];
+  outputs: { key: string; value: string }[];
+  /** Newest first, as DescribeStackEvents lists them. */
+  events: { logicalId: string; status: string; reason?: string; at: number }[];
+}
+
 export interface ResourcesView extends ResourceScope {
   now: number;
   /** The identity commands run as. */
@@ -141,6 +184,12 @@ export interface ResourcesView extends ResourceScope {
   parameters: ParameterView[];
   functions: FunctionView[];
   databases: DatabaseView[];
+  /** EC2 instances (terminated ones while EC2 still shows them). */
+  instances: InstanceView[];
+  /** The learner's Lambda functions. */
+  codeFunctions: CodeFunctionView[];
+  /** CloudFormation stacks that are not deleted, oldest first. */
+  stacks: StackView[];
 }
 
 const LOG_SHOWN = 50;
@@ -298,5 +347,74 @@ export function describeResources(state: Readonly<SandboxState>, scope: Partial<
     parameters: byName(Object.values(regionState?.ssm.parameters ?? {}), (parameter) => parameter.name).map(parameterView),
     functions: byName(Object.values(regionState?.lambda.functions ?? {}), (fn) => fn.name).map(functionView),
     databases: byName(Object.values(regionState?.rds.databases ?? {}), (database) => database.identifier).map(databaseView),
+    instances: Object.values(regionState?.ec2.instances ?? {})
+      .filter((instance) => instance.terminatedAt === undefined || state.now - instance.terminatedAt <= TERMINATED_SHOWN_MS)
+      .sort((a, b) => a.launchedAt - b.launchedAt || (a.instanceId < b.instanceId ? -1 : 1))
+      .map(instanceView),
+    codeFunctions: byName(Object.values(regionState?.lambda.codeFunctions ?? {}), (fn) => fn.name).map(codeFunctionView),
+    stacks: Object.values(regionState?.cloudformation.stacks ?? {})
+      .filter((stack) => stack.status !== "DELETE_COMPLETE")
+      .sort((a, b) => a.createdAt - b.createdAt || (a.stackName < b.stackName ? -1 : 1))
+      .map(stackView),
+  };
+}
+
+function stackView(stack: StackRecord): StackView {
+  return {
+    stackId: stack.stackId,
+    name: stack.stackName,
+    status: stack.status,
+    ...(stack.statusReason === undefined ? {} : { statusReason: stack.statusReason }),
+    createdAt: stack.createdAt,
+    // NoEcho parameters are masked as DescribeStacks masks them.
+    parameters: stack.parameters.map((parameter) => ({
+      key: parameter.key,
+      value: parameter.noEcho ? "****" : parameter.value,
+      ...(parameter.resolvedValue === undefined ? {} : { resolvedValue: parameter.noEcho ? "****" : parameter.resolvedValue }),
+    })),
+    resources: stack.resources.map((resource) => ({
+      logicalId: resource.logicalId,
+      type: resource.type,
+      ...(resource.physicalId === undefined ? {} : { physicalId: resource.physicalId }),
+      status: resource.status,
+      ...(resource.statusReason === undefined ? {} : { reason: resource.statusReason }),
+    })),
+    outputs: stack.outputs.map((output) => ({ key: output.key, value: output.value })),
+    events: stack.events
+      .slice(-LOG_SHOWN)
+      .reverse()
+      .map((event) => ({ logicalId: event.logicalId, status: event.status, ...(event.reason === undefined ? {} : { reason: event.reason }), at: event.timestamp })),
+  };
+}
+
+/** EC2 shows a terminated instance for about an hour (as DescribeInstances does). */
+const TERMINATED_SHOWN_MS = 60 * 60_000;
+
+function instanceView(instance: InstanceRecord): InstanceView {
+  const name = instance.tags.find((tag) => tag.Key === "Name")?.Value;
+  return {
+    instanceId: instance.instanceId,
+    ...(name === undefined ? {} : { name }),
+    state: instance.state,
+    instanceType: instance.instanceType,
+    imageId: instance.imageId,
+    ...(instance.iamInstanceProfile ? { profile: instance.iamInstanceProfile.name } : {}),
+    launchedAt: instance.launchedAt,
+    hasUserData: instance.userData !== undefined,
+    consoleOutput: instance.consoleOutput,
+  };
+}
+
+function codeFunctionView(fn: CodeFunctionRecord): CodeFunctionView {
+  return {
+    name: fn.name,
+    arn: fn.arn,
+    runtime: fn.runtime,
+    handler: fn.handler,
+    role: fn.role,
+    environment: { ...fn.environment },
+    lastModified: fn.lastModified,
+    codeSize: fn.codeSize,
+    logs: fn.logs.slice(-LOG_SHOWN),
   };
 }

@@ -3,11 +3,13 @@ import { completeAwsCli } from "@/lib/sandbox/cli";
 
 describe("tab completion", () => {
   it("completes services, then the simulated commands of a service", () => {
-    expect(completeAwsCli([], "")).toEqual(["kms", "secretsmanager", "ssm", "sts", "help"]);
+    expect(completeAwsCli([], "")).toEqual(["kms", "secretsmanager", "ssm", "sts", "ec2", "lambda", "cloudformation", "help"]);
     expect(completeAwsCli([], "s")).toEqual(["secretsmanager", "ssm", "sts"]);
     expect(completeAwsCli(["kms"], "list-")).toEqual(["list-aliases", "list-key-policies", "list-key-rotations", "list-keys", "list-resource-tags"]);
     expect(completeAwsCli(["kms"], "create-g")).toEqual([]);
-    expect(completeAwsCli(["ec2"], "")).toEqual([]);
+    expect(completeAwsCli(["ec2"], "run")).toEqual(["run-instances"]);
+    expect(completeAwsCli(["ec2"], "create-v")).toEqual([]);
+    expect(completeAwsCli(["s3api"], "")).toEqual([]);
   });
 
   it("completes the options of a command that are not used yet, and global options", () => {

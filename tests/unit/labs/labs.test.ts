@@ -46,7 +46,7 @@ const aliasLab: Pick<LabDefinition, "scenario" | "seed" | "steps"> = {
 describe("the course's labs", () => {
   it("are each provable: no check passes at the start, and each step's solution does that step and not the next", async () => {
     const labs = await courseLabs();
-    expect(labs.map((lab) => lab.id)).toEqual(["keys-and-aliases", "secrets-rotation", "troubleshooting", "parameter-store-access", "envelope-encryption"]);
+    expect(labs.map((lab) => lab.id)).toEqual(["keys-and-aliases", "secrets-rotation", "troubleshooting", "parameter-store-access", "envelope-encryption", "integrations"]);
     for (const lab of labs) expect({ lab: lab.id, problems: await proveLab(lab) }).toEqual({ lab: lab.id, problems: [] });
   });
 

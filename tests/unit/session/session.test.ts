@@ -18,7 +18,7 @@ describe("createSandbox", () => {
 
   it("refuses an unknown scenario", () => {
     expect(() => createSandbox({ scenario: "nope" as never })).toThrow('There is no scenario "nope"');
-    expect(SCENARIOS.map((scenario) => scenario.name)).toEqual(["chapter-27", "empty", "broken-app", "parameter-access"]);
+    expect(SCENARIOS.map((scenario) => scenario.name)).toEqual(["chapter-27", "empty", "broken-app", "parameter-access", "integrations"]);
   });
 
   it("run() answers stdout, stderr and the exit code as strings (DESIGN's contract)", async () => {

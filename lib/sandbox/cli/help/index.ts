@@ -63,7 +63,7 @@ export function topLevelHelp(): string {
     "SERVICES SIMULATED",
   ];
   for (const service of simulatedServices()) lines.push(`  ${service.padEnd(16)}${SERVICE_TEXTS[service]?.title ?? service}`);
-  lines.push("", wrap("Every other service of the real CLI (ec2, s3, iam ...) is recognised but not simulated.", "  "), "", "GLOBAL OPTIONS");
+  lines.push("", wrap("Every other service of the real CLI (s3, iam, rds ...) is recognised but not simulated.", "  "), "", "GLOBAL OPTIONS");
   for (const option of GLOBAL_OPTIONS) {
     const takesValue = option.action.kind === "store";
     const choices = option.action.choices ? ` <${option.action.choices.join("|")}>` : takesValue ? " <value>" : "";

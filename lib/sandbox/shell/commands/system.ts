@@ -286,7 +286,7 @@ const hostname: CommandSpec = {
 
 const aws: CommandSpec = {
   name: "aws",
-  summary: "the AWS command line interface (simulated KMS, Secrets Manager, Parameter Store, STS)",
+  summary: "the AWS command line interface (simulated KMS, Secrets Manager, Parameter Store, STS, and parts of EC2, Lambda, CloudFormation)",
   help: "aws SERVICE COMMAND [OPTIONS]\n    Runs an AWS CLI v2 command against the sandbox's simulated AWS. `aws help`, `aws kms help`\n    and `aws kms encrypt help` explain the services and their commands.",
   run(ctx) {
     const runAws = ctx.shell.runAws;

@@ -1,0 +1,75 @@
+import type * as z from "zod";
+import { isAwsServiceError } from "../core/errors";
+import type { OperationContext } from "../core/operation";
+import { DAY } from "../core/time";
+import { parseRequest } from "../core/validation";
+import * as errors from "./errors";
+import type { CloudFormationState, StackRecord } from "./state";
+
+/**
+ * Finding stacks and authorising CloudFormation's own actions.
+ *
+ * A deleted stack stays visible by its stack id and in ListStacks for 90 days ("The aws cloudformation
+ * list-stacks command returns information on deleted stacks for 90 days after they have been deleted",
+ * user guide, "Describing and listing your stacks"), and never by its name: the name is free again.
+ * NOTE: the sandbox forgets such stacks when a later CloudFormation call writes to the state.
+ */
+
+export const DELETED_STACK_RETENTION = 90 * DAY;
+
+export function cloudFormationState(ctx: OperationContext): CloudFormationState {
+  return ctx.regionState().cloudformation;
+}
+
+const visible = (ctx: OperationContext, stack: StackRecord) => stack.deletedAt === undefined || stack.deletedAt + DELETED_STACK_RETENTION > ctx.now;
+
+/** All stacks still visible (live ones and those deleted less than 90 days ago). */
+export function visibleStacks(ctx: OperationContext): StackRecord[] {
+  return Object.values(cloudFormationState(ctx).stacks).filter((stack) => visible(ctx, stack));
+}
+
+/** A stack by name (only if it is not deleted) or by stack id (deleted ones too). */
+export function findStack(ctx: OperationContext, nameOrId: string): StackRecord | undefined {
+  const stacks = cloudFormationState(ctx).stacks;
+  if (nameOrId.startsWith("arn:")) {
+    const stack = stacks[nameOrId];
+    return stack && visible(ctx, stack) ? stack : undefined;
+  }
+  return Object.values(stacks).find((stack) => stack.stackName === nameOrId && stack.status !== "DELETE_COMPLETE");
+}
+
+export function requireStack(ctx: OperationContext, nameOrId: string): StackRecord {
+  const stack = findStack(ctx, nameOrId);
+  if (!stack) throw errors.stackDoesNotExist(nameOrId);
+  return stack;
+}
+
+/** Forgets stacks deleted more than 90 days ago (on writes only: validate, then mutate). */
+export function pruneDeletedStacks(ctx: OperationContext): void {
+  const stacks = cloudFormationState(ctx).stacks;
+  for (const [id, stack] of Object.entries(stacks)) if (!visible(ctx, stack)) delete stacks[id];
+}
+
+export const stackArn = (ctx: OperationContext, stackName: string, uuid: string) => `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/${stackName}/${uuid}`;
+
+/**
+ * Authorises a CloudFormation action on a stack: its id, or "arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/*"
+ * when only the name is known ("User: arn:aws:iam::742932328420:user/openclaw-bedrock is not authorized to perform:
+ * cloudformation:CreateStack on resource: arn:aws:cloudformation:us-east-1:742932328420:stack/lma-dev/* because no
+ * identity-based policy allows ...", error code AccessDenied, recorded in a public deployment note).
+ */
+export function authorizeStack(ctx: OperationContext, action: string, target: { stackName?: string; stackId?: string } = {}): void {
+  const resource = target.stackId ?? (target.stackName === undefined ? "*" : `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/${target.stackName}/*`);
+  ctx.authorize({ action: `cloudformation:${action}`, resource, resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} }, { errorCode: "AccessDenied" });
+  if (target.stackId) ctx.touches(target.stackId, "AWS::CloudFormation::Stack");
+}
+
+/** Model validation in CloudFormation's words: its constraint failures are ValidationError, not ValidationException. */
+export function parseCfnRequest<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  try {
+    return parseRequest(schema, input);
+  } catch (error) {
+    if (isAwsServiceError(error) && error.code === "ValidationException") throw errors.validationError(error.message);
+    throw error;
+  }
+}
