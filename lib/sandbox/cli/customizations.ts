@@ -118,7 +118,8 @@ export function afterCall(operation: OperationInfo, parsed: PyDict, customValues
   switch (key(operation)) {
     case "ec2.GetConsoleOutput": {
       const output = parsed.get("Output");
-      if (typeof output === "string") parsed.set("Output", utf8.decode(b64decode(output)).replace(/\uFFFD/g, "\uFFFD"));
+      // decode('utf-8', 'replace'): TextDecoder replaces bad bytes with U+FFFD as Python does.
+      if (typeof output === "string") parsed.set("Output", utf8.decode(b64decode(output)));
       return;
     }
     case "lambda.Invoke": {

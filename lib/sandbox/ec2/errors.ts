@@ -5,7 +5,7 @@ import { AwsServiceError } from "../core/errors";
  * moto's EC2 exceptions and AWS's error-code reference give).
  */
 export const instanceNotFound = (ids: string[]) =>
-  new AwsServiceError(ids.length > 1 ? "InvalidInstanceID.NotFound" : "InvalidInstanceID.NotFound", ids.length > 1 ? `The instance IDs '${ids.join(", ")}' do not exist` : `The instance ID '${ids[0]}' does not exist`);
+  new AwsServiceError("InvalidInstanceID.NotFound", ids.length > 1 ? `The instance IDs '${ids.join(", ")}' do not exist` : `The instance ID '${ids[0]}' does not exist`);
 
 export const instanceIdMalformed = (id: string) => new AwsServiceError("InvalidInstanceID.Malformed", `Invalid id: "${id}"`);
 

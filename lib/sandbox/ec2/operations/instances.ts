@@ -100,7 +100,8 @@ export const runInstances = defineOperation({
       throw new AwsServiceError("InstanceLimitExceeded", `You have requested more instances (${running + input.MinCount}) than your current instance limit of ${INSTANCE_LIMIT} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`);
     }
     const count = Math.min(input.MaxCount, INSTANCE_LIMIT - running);
-    if (input.UserData !== undefined && input.UserData.length > 25_600) throw errors.invalidParameterValue("User data is limited to 16384 bytes");
+    // The limit is on the bytes before base64 encoding (EC2 User Guide, "Run commands when you launch an EC2 instance with user data input").
+    if (input.UserData !== undefined && base64Length(input.UserData) > 16_384) throw errors.invalidParameterValue("User data is limited to 16384 bytes");
     const tags = (input.TagSpecifications ?? [])
       .filter((spec) => spec.ResourceType === undefined || spec.ResourceType === "instance")
       .flatMap((spec) => spec.Tags ?? [])
@@ -183,6 +184,12 @@ export const describeInstances = defineOperation({
     };
   },
 });
+
+/** The number of bytes a base64 text decodes to. */
+function base64Length(text: string): number {
+  const trimmed = text.replace(/\s/g, "");
+  return Math.floor((trimmed.length * 3) / 4) - (trimmed.endsWith("==") ? 2 : trimmed.endsWith("=") ? 1 : 0);
+}
 
 function userInitiated(now: number): string {
   return `User initiated (${new Date(now).toISOString().slice(0, 19).replace("T", " ")} GMT)`;

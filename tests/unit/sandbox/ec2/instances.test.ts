@@ -71,6 +71,16 @@ describe("aws ec2 run-instances with user data", () => {
     expect(attribute.stdout).toBe(session.runSync("cat boot.sh").stdout);
   });
 
+  it("takes user data of up to 16 KB before base64, as EC2 does", () => {
+    const session = sandbox();
+    session.fs.writeFile(`${session.fs.home}/big.sh`, new Uint8Array(16_384).fill(0x23));
+    expect(session.runSync("aws ec2 run-instances --image-id $IMG --user-data fileb://big.sh --query 'length(Instances)'").stdout.trim()).toBe("1");
+    session.fs.writeFile(`${session.fs.home}/big.sh`, new Uint8Array(16_385).fill(0x23));
+    expect(session.runSync("aws ec2 run-instances --image-id $IMG --user-data fileb://big.sh").stderr).toBe(
+      "\nAn error occurred (InvalidParameterValue) when calling the RunInstances operation: User data is limited to 16384 bytes\n",
+    );
+  });
+
   it("takes --count MIN[:MAX] in place of --min-count and --max-count, and refuses other forms with the CLI's message", () => {
     const session = sandbox();
     const two = session.runSync("aws ec2 run-instances --image-id $IMG --count 2 --query 'length(Instances)'");
