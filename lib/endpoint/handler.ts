@@ -3,6 +3,7 @@ import type { ServiceSpec } from "@/lib/sandbox/core/operation";
 import { JSON_CONTENT_TYPE, jsonErrorBody, parseJsonBody } from "./json-protocol";
 import { parseQueryBody, queryErrorXml, queryResponseXml, STS_VERSION, XML_CONTENT_TYPE } from "./query-protocol";
 import { credentialScope, route, type Route } from "./routing";
+import { notSimulatedApiOperation, notSimulatedService } from "@/lib/sandbox/cli/not-simulated";
 
 /**
  * One HTTP exchange, independent of node:http so that it can be tested and
@@ -86,10 +87,17 @@ function handleJson(request: EndpointRequest, target: Route, exchange: Exchange,
     return finish(exchange, awsResponse(error.status, JSON_CONTENT_TYPE, jsonErrorBody(error, service), exchange.requestId, options.engine.now));
   };
   if (target.protocol !== "json" || !service) {
-    // No target, or a target prefix no service of the sandbox answers to.
-    return jsonError(new AwsServiceError("UnknownOperationException", ""));
+    // No target, or a target prefix no service of the sandbox answers to: the CLI's notice when the
+    // request is signed for a service the sandbox does not simulate (AWS itself says nothing more).
+    const signedFor = credentialScope(request.headers["authorization"])?.service;
+    const simulated = signedFor !== undefined && options.services.some((spec) => spec.id === signedFor);
+    return jsonError(new AwsServiceError("UnknownOperationException", signedFor && !simulated ? notSimulatedService(signedFor) : ""));
   }
   exchange.operation = target.operation;
+  if (!service.operations[target.operation]) {
+    // An operation the real service has and the sandbox does not simulate gets the terminal's notice.
+    return jsonError(new AwsServiceError("UnknownOperationException", notSimulatedApiOperation(service.id, target.operation) ?? ""));
+  }
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return jsonError(new AwsServiceError("SerializationException", `Could not parse the request body as JSON: ${parsed.reason}`));
   try {

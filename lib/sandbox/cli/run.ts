@@ -24,6 +24,7 @@ import { validateParameters } from "./validate";
 import { parseShape, serializeRequest } from "./wire";
 import { getParamfile } from "./paramfile";
 import { afterCall, beforeParameterBuild } from "./customizations";
+import { notSimulatedOperation, notSimulatedService } from "./not-simulated";
 import { parse as parseYaml } from "yaml";
 import { knownRegion } from "./regions";
 
@@ -116,20 +117,8 @@ function main(argv: string[], context: AwsCliContext, out: Output): number {
     return EXIT.OK;
   }
   const operation = table.get(operationName);
-  if (!operation || !operation.entry.implemented) throw new GeneralError(notSimulatedOperation(command, operationName, operation));
+  if (!operation || !operation.entry.implemented) throw new GeneralError(notSimulatedOperation(command, operationName, operation?.name));
   return runOperation(operation, serviceParsed.extras, globals, context, out);
-}
-
-function notSimulatedService(command: string): string {
-  return (
-    `aws ${command}: this is a command of the real AWS CLI, but the sandbox does not simulate it. ` +
-    "The sandbox simulates kms, secretsmanager, ssm (Parameter Store), sts, and the parts of ec2, lambda and cloudformation the chapter uses. Run 'aws help' to see them."
-  );
-}
-
-function notSimulatedOperation(service: string, command: string, operation: OperationInfo | undefined): string {
-  const name = operation ? `${operation.name} (aws ${service} ${command})` : `aws ${service} ${command}`;
-  return `${name} is part of the real AWS CLI, but the sandbox does not simulate it. Run 'aws ${service} help' to see the commands it simulates.`;
 }
 
 function resolveGlobals(ns: Map<string, PyValue | undefined>, context: AwsCliContext): Globals {

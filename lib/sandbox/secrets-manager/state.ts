@@ -93,6 +93,12 @@ export interface SecretRecord {
   lastChangedAt: number;
   lastAccessedAt?: number;
   tags: { Key: string; Value: string }[];
+  /**
+   * Whether the secret has ever had tags: DescribeSecret and ListSecrets then show
+   * "Tags": [] once the last one is removed (recorded from AWS in LocalStack's snapshot
+   * test_secretsmanager.py::TestSecretsManager::test_secret_tags), and no Tags before.
+   */
+  tagged?: boolean;
   /** Resource policy as the JSON text the caller stored. */
   policy?: string;
   /** Oldest first. */
@@ -172,6 +178,7 @@ export const secretSchema = z.object({
   lastChangedAt: z.number(),
   lastAccessedAt: z.number().optional(),
   tags: z.array(z.object({ Key: z.string(), Value: z.string() })),
+  tagged: z.boolean().optional(),
   policy: z.string().optional(),
   versions: z.array(versionSchema),
   lifecycle: z.enum(["Active", "PendingDeletion"]),

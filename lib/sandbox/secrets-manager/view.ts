@@ -50,7 +50,7 @@ function rotationFields(secret: SecretRecord): WireObject {
 }
 
 function tags(secret: SecretRecord): Json | undefined {
-  return secret.tags.length > 0 ? secret.tags.map((tag) => ({ Key: tag.Key, Value: tag.Value })) : undefined;
+  return secret.tags.length > 0 || secret.tagged ? secret.tags.map((tag) => ({ Key: tag.Key, Value: tag.Value })) : undefined;
 }
 
 function nextRotation(secret: SecretRecord): number | undefined {

@@ -1,3 +1,4 @@
+import { createSandbox } from "@/lib/sandbox/create-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndpoint, type Exchange, type RunningEndpoint } from "@/lib/endpoint";
 import { createEngine } from "@/lib/sandbox";
@@ -127,10 +128,21 @@ describe("errors as AWS answers them", () => {
     expect(unknown.body["__type"]).toBe("UnknownOperationException");
   });
 
-  it("answers a target prefix no service of the sandbox has with UnknownOperationException", async () => {
+  it("answers an operation AWS has and the sandbox does not simulate with the terminal's notice, word for word", async () => {
+    const grant = await json("TrentService.CreateGrant", { KeyId: "k", GranteePrincipal: "p", Operations: ["Decrypt"] });
+    expect(grant.status).toBe(400);
+    expect(grant.body["__type"]).toBe("UnknownOperationException");
+    const session = createSandbox({ scenario: "empty", seed: 1 });
+    const cli = session.runSync("aws kms create-grant --key-id k --grantee-principal p --operations Decrypt");
+    expect(cli.stderr).toBe(`\n${grant.body["message"] ?? grant.body["Message"]}\n`);
+  });
+
+  it("answers a target prefix no service of the sandbox has with UnknownOperationException and the terminal's notice", async () => {
     const unknown = await json("DynamoDB_20120810.ListTables", {}, { service: "dynamodb" });
     expect(unknown.status).toBe(400);
     expect(unknown.body["__type"]).toBe("UnknownOperationException");
+    const cli = createSandbox({ scenario: "empty", seed: 1 }).runSync("aws dynamodb list-tables");
+    expect(cli.stderr).toBe(`\n${unknown.body["message"] ?? unknown.body["Message"]}\n`);
   });
 
   it("answers a body that is not JSON with SerializationException", async () => {

@@ -7,7 +7,7 @@ import { authorizeKey } from "../authorize";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
 import { supportsRotation } from "../key-specs";
-import { stepKey } from "../key.machine";
+import { keyStateOf, stepKey } from "../key.machine";
 import { addMaterialVersion, ON_DEMAND_ROTATION_LIMIT, scheduleRotation, unscheduleRotation } from "../materials";
 import { paginate } from "../pagination";
 import { stepRotation } from "../rotation.machine";
@@ -85,7 +85,9 @@ export const getKeyRotationStatus = defineOperation({
   readOnly: true,
   handler(ctx, input) {
     const key = rotationTarget(ctx, input.KeyId, "GetKeyRotationStatus", "key.readRotation");
-    const enabled = key.rotation.state === "AutomaticRotationEnabled";
+    // "While a KMS key is pending deletion, its key rotation status is false [...]. If you cancel the
+    // deletion, the original key rotation status is restored." (API reference, GetKeyRotationStatus)
+    const enabled = key.rotation.state === "AutomaticRotationEnabled" && keyStateOf(key.state) !== "PendingDeletion";
     // NOTE: for asymmetric and HMAC keys the sandbox answers KeyRotationEnabled false (as AWS does
     // now, per emulator reports), rather than UnsupportedOperationException.
     if (!supportsRotation(key.keySpec, key.origin) || !enabled) return { KeyRotationEnabled: false, KeyId: key.arn };

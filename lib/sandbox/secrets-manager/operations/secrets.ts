@@ -70,6 +70,7 @@ export const createSecret = defineOperation({
       createdAt: ctx.now,
       lastChangedAt: ctx.now,
       tags: (input.Tags ?? []).map((tag) => ({ Key: tag.Key, Value: tag.Value })),
+      ...(input.Tags?.length ? { tagged: true } : {}),
       versions: [],
       lifecycle: "Active",
       rotation: { configured: false, enabled: false, state: "idle" },

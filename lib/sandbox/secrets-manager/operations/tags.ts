@@ -28,6 +28,7 @@ export const tagResource = defineOperation({
       if (existing) existing.Value = tag.Value;
       else secret.tags.push({ Key: tag.Key, Value: tag.Value });
     }
+    if (secret.tags.length > 0) secret.tagged = true;
     secret.lastChangedAt = ctx.now;
     return {};
   },

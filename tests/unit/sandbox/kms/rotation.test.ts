@@ -52,6 +52,16 @@ describe("EnableKeyRotation and GetKeyRotationStatus", () => {
     expect(rotations(sandbox, keyId)).toEqual([]);
   });
 
+  it("reports rotation off while the key is pending deletion, and on again once the deletion is cancelled (the API reference's rule)", () => {
+    const sandbox = newSandbox();
+    const { keyId, arn } = createKey(sandbox);
+    sandbox.call("kms", "EnableKeyRotation", { KeyId: keyId });
+    sandbox.call("kms", "ScheduleKeyDeletion", { KeyId: keyId, PendingWindowInDays: 7 });
+    expect(sandbox.call("kms", "GetKeyRotationStatus", { KeyId: keyId })).toEqual({ KeyRotationEnabled: false, KeyId: arn });
+    sandbox.call("kms", "CancelKeyDeletion", { KeyId: keyId });
+    expect(sandbox.call("kms", "GetKeyRotationStatus", { KeyId: keyId })).toMatchObject({ KeyRotationEnabled: true, KeyId: arn, RotationPeriodInDays: 365 });
+  });
+
   it("refuses keys whose material cannot rotate, with UnsupportedOperationException", () => {
     const sandbox = newSandbox();
     const signing = createKey(sandbox, { KeySpec: "RSA_2048", KeyUsage: "SIGN_VERIFY" });

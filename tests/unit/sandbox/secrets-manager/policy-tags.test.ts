@@ -118,6 +118,16 @@ describe("TagResource and UntagResource", () => {
     expect(sm(box, "DescribeSecret", { SecretId: "shared" })["Tags"]).toEqual([{ Key: "team", Value: "b" }]);
   });
 
+  it("shows no Tags on a secret never tagged, and Tags: [] once its last tag is removed (as recorded from AWS in LocalStack's test_secret_tags snapshot)", () => {
+    const { box } = shared();
+    expect(sm(box, "DescribeSecret", { SecretId: "shared" })).not.toHaveProperty("Tags");
+    sm(box, "TagResource", { SecretId: "shared", Tags: [{ Key: "tag1", Value: "value1" }] });
+    sm(box, "UntagResource", { SecretId: "shared", TagKeys: ["tag1"] });
+    expect(sm(box, "DescribeSecret", { SecretId: "shared" })["Tags"]).toEqual([]);
+    const listed = (sm(box, "ListSecrets", {})["SecretList"] as { Name: string; Tags?: unknown }[]).find((secret) => secret.Name === "shared");
+    expect(listed?.Tags).toEqual([]);
+  });
+
   it("checks the model: Tags need Key and Value", () => {
     const { box } = shared();
     expectError(() => sm(box, "TagResource", { SecretId: "shared", Tags: [{ Key: "a" }] }), "ValidationException", /Value null at 'tags.1.member.value' failed to satisfy constraint: Member must not be null/);
