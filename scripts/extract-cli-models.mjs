@@ -29,7 +29,7 @@ const dataDir = process.argv[2] ?? "/root/.pyenv/versions/3.11.7/lib/python3.11/
 const outDir = path.join(root, "lib/sandbox/cli/models");
 
 /** botocore's service directory name → the engine's ServiceId (the same names). */
-const SERVICES = ["kms", "secretsmanager", "ssm", "sts", "ec2", "lambda", "cloudformation"];
+const SERVICES = ["kms", "secretsmanager", "ssm", "sts", "ec2", "lambda", "cloudformation", "cloudtrail"];
 
 function botocoreVersion() {
   try {

@@ -14,6 +14,7 @@ export const TARGET_PREFIXES: Readonly<Record<string, Exclude<ServiceId, "sts">>
   TrentService: "kms",
   secretsmanager: "secretsmanager",
   AmazonSSM: "ssm",
+  "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101": "cloudtrail",
 };
 
 export interface CredentialScope {
@@ -47,7 +48,8 @@ export interface RouteInput {
 
 export function route({ target, contentType, scope }: RouteInput): Route {
   if (target) {
-    const dot = target.indexOf(".");
+    // The operation follows the last dot: some prefixes have dots of their own (com.amazonaws.cloudtrail...).
+    const dot = target.lastIndexOf(".");
     const prefix = dot < 0 ? target : target.slice(0, dot);
     const operation = dot < 0 ? "" : target.slice(dot + 1);
     return { protocol: "json", service: TARGET_PREFIXES[prefix], operation, target };

@@ -472,6 +472,8 @@ export class Sandbox {
       now: this.state.now,
       random: this.random,
       invokedBy: frame.invokedBy,
+      eventId: event.eventId,
+      trailEvents: () => sandbox.state.trail,
       regionState: (accountId = frame.caller.accountId, region = frame.region) => sandbox.regionState(accountId, region),
       iamState: (accountId = frame.caller.accountId) => {
         const iam = sandbox.state.accounts[accountId]?.iam;

@@ -276,6 +276,25 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       "*": "Only creating, describing and deleting stacks is simulated in CloudFormation (no updates, change sets or StackSets).",
     },
   },
+  cloudtrail: {
+    title: "AWS CloudTrail",
+    summary: "Records the calls made in an account. The sandbox serves its Event history (lookup-events) from its own trail: every call, who made it, on what, and whether it failed.",
+    simplifications: [
+      "Events appear at once (CloudTrail takes about 5 minutes), for the account and Region of the request, newest first, for 90 days.",
+      "The records carry a documentation address (192.0.2.1) as the source IP and the sandbox as the user agent; access key ids are not recorded.",
+      "Trails, event data stores (Lake), Insights and data events are not simulated.",
+    ],
+    commands: {
+      LookupEvents: {
+        summary: "Finds recent events by one attribute (EventName, Username, ResourceName, ResourceType, EventSource, ReadOnly, EventId) and a time range.",
+        example: "aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=DisableKey --query 'Events[].[EventTime,Username]' --output text",
+        note: "The whole record is JSON text in CloudTrailEvent: pipe it to jq to read errorCode or requestParameters.",
+      },
+    },
+    notSimulated: {
+      "*": "Only the Event history (lookup-events) is simulated in CloudTrail.",
+    },
+  },
 };
 
 export function commandText(service: string, operation: string): CommandText | undefined {

@@ -12,6 +12,7 @@ import stsModel from "./models/sts.json";
 import ec2Model from "./models/ec2.json";
 import lambdaModel from "./models/lambda.json";
 import cloudFormationModel from "./models/cloudformation.json";
+import cloudTrailModel from "./models/cloudtrail.json";
 import type { ServiceId } from "../core/operation";
 
 export type ShapeType = "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean" | "blob" | "timestamp" | "double" | "float";
@@ -137,6 +138,7 @@ export const SERVICE_MODELS: ReadonlyMap<string, { id: ServiceId; model: Service
   ["ec2", { id: "ec2", model: ec2Model as unknown as ServiceModel }],
   ["lambda", { id: "lambda", model: lambdaModel as unknown as ServiceModel }],
   ["cloudformation", { id: "cloudformation", model: cloudFormationModel as unknown as ServiceModel }],
+  ["cloudtrail", { id: "cloudtrail", model: cloudTrailModel as unknown as ServiceModel }],
 ]);
 
 /** Every top-level command of the real CLI v2, in the order its "Invalid choice" list shows them. */

@@ -9,7 +9,7 @@ import { commandTable, xformName } from "./model";
 export function notSimulatedService(command: string): string {
   return (
     `aws ${command}: this is a command of the real AWS CLI, but the sandbox does not simulate it. ` +
-    "The sandbox simulates kms, secretsmanager, ssm (Parameter Store), sts, and the parts of ec2, lambda and cloudformation the chapter uses. Run 'aws help' to see them."
+    "The sandbox simulates kms, secretsmanager, ssm (Parameter Store), sts, cloudtrail lookup-events, and the parts of ec2, lambda and cloudformation the chapter uses. Run 'aws help' to see them."
   );
 }
 

@@ -10,8 +10,29 @@ import type { Shape } from "./model";
 import { b64encode, utf8Encode } from "./python/base64";
 import { isDict, PyDatetime, PyDict, PyException, PyFloat, roundHalfEven, type PyValue } from "./python/values";
 
+/**
+ * A timestamp parameter as botocore's JSON serializer sends it: epoch seconds
+ * (parse_to_aware_datetime, then calendar.timegm). Strings are read as
+ * ISO 8601 (a date alone, a time without a zone: UTC, the sandbox's local
+ * zone) or as epoch seconds.
+ *
+ * NOTE: dateutil, which botocore uses, reads more formats ("Jan 1 2030",
+ * "2030/01/01"); the sandbox reads ISO 8601 and numbers.
+ */
+function epochSeconds(value: PyValue): number {
+  if (typeof value === "number") return Math.trunc(value);
+  if (value instanceof PyFloat) return Math.floor(value.value);
+  const text = value instanceof PyDatetime ? value.iso : String(value);
+  if (/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return Math.floor(Number(text));
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  const ms = iso ? Date.parse(`${iso[1]}-${iso[2]}-${iso[3]}T${iso[4] ?? "00"}:${iso[5] ?? "00"}:${iso[6] ?? "00"}${iso[7] ? (iso[7].toUpperCase() === "Z" ? "Z" : iso[7].replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")) : "Z"}`) : Number.NaN;
+  if (Number.isNaN(ms)) throw new PyException("ValueError", `Invalid timestamp "${text}": Unknown string format: ${text}`);
+  return Math.floor(ms / 1000);
+}
+
 export function serialize(value: PyValue, shape: Shape | undefined): Json {
   if (value === null) return null;
+  if (shape?.type === "timestamp") return epochSeconds(value);
   if (shape?.type === "blob") {
     if (value instanceof Uint8Array) return b64encode(value);
     if (typeof value === "string") return b64encode(utf8Encode(value));

@@ -5,8 +5,9 @@ import type { RegionState } from "../state";
 import type { SeededRandom } from "./random";
 import type { ScheduledEvent } from "./scheduler";
 import type { ScriptRequest, ScriptResult } from "./script-runner";
+import type { TrailEvent } from "../trail/trail";
 
-export type ServiceId = "kms" | "secretsmanager" | "ssm" | "sts" | "ec2" | "lambda" | "cloudformation";
+export type ServiceId = "kms" | "secretsmanager" | "ssm" | "sts" | "ec2" | "lambda" | "cloudformation" | "cloudtrail";
 
 /** A value of the AWS JSON 1.1 wire format: blobs are base64 strings, timestamps epoch seconds. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -34,6 +35,10 @@ export interface OperationContext {
   readonly random: SeededRandom;
   /** The service that made this call on the caller's behalf, if any. */
   readonly invokedBy: string | undefined;
+  /** This call's own trail event id (its request id). */
+  readonly eventId: string;
+  /** Every recorded event so far, oldest first (CloudTrail's LookupEvents reads them; do not change them). */
+  trailEvents(): readonly TrailEvent[];
   /** State of a service family in an account and Region (created on first use). */
   regionState(accountId?: string, region?: string): RegionState;
   /** An account's identities (users, roles, STS role sessions), or undefined when the sandbox has no such account. */

@@ -3,7 +3,7 @@ import { completeAwsCli } from "@/lib/sandbox/cli";
 
 describe("tab completion", () => {
   it("completes services, then the simulated commands of a service", () => {
-    expect(completeAwsCli([], "")).toEqual(["kms", "secretsmanager", "ssm", "sts", "ec2", "lambda", "cloudformation", "help"]);
+    expect(completeAwsCli([], "")).toEqual(["kms", "secretsmanager", "ssm", "sts", "ec2", "lambda", "cloudformation", "cloudtrail", "help"]);
     expect(completeAwsCli([], "s")).toEqual(["secretsmanager", "ssm", "sts"]);
     expect(completeAwsCli(["kms"], "list-")).toEqual(["list-aliases", "list-key-policies", "list-key-rotations", "list-keys", "list-resource-tags"]);
     expect(completeAwsCli(["kms"], "create-g")).toEqual([]);

@@ -145,6 +145,15 @@ describe("errors as AWS answers them", () => {
     expect(cli.stderr).toBe(`\n${unknown.body["message"] ?? unknown.body["Message"]}\n`);
   });
 
+  it("serves CloudTrail's LookupEvents from the engine's trail (JSON 1.1, CloudTrail's target prefix)", async () => {
+    await json("TrentService.CreateKey", { Description: "seen by the trail" });
+    const events = await json("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", { LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "CreateKey" }] }, { service: "cloudtrail" });
+    expect(events.status).toBe(200);
+    const list = events.body["Events"] as { EventName: string; EventSource: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((event) => event.EventName === "CreateKey" && event.EventSource === "kms.amazonaws.com")).toBe(true);
+  });
+
   it("answers a body that is not JSON with SerializationException", async () => {
     const bad = await json("TrentService.ListKeys", undefined, { raw: "{not json" });
     expect(bad.status).toBe(400);

@@ -79,9 +79,10 @@ describe("the chapter-27 scenario", () => {
     // The encrypt | base64 --decode > encrypted.txt and decrypt round trip.
     expect(session.runSync("cat decrypted.txt").stdout).toBe("Hello, KMS!\n");
     expect(session.fs.stat("encrypted.txt")?.size).toBeGreaterThan(12);
-    // The key is pending deletion with rotation enabled; alias/my-key points at it.
+    // The key is pending deletion with rotation enabled; alias/my-key points at it. While it is pending deletion
+    // its rotation status is false (API reference, GetKeyRotationStatus); cancelling the deletion restores it.
     expect(session.runSync(`aws kms describe-key --key-id alias/my-key --query 'KeyMetadata.[KeyId,KeyState]' --output text`).stdout).toBe(`${CHAPTER_27_KEY_ID}\tPendingDeletion\n`);
-    expect(session.runSync(`aws kms get-key-rotation-status --key-id ${CHAPTER_27_KEY_ID} --query KeyRotationEnabled`).stdout).toBe("true\n");
+    expect(session.runSync(`aws kms get-key-rotation-status --key-id ${CHAPTER_27_KEY_ID} --query KeyRotationEnabled`).stdout).toBe("false\n");
     // The rotation really changed the database password: the last value no longer logs in, the new current one does.
     const secret = JSON.parse(JSON.parse(session.runSync('aws secretsmanager get-secret-value --secret-id "prod/database/credentials"').stdout).SecretString);
     expect(secret.username).toBe("admin");

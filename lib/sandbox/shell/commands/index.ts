@@ -15,7 +15,7 @@ import { err, out } from "./util";
 
 const INTRODUCTION = `This is the sandbox's shell: bash's syntax and the usual Linux tools, running in your
 browser. Your files live in /home/learner and are kept with the sandbox. AWS is simulated:
-aws kms, secretsmanager, ssm, sts, ec2, lambda and cloudformation act on the sandbox, not on a real account.
+aws kms, secretsmanager, ssm, sts, cloudtrail, ec2, lambda and cloudformation act on the sandbox, not a real account.
 The simulated clock stands still until you run \`clock advance\` (for example 8d).
 
 Shell syntax: quotes ('...', "...", $'...', \\), $VAR, \${VAR}, \${VAR:-default} and the other
