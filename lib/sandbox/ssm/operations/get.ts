@@ -7,6 +7,8 @@ import { checkFilters, labeledVersion, matchesFilters } from "../filters";
 import { checkName, checkPath, parseReference, pathArn } from "../names";
 import { decodeToken, encodeToken } from "../pagination";
 import { getRecord, namesUnderPath } from "../store";
+import { isSecretsReference, needsDecryption, parseSecretsReference, resolveSecretsReference } from "../secrets-reference";
+import { isAwsServiceError } from "../../core/errors";
 import { arnOf, historyShape, parameterShape, valueOf } from "../wire";
 import { parameterName, parameterNames, parameterStringFilters } from "./shapes";
 
@@ -22,6 +24,11 @@ export const getParameter = defineOperation({
   readOnly: true,
   sensitive: { response: ["Parameter"] },
   handler(ctx, input) {
+    if (isSecretsReference(input.Name)) {
+      const secretReference = parseSecretsReference(input.Name);
+      if (input.WithDecryption !== true) throw needsDecryption();
+      return { Parameter: resolveSecretsReference(ctx, secretReference, "ssm:GetParameter") };
+    }
     const state = ctx.regionState().ssm;
     const reference = parseReference(input.Name, true);
     checkName(reference.name, "read", ctx.region, ctx.accountId);
@@ -42,7 +49,20 @@ export const getParameters = defineOperation({
   handler(ctx, input) {
     const state = ctx.regionState().ssm;
     const names = [...new Set(input.Names)];
-    const lookups = names.map((given) => {
+    // References to Secrets Manager are answered from there; those it cannot answer are invalid names.
+    const references = names.filter(isSecretsReference);
+    const referenced: WireObject[] = [];
+    const invalidReferences: string[] = [];
+    for (const given of references) {
+      try {
+        if (input.WithDecryption !== true) throw needsDecryption();
+        referenced.push(resolveSecretsReference(ctx, parseSecretsReference(given), "ssm:GetParameters"));
+      } catch (error) {
+        if (isAwsServiceError(error) && error.code !== "AccessDeniedException") invalidReferences.push(given);
+        else throw error;
+      }
+    }
+    const lookups = names.filter((given) => !isSecretsReference(given)).map((given) => {
       const reference = parseReference(given, true);
       checkName(reference.name, "read", ctx.region, ctx.accountId);
       return { given, reference, record: findRecord(ctx, state, reference) };
@@ -67,7 +87,7 @@ export const getParameters = defineOperation({
       const arn = arnOf(ctx, record);
       parameters.push(parameterShape(record, version, arn, valueOf(ctx, version, arn, input.WithDecryption === true), reference.selector?.text));
     }
-    return { Parameters: parameters, InvalidParameters: invalid };
+    return { Parameters: [...referenced, ...parameters], InvalidParameters: [...invalidReferences, ...invalid] };
   },
 });
 
