@@ -172,3 +172,16 @@ for (const service of SERVICES) {
   writeFileSync(path.join(outDir, `${service}.json`), JSON.stringify(out, null, 1) + "\n");
   console.log(`${service}: ${Object.keys(operations).length} operations (${implemented.size} implemented), ${Object.keys(shapes).length} shapes, ${Object.keys(keptPaginators).length} paginators`);
 }
+
+// The commercial partition's Regions and their names (botocore's endpoints.json), for the public
+// parameters /aws/service/global-infrastructure/regions/* (lib/sandbox/ssm/public-parameters.ts).
+{
+  const endpoints = JSON.parse(readFileSync(path.join(dataDir, "endpoints.json"), "utf8"));
+  const aws = endpoints.partitions.find((partition) => partition.partition === "aws");
+  const regions = Object.fromEntries(Object.entries(aws.regions).map(([code, region]) => [code, region.description]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(
+    path.join(root, "lib/sandbox/ssm/public-regions.json"),
+    JSON.stringify({ NOTICE: `The aws partition's Regions in botocore ${version}'s endpoints.json (Apache License 2.0).`, regions }, null, 1) + "\n",
+  );
+  console.log(`public regions: ${Object.keys(regions).length}`);
+}

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { defineOperation, type WireObject } from "../../core/operation";
+import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { aws } from "../../core/validation";
 import { authorizeReference, findRecord, selectVersion } from "../access";
 import * as errors from "../errors";
@@ -8,6 +8,8 @@ import { checkName, checkPath, parseReference, pathArn } from "../names";
 import { decodeToken, encodeToken } from "../pagination";
 import { getRecord, namesUnderPath } from "../store";
 import { isSecretsReference, needsDecryption, parseSecretsReference, resolveSecretsReference } from "../secrets-reference";
+import { findPublic, isPublicName, publicArn, publicShape, publicUnderPath, publicVersion } from "../public-parameters";
+import type { ParameterReference } from "../names";
 import { isAwsServiceError } from "../../core/errors";
 import { arnOf, historyShape, parameterShape, valueOf } from "../wire";
 import { parameterName, parameterNames, parameterStringFilters } from "./shapes";
@@ -17,6 +19,14 @@ import { parameterName, parameterNames, parameterStringFilters } from "./shapes"
  * WithDecryption, decrypted SecureStrings), so the trail never records them:
  * CloudTrail logs these calls without response elements.
  */
+
+/** A public parameter (public-parameters.ts): authorised on its account-less ARN, found or ParameterNotFound. */
+function readPublic(ctx: OperationContext, action: "ssm:GetParameter" | "ssm:GetParameters", reference: ParameterReference): WireObject {
+  ctx.authorize({ action, resource: publicArn(ctx.region, reference.name), resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
+  const parameter = findPublic(ctx.region, reference.name);
+  if (!parameter) throw errors.parameterNotFound();
+  return publicShape(ctx.region, publicVersion(parameter, reference), reference.selector?.text);
+}
 
 export const getParameter = defineOperation({
   name: "GetParameter",
@@ -31,6 +41,7 @@ export const getParameter = defineOperation({
     }
     const state = ctx.regionState().ssm;
     const reference = parseReference(input.Name, true);
+    if (isPublicName(reference.name) && !reference.malformed) return { Parameter: readPublic(ctx, "ssm:GetParameter", reference) };
     checkName(reference.name, "read", ctx.region, ctx.accountId);
     const record = findRecord(ctx, state, reference);
     authorizeReference(ctx, "ssm:GetParameter", reference, record);
@@ -62,7 +73,17 @@ export const getParameters = defineOperation({
         else throw error;
       }
     }
-    const lookups = names.filter((given) => !isSecretsReference(given)).map((given) => {
+    const publicNames = names.filter((given) => !isSecretsReference(given) && isPublicName(parseReference(given, true).name));
+    const publicFound: WireObject[] = [];
+    for (const given of publicNames) {
+      try {
+        publicFound.push(readPublic(ctx, "ssm:GetParameters", parseReference(given, true)));
+      } catch (error) {
+        if (isAwsServiceError(error) && error.code !== "AccessDeniedException") invalidReferences.push(given);
+        else throw error;
+      }
+    }
+    const lookups = names.filter((given) => !isSecretsReference(given) && !publicNames.includes(given)).map((given) => {
       const reference = parseReference(given, true);
       checkName(reference.name, "read", ctx.region, ctx.accountId);
       return { given, reference, record: findRecord(ctx, state, reference) };
@@ -87,7 +108,7 @@ export const getParameters = defineOperation({
       const arn = arnOf(ctx, record);
       parameters.push(parameterShape(record, version, arn, valueOf(ctx, version, arn, input.WithDecryption === true), reference.selector?.text));
     }
-    return { Parameters: [...referenced, ...parameters], InvalidParameters: [...invalidReferences, ...invalid] };
+    return { Parameters: [...referenced, ...publicFound, ...parameters], InvalidParameters: [...invalidReferences, ...invalid] };
   },
 });
 
@@ -114,6 +135,16 @@ export const getParametersByPath = defineOperation({
     const after = decodeToken("GetParametersByPath", input.NextToken);
     const limit = input.MaxResults ?? 10;
     const withDecryption = input.WithDecryption === true;
+    if (isPublicName(path)) {
+      // AWS's public parameters, read-only and the same in every account (public-parameters.ts).
+      const found = publicUnderPath(ctx.region, path, input.Recursive === true, after);
+      const page = found.slice(0, limit);
+      const lastPublic = page.at(-1);
+      return {
+        Parameters: page.map((parameter) => publicShape(ctx.region, parameter)),
+        ...(found.length > limit && lastPublic ? { NextToken: encodeToken("GetParametersByPath", lastPublic.name) } : {}),
+      };
+    }
 
     const parameters: WireObject[] = [];
     let last: string | undefined;
