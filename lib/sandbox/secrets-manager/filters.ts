@@ -2,7 +2,9 @@ import type { SecretRecord } from "./state";
 
 /**
  * ListSecrets and BatchGetSecretValue filters [API Filter]:
- * - description: prefix match, not case-sensitive;
+ * - description: every word of the value begins a word of the description, not
+ *   case-sensitive ("a secret" finds "an secret", not "asecret": LocalStack's
+ *   test_list_secrets_filtering, validated against AWS);
  * - name, tag-key, tag-value, primary-region, owning-service: prefix match, case-sensitive;
  * - all: the value is broken into words, matched against name, description
  *   and tags, not case-sensitive;
@@ -28,6 +30,11 @@ export function words(text: string): string[] {
   return (text.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? []).map((word) => word.toLowerCase());
 }
 
+/** A description's words: split at white space, lower-cased. */
+function spaceWords(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter((word) => word !== "");
+}
+
 function attributes(secret: SecretRecord, key: FilterKey): string[] {
   switch (key) {
     case "description":
@@ -51,7 +58,13 @@ function valueMatches(key: FilterKey, value: string, candidates: string[]): bool
     const wanted = words(value);
     return wanted.length > 0 && wanted.every((word) => candidates.some((candidate) => candidate.startsWith(word)));
   }
-  if (key === "description") return candidates.some((candidate) => candidate.toLowerCase().startsWith(value.toLowerCase()));
+  if (key === "description") {
+    const wanted = spaceWords(value);
+    return wanted.length > 0 && candidates.some((candidate) => {
+      const have = spaceWords(candidate);
+      return wanted.every((word) => have.some((candidateWord) => candidateWord.startsWith(word)));
+    });
+  }
   return candidates.some((candidate) => candidate.startsWith(value));
 }
 

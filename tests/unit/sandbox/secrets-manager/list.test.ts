@@ -30,11 +30,30 @@ describe("ListSecrets", () => {
     expect(names(sm(box, "ListSecrets", { SortBy: "name", SortOrder: "asc" }))).toEqual(["Prod/legacy", "dev/db/password", "prod/api-key", "prod/db/password"]);
   });
 
-  it("filters names by case-sensitive prefix, descriptions by case-insensitive prefix", () => {
+  it("filters names by case-sensitive prefix, descriptions by case-insensitive word prefixes", () => {
     const box = catalogue();
     expect(names(sm(box, "ListSecrets", { Filters: [{ Key: "name", Values: ["prod/"] }] }))).toEqual(["prod/api-key", "prod/db/password"]);
-    expect(names(sm(box, "ListSecrets", { Filters: [{ Key: "description", Values: ["database"] }] }))).toEqual(["prod/db/password"]);
-    expect(names(sm(box, "ListSecrets", { Filters: [{ Key: "description", Values: ["dev", "DATA"] }] }))).toEqual(["dev/db/password", "prod/db/password"]);
+    expect(names(sm(box, "ListSecrets", { Filters: [{ Key: "description", Values: ["database"] }] }))).toEqual(["dev/db/password", "prod/db/password"]);
+    expect(names(sm(box, "ListSecrets", { Filters: [{ Key: "description", Values: ["data pass"] }] }))).toEqual(["prod/db/password"]);
+    expect(names(sm(box, "ListSecrets", { Filters: [{ Key: "description", Values: ["dev", "PASS"] }] }))).toEqual(["dev/db/password", "prod/db/password"]);
+  });
+
+  it("combines the words of a description filter as AWS does (LocalStack's test_list_secrets_filtering, validated against AWS)", () => {
+    const box = sandbox();
+    sm(box, "CreateSecret", { Name: "testing1/one", SecretString: "secret", Description: "a secret" });
+    sm(box, "CreateSecret", { Name: "/testing2/two", SecretString: "secret", Description: "an secret" });
+    sm(box, "CreateSecret", { Name: "testing3/three", SecretString: "secret", Description: "asecret" });
+    sm(box, "CreateSecret", { Name: "/testing4/four", SecretString: "secret", Description: "thesecret" });
+    const filtered = (filters: { Key: string; Values: string[] }[]) => names(sm(box, "ListSecrets", { Filters: filters, SortBy: "name", SortOrder: "asc" }));
+    expect(filtered([{ Key: "name", Values: ["/"] }])).toEqual(["/testing2/two", "/testing4/four"]);
+    expect(filtered([{ Key: "name", Values: ["!/"] }])).toEqual(["testing1/one", "testing3/three"]);
+    expect(filtered([{ Key: "name", Values: ["testing1 one"] }])).toEqual([]);
+    expect(filtered([{ Key: "description", Values: ["a"] }])).toEqual(["/testing2/two", "testing1/one", "testing3/three"]);
+    expect(filtered([{ Key: "description", Values: ["!a"] }])).toEqual(["/testing4/four"]);
+    expect(filtered([{ Key: "description", Values: ["a secret"] }])).toEqual(["/testing2/two", "testing1/one"]);
+    expect(filtered([{ Key: "description", Values: ["!c"] }])).toHaveLength(4);
+    expect(filtered([{ Key: "description", Values: ["a"] }, { Key: "name", Values: ["secret"] }])).toEqual([]);
+    expect(filtered([{ Key: "description", Values: ["a"] }, { Key: "name", Values: ["an"] }])).toEqual([]);
   });
 
   it("filters by tag keys and values, all filters together", () => {
