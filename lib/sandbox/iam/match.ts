@@ -57,23 +57,61 @@ function resolve(pattern: string, variables: Context | undefined): Piece[] | und
   return pieces;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+type Token = { kind: "star" } | { kind: "one" } | { kind: "char"; char: string };
 
-function globSource(pieces: Piece[]): string {
-  return pieces
-    .map((piece) =>
-      piece.literal
-        ? escapeRegExp(piece.text)
-        : [...piece.text].map((ch) => (ch === "*" ? "[\\s\\S]*" : ch === "?" ? "[\\s\\S]" : escapeRegExp(ch))).join(""),
-    )
-    .join("");
+/** The pattern as tokens, by code point: `*` and `?` from the policy are wildcards, substituted text is literal. */
+function tokensOf(pieces: Piece[], ignoreCase: boolean): Token[] {
+  const tokens: Token[] = [];
+  for (const piece of pieces) {
+    for (const char of piece.text) {
+      if (!piece.literal && char === "*") {
+        // Consecutive stars match what one does.
+        if (tokens.at(-1)?.kind !== "star") tokens.push({ kind: "star" });
+      } else if (!piece.literal && char === "?") tokens.push({ kind: "one" });
+      else tokens.push({ kind: "char", char: ignoreCase ? char.toLowerCase() : char });
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Whole-value glob match in at most pattern × value steps: the classic
+ * backtrack-to-the-last-star scan. (A regular expression built from the
+ * pattern backtracks exponentially on patterns such as `*a*a*a…b`: a crafted
+ * policy held a request for seconds.)
+ */
+function globMatch(tokens: readonly Token[], value: readonly string[]): boolean {
+  let t = 0;
+  let v = 0;
+  let starAt = -1;
+  let resumeAt = 0;
+  while (v < value.length) {
+    const token = tokens[t];
+    if (token && (token.kind === "one" || (token.kind === "char" && token.char === value[v]))) {
+      t += 1;
+      v += 1;
+    } else if (token?.kind === "star") {
+      starAt = t;
+      resumeAt = v;
+      t += 1;
+    } else if (starAt !== -1) {
+      t = starAt + 1;
+      resumeAt += 1;
+      v = resumeAt;
+    } else {
+      return false;
+    }
+  }
+  while (tokens[t]?.kind === "star") t += 1;
+  return t === tokens.length;
 }
 
 /** `*`/`?` wildcard match of the whole value. */
 export function wildcardMatch(pattern: string, value: string, options: { ignoreCase?: boolean; variables?: Context } = {}): boolean {
   const pieces = resolve(pattern, options.variables);
   if (!pieces) return false;
-  return new RegExp(`^${globSource(pieces)}$`, options.ignoreCase ? "i" : "").test(value);
+  const ignoreCase = options.ignoreCase === true;
+  return globMatch(tokensOf(pieces, ignoreCase), [...(ignoreCase ? value.toLowerCase() : value)]);
 }
 
 /** Exact comparison after variable substitution (StringEquals and friends: no wildcards). */

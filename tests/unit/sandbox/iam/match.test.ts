@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { actionMatches, arnMatches, resourceMatches, wildcardMatch } from "@/lib/sandbox/iam/match";
 
@@ -72,5 +73,28 @@ describe("ARN matching (ArnEquals / ArnLike)", () => {
 
   it("keeps colons inside the resource component", () => {
     expect(arnMatches("arn:aws:secretsmanager:*:*:secret:prod/*", "arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db-AbCdEf")).toBe(true);
+  });
+});
+
+describe("wildcard matching never backtracks exponentially", () => {
+  // The oracle: the same glob as an anchored regular expression (fine on small inputs).
+  const oracle = (pattern: string, value: string) =>
+    new RegExp(`^${[...pattern].map((char) => (char === "*" ? "[\\s\\S]*" : char === "?" ? "[\\s\\S]" : char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))).join("")}$`).test(value);
+
+  it("agrees with a regular expression on every small pattern and value (property)", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab*?:]{0,8}$/), fc.stringMatching(/^[ab:]{0,10}$/), (pattern, value) => {
+        expect(resourceMatches(pattern, value)).toBe(oracle(pattern, value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("answers a crafted pattern with many stars against a long resource (a regular expression took seconds)", () => {
+    const pattern = `arn:aws:kms:*:*:key/${"*a".repeat(20)}*b`;
+    const resource = `arn:aws:kms:us-east-1:123456789012:key/${"a".repeat(120)}`;
+    expect(resourceMatches(pattern, resource)).toBe(false);
+    expect(resourceMatches(pattern, `${resource}b`)).toBe(true);
+    expect(actionMatches("KMS:*crypt*", "kms:ReEncryptFrom")).toBe(true);
   });
 });
