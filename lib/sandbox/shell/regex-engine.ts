@@ -62,8 +62,8 @@ function compiled(source: string, flags: RegexFlags): { re2?: RE2JS; backtrack?:
   if (entry) return entry;
   entry = {};
   const perlDollarMatters = flags.perlDollar === true && /\$|\\Z/.test(source);
-  if (!flags.notEmpty && !perlDollarMatters) {
-    if (!RE2) throw new Error("The regular-expression engine is not loaded (the session's tools provide it).");
+  // Without re2js (an engine used without the session's tools) every pattern goes to the backtracking matcher.
+  if (!flags.notEmpty && !perlDollarMatters && RE2) {
     const re2 = RE2;
     try {
       let re2Flags = 0;

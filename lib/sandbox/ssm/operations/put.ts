@@ -1,3 +1,4 @@
+import { checkAllowedPattern } from "../allowed-pattern";
 import * as z from "zod";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { aws } from "../../core/validation";
@@ -62,14 +63,6 @@ function resolveTier(ctx: OperationContext, input: PutParameterInput, existing: 
   return needsAdvanced ? "Advanced" : "Standard";
 }
 
-function compilePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    throw errors.invalidAllowedPattern(pattern);
-  }
-}
-
 function mergeTags(tags: readonly ParameterTag[], added: readonly ParameterTag[]): ParameterTag[] {
   const merged = tags.map((tag) => ({ ...tag }));
   for (const { Key, Value } of added) {
@@ -121,9 +114,7 @@ export const putParameter = defineOperation({
 
     // NOTE: a Description or AllowedPattern left out of an overwrite is kept from the previous version.
     const allowedPattern = input.AllowedPattern ?? current?.allowedPattern;
-    if (allowedPattern) {
-      if (!compilePattern(allowedPattern).test(input.Value)) throw errors.patternMismatch(allowedPattern);
-    }
+    if (allowedPattern) checkAllowedPattern(allowedPattern, input.Value);
     const description = input.Description ?? current?.description;
 
     const counts = tierCounts(state);

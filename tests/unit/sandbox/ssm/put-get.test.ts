@@ -97,6 +97,13 @@ describe("PutParameter", () => {
     expectError(() => put(box, "/app/bad", "v", { AllowedPattern: "([" }), "InvalidAllowedPatternException");
   });
 
+  it("answers a pattern with nested repetition against a long value at once (a JavaScript RegExp took seconds)", () => {
+    const box = sandbox();
+    const value = `${"a".repeat(100)}!`;
+    expectError(() => put(box, "/app/redos", value, { AllowedPattern: "^(a+)+$" }), "ParameterPatternMismatchException");
+    expect(put(box, "/app/ok", "a".repeat(100), { AllowedPattern: "^(a+)+$" }).Version).toBe(1);
+  });
+
   it("keeps Description and shows it in DescribeParameters", () => {
     const box = sandbox();
     put(box, "/app/x", "v", { Description: "the x" });
