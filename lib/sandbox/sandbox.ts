@@ -2,13 +2,14 @@ import type * as z from "zod";
 import { AwsServiceError, isAwsServiceError, SandboxUsageError } from "./core/errors";
 import type { EngineNotice, NestedCallOptions, OperationContext, ServiceId, ServiceSpec, WireObject } from "./core/operation";
 import { SeededRandom } from "./core/random";
+import { MAX_TIME } from "./core/time";
 import type { ScriptRequest, ScriptResult, ScriptRunner } from "./core/script-runner";
 import { cancelScheduled, insertScheduled, type ScheduledEvent } from "./core/scheduler";
 import { parseRequest } from "./core/validation";
 import { accessDeniedMessage, evaluate, parsePolicyDocument } from "./iam/access";
 import type { PolicyDocument, Principal } from "./iam/model";
 import { rootArn } from "./iam/model";
-import { emptyRegionState, sandboxStateSchema, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type CallerRef, type RegionState, type SandboxState } from "./state";
+import { emptyRegionState, sandboxStateSchema, upgradeState, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type CallerRef, type RegionState, type SandboxState } from "./state";
 import { queryTrail, redact, type TrailEvent, type TrailQuery } from "./trail/trail";
 import { defaultAccounts, DEFAULT_REGION, LEARNER_ACCOUNT } from "./world";
 
@@ -70,7 +71,7 @@ export class Sandbox {
     const seed = options.seed ?? (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0);
     this.random = SeededRandom.fromSeed(seed);
     const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
-    if (!Number.isFinite(now)) throw new SandboxUsageError(`invalid start time: ${String(options.now)}`);
+    if (!Number.isFinite(now) || now < 0 || now > MAX_TIME) throw new SandboxUsageError(`invalid start time: ${String(options.now)} (the sandbox's clock runs from 1970 to the end of 9999)`);
     const region = options.region ?? DEFAULT_REGION;
     this.state = {
       format: SNAPSHOT_FORMAT,
@@ -193,6 +194,7 @@ export class Sandbox {
   advanceClock(ms: number): ScheduledEvent[] {
     if (!Number.isFinite(ms) || ms < 0) throw new SandboxUsageError(`cannot move the clock by ${ms} ms`);
     const target = this.state.now + ms;
+    if (target > MAX_TIME) throw new SandboxUsageError("the sandbox's clock stops at the end of 9999 (AWS's dates have four-digit years): it cannot move that far");
     const ran: ScheduledEvent[] = [];
     for (let next = this.state.scheduled[0]; next && next.at <= target; next = this.state.scheduled[0]) {
       this.state.scheduled.shift();
@@ -257,7 +259,12 @@ export class Sandbox {
       const issue = parsed.error.issues[0];
       throw new SandboxUsageError(`The snapshot is damaged: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`);
     }
-    const copy = structuredClone(snapshot) as SandboxState;
+    const copy = upgradeState(structuredClone(snapshot) as SandboxState);
+    // Meaning, not only shape: a consistent sandbox has run everything due before its own time,
+    // so a due event in the past can only come from a crafted save (it would make the next
+    // clock advance catch up on years of daily rotations).
+    const stale = copy.scheduled.find((event) => event.at < copy.now);
+    if (stale) throw new SandboxUsageError(`The snapshot is damaged: scheduled: an event (${stale.kind}) is due before the snapshot's own time.`);
     const random = SeededRandom.fromState(copy.random);
     this.state = copy;
     this.random = random;

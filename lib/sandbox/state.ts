@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { ScheduledEvent } from "./core/scheduler";
+import { MAX_TIME } from "./core/time";
 import { cloudFormationStateSchema, emptyCloudFormationState, type CloudFormationState } from "./cloudformation/state";
 import { ec2StateSchema, emptyEc2State, type Ec2State } from "./ec2/state";
 import { emptyIamState, type IamState } from "./iam/model";
@@ -111,7 +112,8 @@ const callerSchema = z.discriminatedUnion("kind", [
 export const sandboxStateSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(SNAPSHOT_VERSION),
-  now: z.number().finite(),
+  // From 1970 to the end of 9999 (core/time.ts MAX_TIME).
+  now: z.number().finite().min(0).max(MAX_TIME),
   random: z.array(z.number().int()).min(1),
   sequence: z.number().int().nonnegative(),
   defaultRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
@@ -120,7 +122,25 @@ export const sandboxStateSchema = z.object({
     z.string().regex(/^\d{12}$/),
     z.object({ accountId: z.string(), alias: z.string(), iam: iamStateSchema, regions: z.record(z.string(), regionStateSchema) }),
   ),
-  scheduled: z.array(z.object({ id: z.number().int(), at: z.number(), kind: z.string(), accountId: z.string(), region: z.string(), resource: z.string() })),
+  scheduled: z.array(z.object({ id: z.number().int(), at: z.number().finite().max(MAX_TIME), kind: z.string(), accountId: z.string(), region: z.string(), resource: z.string() })),
   // Trail events are display data: checked for shape, not field by field.
   trail: z.array(z.object({ eventId: z.string(), eventTime: z.number(), eventSource: z.string(), eventName: z.string() }).passthrough()),
 });
+
+/**
+ * Fills in what snapshots from before a service existed lack (restore() keeps
+ * the snapshot as given, so the schema's defaults do not reach the state):
+ * instance profiles, EC2, CloudFormation and the learner's Lambda functions.
+ */
+export function upgradeState(state: SandboxState): SandboxState {
+  for (const account of Object.values(state.accounts)) {
+    account.iam.sessions ??= {};
+    account.iam.instanceProfiles ??= {};
+    for (const region of Object.values(account.regions)) {
+      region.ec2 ??= emptyEc2State();
+      region.cloudformation ??= emptyCloudFormationState();
+      region.lambda.codeFunctions ??= {};
+    }
+  }
+  return state;
+}

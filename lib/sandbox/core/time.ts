@@ -2,6 +2,13 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
+/**
+ * The last moment the simulated clock can show: AWS's timestamps (and the
+ * CLI's ISO 8601 output) have four-digit years. Past it every formatted date
+ * would break, so the clock stops here.
+ */
+export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 const UNITS: Record<string, number> = { d: DAY, h: HOUR, m: MINUTE };
 
 /** Parses the `clock advance` duration syntax: `8d`, `12h`, `30m`, or combinations like `1d12h`. */
