@@ -49,6 +49,7 @@ if (runAll || which.has("engine")) {
     ...engine.operations.map((op) => `| ${op.label} | ${op.opsPerSecond.toLocaleString("en-US")} | ${op.meanMs} ms | ${op.p95Ms} ms |`),
     "",
     `Engine Encrypt (4 KB) costs ${engine.encryptVersusBareCipher}x a bare @noble/ciphers AES-256-GCM call of the same size.`,
+    `A Decrypt allowed only by a grant (the key carrying 101 grants) costs ${engine.grantDecryptVersusPolicy}x one the key policy allows.`,
     `Heap: 1,000 keys ${engine.heap.keys1000MB} MB; 10,000 parameters ${engine.heap.parameters10000MB} MB (after GC: ${engine.heap.measuredAfterGc}).`,
     "",
   );

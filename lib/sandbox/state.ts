@@ -130,7 +130,7 @@ export const sandboxStateSchema = z.object({
 /**
  * Fills in what snapshots from before a service existed lack (restore() keeps
  * the snapshot as given, so the schema's defaults do not reach the state):
- * instance profiles, EC2, CloudFormation and the learner's Lambda functions.
+ * instance profiles, EC2, CloudFormation, the learner's Lambda functions, KMS grants.
  */
 export function upgradeState(state: SandboxState): SandboxState {
   for (const account of Object.values(state.accounts)) {
@@ -140,6 +140,7 @@ export function upgradeState(state: SandboxState): SandboxState {
       region.ec2 ??= emptyEc2State();
       region.cloudformation ??= emptyCloudFormationState();
       region.lambda.codeFunctions ??= {};
+      region.kms.grants ??= {};
     }
   }
   return state;

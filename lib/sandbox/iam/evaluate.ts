@@ -54,6 +54,11 @@ export interface AuthorizationRequest {
   identityPolicies: { name: string; document: PolicyDocument }[];
   /** Condition context keys, e.g. {"kms:ViaService": "ssm.us-east-1.amazonaws.com", "kms:EncryptionContext:SecretARN": "..."}. */
   context: Record<string, string | string[] | boolean | number>;
+  /**
+   * A KMS grant that allows this request (KMS keys only): it allows what the
+   * policies do not, and never what an explicit deny refuses.
+   */
+  grant?: { grantId: string; grantee: string } | undefined;
 }
 
 /** One statement as the evaluator saw it: whether it applied and why (not). */
@@ -306,6 +311,17 @@ export function evaluate(request: AuthorizationRequest): AuthorizationResult {
   // 1. Explicit deny wins, wherever it is. AWS names the identity-based policy when both deny.
   if (identity.deny) return deny("explicit-deny-identity", `Denied: ${quoteSid(identity.deny)} explicitly denies ${action}, and an explicit deny overrides every allow.`);
   if (resource.deny) return deny("explicit-deny-resource", `Denied: ${quoteSid(resource.deny)} explicitly denies ${action}, and an explicit deny overrides every allow.`);
+
+  // A grant allows on its own, whatever the policies say short of an explicit deny ("Grants in AWS KMS").
+  if (request.grant) {
+    trace.push({
+      policy: `grant ${request.grant.grantId} on ${request.resource}`,
+      effect: "Allow",
+      applies: true,
+      reason: `the grant gives ${request.grant.grantee} ${action.replace(/^kms:/, "")}, and the request meets its constraints`,
+    });
+    return allow(`Allowed: grant ${request.grant.grantId.slice(0, 12)}… gives ${who} ${action}. Grants add to what policies allow; only an explicit deny overrides them.`);
+  }
 
   // 2. Another account's resource: both sides must allow.
   if (crossAccount) {

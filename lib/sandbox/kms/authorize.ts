@@ -1,6 +1,7 @@
 import type { OperationContext } from "../core/operation";
 import { keyPolicyDocument } from "./policies";
 import type { KmsKeyRecord } from "./state";
+import { grantAllowing } from "./grants";
 import { aliasesOf, stateOfKey } from "./store";
 
 /**
@@ -46,7 +47,16 @@ export interface KeyAuthorization {
   ciphertext?: boolean;
 }
 
-/** Authorises kms:<operation> on a key for the caller, or throws AccessDeniedException. */
+/** The request's encryption context, read back from its kms:EncryptionContext:<key> condition keys. */
+function encryptionContextOf(conditions: KmsConditionContext): Record<string, string> {
+  const context: Record<string, string> = {};
+  for (const [key, value] of Object.entries(conditions)) {
+    if (key.startsWith("kms:EncryptionContext:") && typeof value === "string") context[key.slice("kms:EncryptionContext:".length)] = value;
+  }
+  return context;
+}
+
+/** Authorises kms:<operation> on a key for the caller (policies, then grants), or throws AccessDeniedException. */
 export function authorizeKey(ctx: OperationContext, key: KmsKeyRecord, { operation, context = {}, ciphertext = false }: KeyAuthorization): void {
   const aliases = aliasesOf(stateOfKey(ctx, key), key.keyId).map((alias) => alias.aliasName);
   const conditions: KmsConditionContext = {
@@ -57,6 +67,7 @@ export function authorizeKey(ctx: OperationContext, key: KmsKeyRecord, { operati
     ...(aliases.length > 0 ? { "kms:ResourceAliases": aliases } : {}),
     ...context,
   };
+  const grant = grantAllowing(stateOfKey(ctx, key), key, ctx.caller, operation, encryptionContextOf(conditions));
   ctx.authorize(
     {
       action: `kms:${operation}`,
@@ -65,6 +76,7 @@ export function authorizeKey(ctx: OperationContext, key: KmsKeyRecord, { operati
       resourceKind: "kms-key",
       resourcePolicy: keyPolicyDocument(key.policy),
       context: conditions,
+      ...(grant ? { grant: { grantId: grant.grantId, grantee: grant.granteePrincipal } } : {}),
     },
     ciphertext
       ? {

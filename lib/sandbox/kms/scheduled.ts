@@ -30,6 +30,8 @@ export const deleteKeyHandler: ScheduledHandler = {
     for (const alias of aliasesOf(state, key.keyId)) delete state.aliases[alias.aliasName];
     unscheduleRotation(ctx, key);
     delete state.keys[key.keyId];
+    // A deleted key takes its grants with it.
+    for (const [grantId, grant] of Object.entries(state.grants)) if (grant.keyId === key.keyId) delete state.grants[grantId];
     state.deletedKeys[key.keyId] = ctx.now;
   },
 };

@@ -3,6 +3,7 @@ import type * as z from "zod";
 import { createAlias, deleteAlias, listAliases, updateAlias } from "./operations/aliases";
 import { decrypt, encrypt, generateDataKeyOperation, generateDataKeyWithoutPlaintext, generateRandom, reEncrypt } from "./operations/crypto";
 import { cancelKeyDeletion, createKey, describeKey, disableKey, enableKey, listKeys, scheduleKeyDeletion, updateKeyDescription } from "./operations/keys";
+import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from "./operations/grants";
 import { generateMac, verifyMac } from "./operations/mac";
 import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from "./operations/policies";
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from "./operations/rotation";
@@ -18,6 +19,11 @@ import { kmsScheduledHandlers } from "./scheduled";
  * through kms/client.ts.
  */
 const operations: OperationSpec<z.ZodType>[] = [
+  createGrant,
+  listGrants,
+  listRetirableGrants,
+  retireGrant,
+  revokeGrant,
   createKey,
   describeKey,
   listKeys,

@@ -82,6 +82,45 @@ export interface KmsState {
    * (a tampered blob) fails with InvalidCiphertextException.
    */
   deletedKeys: Record<string, number>;
+  /** Grants on this account's and Region's keys, by grant id (see grants.ts). */
+  grants: Record<string, GrantRecord>;
+}
+
+export const GRANT_OPERATIONS = [
+  "Decrypt",
+  "Encrypt",
+  "GenerateDataKey",
+  "GenerateDataKeyWithoutPlaintext",
+  "ReEncryptFrom",
+  "ReEncryptTo",
+  "Sign",
+  "Verify",
+  "GetPublicKey",
+  "CreateGrant",
+  "RetireGrant",
+  "DescribeKey",
+  "GenerateDataKeyPair",
+  "GenerateDataKeyPairWithoutPlaintext",
+  "GenerateMac",
+  "VerifyMac",
+  "DeriveSharedSecret",
+] as const;
+export type GrantOperation = (typeof GRANT_OPERATIONS)[number];
+
+export interface GrantRecord {
+  grantId: string;
+  /** The key's id (the key is in the same state). */
+  keyId: string;
+  name?: string;
+  granteePrincipal: string;
+  retiringPrincipal?: string;
+  operations: GrantOperation[];
+  constraints?: { EncryptionContextEquals?: Record<string, string>; EncryptionContextSubset?: Record<string, string> };
+  /** The account that created the grant, as an ARN (arn:aws:iam::ACCOUNT:root). */
+  issuingAccount: string;
+  createdAt: number;
+  /** Tokens issued for it (each CreateGrant answers a new one), usable with RetireGrant. */
+  tokens: string[];
 }
 
 const keyStateValueSchema = z.union([
@@ -131,6 +170,24 @@ const keySchema = z
   .strict()
   .refine((key) => key.materials.length === 0 || key.currentMaterial < key.materials.length, { message: "currentMaterial points past the key's materials" });
 
+const grantSchema = z
+  .object({
+    grantId: z.string().regex(/^[0-9a-f]{64}$/),
+    keyId: z.string(),
+    name: z.string().optional(),
+    granteePrincipal: z.string(),
+    retiringPrincipal: z.string().optional(),
+    operations: z.array(z.enum(GRANT_OPERATIONS)),
+    constraints: z
+      .object({ EncryptionContextEquals: z.record(z.string(), z.string()).optional(), EncryptionContextSubset: z.record(z.string(), z.string()).optional() })
+      .strict()
+      .optional(),
+    issuingAccount: z.string(),
+    createdAt: z.number(),
+    tokens: z.array(z.string()),
+  })
+  .strict();
+
 const aliasSchema = z
   .object({
     aliasName: z.string().startsWith("alias/"),
@@ -142,10 +199,17 @@ const aliasSchema = z
   .strict();
 
 export const kmsStateSchema = z
-  .object({ keys: z.record(z.string(), keySchema), aliases: z.record(z.string(), aliasSchema), deletedKeys: z.record(z.string(), z.number()) })
+  .object({
+    keys: z.record(z.string(), keySchema),
+    aliases: z.record(z.string(), aliasSchema),
+    deletedKeys: z.record(z.string(), z.number()),
+    // Snapshots from before grants existed have none.
+    grants: z.record(z.string(), grantSchema).default({}),
+  })
   .strict()
-  .refine((state) => Object.values(state.aliases).every((alias) => alias.targetKeyId in state.keys), { message: "an alias points to a key that does not exist" });
+  .refine((state) => Object.values(state.aliases).every((alias) => alias.targetKeyId in state.keys), { message: "an alias points to a key that does not exist" })
+  .refine((state) => Object.values(state.grants).every((grant) => grant.keyId in state.keys), { message: "a grant is on a key that does not exist" });
 
 export function emptyKmsState(): KmsState {
-  return { keys: {}, aliases: {}, deletedKeys: {} };
+  return { keys: {}, aliases: {}, deletedKeys: {}, grants: {} };
 }

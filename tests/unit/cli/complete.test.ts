@@ -5,8 +5,9 @@ describe("tab completion", () => {
   it("completes services, then the simulated commands of a service", () => {
     expect(completeAwsCli([], "")).toEqual(["kms", "secretsmanager", "ssm", "sts", "ec2", "lambda", "cloudformation", "cloudtrail", "help"]);
     expect(completeAwsCli([], "s")).toEqual(["secretsmanager", "ssm", "sts"]);
-    expect(completeAwsCli(["kms"], "list-")).toEqual(["list-aliases", "list-key-policies", "list-key-rotations", "list-keys", "list-resource-tags"]);
-    expect(completeAwsCli(["kms"], "create-g")).toEqual([]);
+    expect(completeAwsCli(["kms"], "list-")).toEqual(["list-aliases", "list-grants", "list-key-policies", "list-key-rotations", "list-keys", "list-resource-tags", "list-retirable-grants"]);
+    expect(completeAwsCli(["kms"], "create-g")).toEqual(["create-grant"]);
+    expect(completeAwsCli(["kms"], "replicate")).toEqual([]);
     expect(completeAwsCli(["ec2"], "run")).toEqual(["run-instances"]);
     expect(completeAwsCli(["ec2"], "create-v")).toEqual([]);
     expect(completeAwsCli(["s3api"], "")).toEqual([]);
