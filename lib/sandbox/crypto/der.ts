@@ -2,7 +2,8 @@ import { concatBytes } from "../core/encoding";
 
 /**
  * Just enough DER (ITU-T X.690) to write a SubjectPublicKeyInfo (RFC 5280
- * §4.1, RFC 3279, RFC 5480), which is what KMS GetPublicKey returns.
+ * §4.1, RFC 3279, RFC 5480), which is what KMS GetPublicKey returns, and a
+ * PKCS #8 PrivateKeyInfo, which GenerateDataKeyPair returns.
  */
 
 function length(n: number): Uint8Array {
@@ -55,4 +56,39 @@ export function rsaSubjectPublicKeyInfo(n: bigint, e: bigint): Uint8Array {
 /** SubjectPublicKeyInfo of an EC public key: the curve's OID and the uncompressed point (RFC 5480 §2). */
 export function ecSubjectPublicKeyInfo(curveOid: string, uncompressedPoint: Uint8Array): Uint8Array {
   return derSequence(derSequence(derOid(EC_PUBLIC_KEY), derOid(curveOid)), derBitString(uncompressedPoint));
+}
+
+/** An OCTET STRING. */
+export const derOctetString = (content: Uint8Array): Uint8Array => tlv(0x04, content);
+
+/** A context-specific constructed tag [n] around `content`. */
+export const derExplicit = (n: number, content: Uint8Array): Uint8Array => tlv(0xa0 + n, content);
+
+/**
+ * An RSA private key as PKCS #8 PrivateKeyInfo (RFC 5208) holding a PKCS #1
+ * RSAPrivateKey (RFC 8017 A.1.2), what KMS returns in PrivateKeyPlaintext.
+ */
+export function rsaPrivateKeyInfo(key: { n: bigint; e: bigint; d: bigint; p: bigint; q: bigint }): Uint8Array {
+  const { n, e, d, p, q } = key;
+  const modInverse = (a: bigint, m: bigint): bigint => {
+    let [oldR, r] = [((a % m) + m) % m, m];
+    let [oldS, s] = [1n, 0n];
+    while (r !== 0n) {
+      const quotient = oldR / r;
+      [oldR, r] = [r, oldR - quotient * r];
+      [oldS, s] = [s, oldS - quotient * s];
+    }
+    return ((oldS % m) + m) % m;
+  };
+  const rsaPrivateKey = derSequence(derInteger(0n), derInteger(n), derInteger(e), derInteger(d), derInteger(p), derInteger(q), derInteger(d % (p - 1n)), derInteger(d % (q - 1n)), derInteger(modInverse(q, p)));
+  return derSequence(derInteger(0n), derSequence(derOid(RSA_ENCRYPTION), derNull()), derOctetString(rsaPrivateKey));
+}
+
+/**
+ * An EC private key as PKCS #8 PrivateKeyInfo holding an ECPrivateKey
+ * (RFC 5915) with its public key, the curve named in the AlgorithmIdentifier.
+ */
+export function ecPrivateKeyInfo(curveOid: string, secretKey: Uint8Array, uncompressedPoint: Uint8Array): Uint8Array {
+  const ecPrivateKey = derSequence(derInteger(1n), derOctetString(secretKey), derExplicit(1, derBitString(uncompressedPoint)));
+  return derSequence(derInteger(0n), derSequence(derOid(EC_PUBLIC_KEY), derOid(curveOid)), derOctetString(ecPrivateKey));
 }

@@ -84,7 +84,7 @@ function seededStream(seed: Uint8Array, label: string): (length: number) => Uint
   };
 }
 
-const CURVES = {
+export const CURVES = {
   ECC_NIST_P256: { curve: p256, oid: "1.2.840.10045.3.1.7" },
   ECC_NIST_P384: { curve: p384, oid: "1.3.132.0.34" },
   ECC_NIST_P521: { curve: p521, oid: "1.3.132.0.35" },

@@ -1,7 +1,7 @@
 import type { OperationSpec, ServiceSpec } from "../core/operation";
 import type * as z from "zod";
 import { createAlias, deleteAlias, listAliases, updateAlias } from "./operations/aliases";
-import { decrypt, encrypt, generateDataKeyOperation, generateDataKeyWithoutPlaintext, generateRandom, reEncrypt } from "./operations/crypto";
+import { decrypt, encrypt, generateDataKeyOperation, generateDataKeyPairOperation, generateDataKeyPairWithoutPlaintext, generateDataKeyWithoutPlaintext, generateRandom, reEncrypt } from "./operations/crypto";
 import { cancelKeyDeletion, createKey, describeKey, disableKey, enableKey, listKeys, scheduleKeyDeletion, updateKeyDescription } from "./operations/keys";
 import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from "./operations/grants";
 import { generateMac, verifyMac } from "./operations/mac";
@@ -19,6 +19,8 @@ import { kmsScheduledHandlers } from "./scheduled";
  * through kms/client.ts.
  */
 const operations: OperationSpec<z.ZodType>[] = [
+  generateDataKeyPairOperation,
+  generateDataKeyPairWithoutPlaintext,
   createGrant,
   listGrants,
   listRetirableGrants,

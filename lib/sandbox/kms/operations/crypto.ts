@@ -7,6 +7,7 @@ import { authorizeAccountAction, authorizeKey, encryptionContextKeys, type KmsCo
 import { keyOfBlob, openWith, sealUnder } from "../envelope";
 import { kmsErrors } from "../errors";
 import { resolveKey, type ResolvedKey } from "../key-ids";
+import { DATA_KEY_PAIR_SPECS, generateDataKeyPair, SIMULATED_PAIR_SPECS } from "../../crypto/data-key-pair";
 import { DATA_KEY_SPECS, ENCRYPTION_ALGORITHMS, type EncryptionAlgorithm } from "../key-specs";
 import type { KmsKeyRecord } from "../state";
 import { requireUsableKey } from "../usage";
@@ -221,5 +222,64 @@ export const generateRandom = defineOperation({
     if (input.NumberOfBytes === undefined) throw kmsErrors.validation("NumberOfBytes is required.");
     if (input.CustomKeyStoreId !== undefined) throw new AwsServiceError("UnsupportedOperationException", "The sandbox does not simulate custom key stores.");
     return { Plaintext: toBase64(ctx.random.bytes(input.NumberOfBytes)) };
+  },
+});
+
+const dataKeyPairInput = z.object({
+  EncryptionContext: encryptionContextMember(),
+  KeyId: keyIdMember(),
+  KeyPairSpec: aws.enum(DATA_KEY_PAIR_SPECS),
+  GrantTokens: grantTokensMember(),
+  DryRun: dryRunMember(),
+});
+
+/**
+ * A data key pair: a fresh asymmetric key pair (crypto/data-key-pair.ts),
+ * the private key returned in plaintext (PKCS #8 DER) and encrypted under
+ * the symmetric KMS key, the public key as DER SubjectPublicKeyInfo.
+ *
+ * NOTE: SM2 and ECC_NIST_EDWARDS25519 pairs and the Recipient parameter
+ * (Nitro Enclaves attestation) are not simulated; RSA pairs take a moment
+ * to generate, as they do in KMS.
+ */
+function generatePair(ctx: OperationContext, input: z.output<typeof dataKeyPairInput>, operation: "GenerateDataKeyPair" | "GenerateDataKeyPairWithoutPlaintext") {
+  const resolved = resolveKey(ctx, input.KeyId, { aliases: true });
+  const { key } = resolved;
+  ctx.touches(key.arn, KEY_RESOURCE);
+  authorizeKey(ctx, key, { operation, context: { ...cryptoContext(resolved, input.EncryptionContext), "kms:DataKeyPairSpec": input.KeyPairSpec } });
+  requireUsableKey(key, "ENCRYPT_DECRYPT", operation);
+  if (!SIMULATED_PAIR_SPECS.has(input.KeyPairSpec)) throw new AwsServiceError("UnsupportedOperationException", `The sandbox does not simulate ${input.KeyPairSpec} data key pairs.`);
+  if (input.DryRun) throw dryRunSucceeded();
+  const pair = generateDataKeyPair(input.KeyPairSpec, (length) => ctx.random.bytes(length));
+  const { blob, material } = sealUnder(ctx, key, pair.privateKey, input.EncryptionContext);
+  return { pair, blob, key, material };
+}
+
+export const generateDataKeyPairOperation = defineOperation({
+  name: "GenerateDataKeyPair",
+  input: dataKeyPairInput,
+  readOnly: true,
+  sensitive: { response: ["PrivateKeyPlaintext", "PrivateKeyCiphertextBlob", "PublicKey"] },
+  handler(ctx, input) {
+    const { pair, blob, key, material } = generatePair(ctx, input, "GenerateDataKeyPair");
+    return {
+      PrivateKeyCiphertextBlob: toBase64(blob),
+      PrivateKeyPlaintext: toBase64(pair.privateKey),
+      PublicKey: toBase64(pair.publicKey),
+      KeyId: key.arn,
+      KeyPairSpec: input.KeyPairSpec,
+      KeyMaterialId: material.id,
+    };
+  },
+});
+
+export const generateDataKeyPairWithoutPlaintext = defineOperation({
+  name: "GenerateDataKeyPairWithoutPlaintext",
+  input: dataKeyPairInput,
+  readOnly: true,
+  sensitive: { response: ["PrivateKeyCiphertextBlob", "PublicKey"] },
+  handler(ctx, input) {
+    const { pair, blob, key, material } = generatePair(ctx, input, "GenerateDataKeyPairWithoutPlaintext");
+    return { PrivateKeyCiphertextBlob: toBase64(blob), PublicKey: toBase64(pair.publicKey), KeyId: key.arn, KeyPairSpec: input.KeyPairSpec, KeyMaterialId: material.id };
   },
 });
