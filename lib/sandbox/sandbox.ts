@@ -3,6 +3,7 @@ import { AwsServiceError, isAwsServiceError, SandboxUsageError } from "./core/er
 import type { EngineNotice, NestedCallOptions, OperationContext, ServiceId, ServiceSpec, WireObject } from "./core/operation";
 import { SeededRandom } from "./core/random";
 import { MAX_TIME } from "./core/time";
+import { originContext } from "./core/request-origin";
 import type { ScriptRequest, ScriptResult, ScriptRunner } from "./core/script-runner";
 import { cancelScheduled, insertScheduled, type ScheduledEvent } from "./core/scheduler";
 import { parseRequest } from "./core/validation";
@@ -490,7 +491,7 @@ export class Sandbox {
       hasAccount: (accountId) => accountId in sandbox.state.accounts,
       authorize(request, options) {
         if (frame.caller.kind === "service") return; // AWS services acting for themselves (scheduled work)
-        const full = { ...request, principal: frame.caller, identityPolicies: sandbox.identityPoliciesOf(frame.caller) };
+        const full = { ...request, context: { ...originContext(frame.invokedBy), ...request.context }, principal: frame.caller, identityPolicies: sandbox.identityPoliciesOf(frame.caller) };
         const result = evaluate(full);
         event.authorizations.push({ action: request.action, resource: request.resource, decision: result.decision, trace: result.trace, ...(result.summary ? { summary: result.summary } : {}) });
         if (result.decision !== "Allow") {

@@ -1,4 +1,5 @@
 import type { WireObject } from "../core/operation";
+import { LEARNER_SOURCE_IP } from "../core/request-origin";
 import type { TrailEvent } from "../trail/trail";
 
 /**
@@ -6,14 +7,14 @@ import type { TrailEvent } from "../trail/trail";
  * call (EventName, EventSource, Username, Resources, ReadOnly as the text
  * "true"/"false") with the whole record as JSON text in CloudTrailEvent.
  *
- * NOTE: the sandbox records no source IP address or user agent; the records
- * say "192.0.2.1" (an address reserved for documentation) and the sandbox's
- * name. Request parameters are the request's members with their first
+ * NOTE: the sandbox has no network: the records give the address its
+ * requests come from (core/request-origin.ts, reserved for documentation) and
+ * the sandbox's name as the user agent. Request parameters are the request's members with their first
  * letter lowercased, as CloudTrail writes most of them, and values a trail
  * never shows (plaintexts, secret values) are already left out. The
  * sandbox's own authorisation traces are not part of the record.
  */
-export const SOURCE_IP = "192.0.2.1";
+const SOURCE_IP = LEARNER_SOURCE_IP;
 const USER_AGENT = "aws-cli/2 (Keystone sandbox)";
 
 function camelKeys(value: unknown): unknown {
