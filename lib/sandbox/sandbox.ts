@@ -483,11 +483,8 @@ export class Sandbox {
       eventId: event.eventId,
       trailEvents: () => sandbox.state.trail,
       regionState: (accountId = frame.caller.accountId, region = frame.region) => sandbox.regionState(accountId, region),
-      iamState: (accountId = frame.caller.accountId) => {
-        const iam = sandbox.state.accounts[accountId]?.iam;
-        if (iam) iam.sessions ??= {};
-        return iam;
-      },
+      // restore() fills in what older snapshots lack (upgradeState), so the state is whole here.
+      iamState: (accountId = frame.caller.accountId) => sandbox.state.accounts[accountId]?.iam,
       hasAccount: (accountId) => accountId in sandbox.state.accounts,
       authorize(request, options) {
         if (frame.caller.kind === "service") return; // AWS services acting for themselves (scheduled work)

@@ -406,12 +406,7 @@ function FunctionRow({ fn }: { fn: FunctionView }) {
         </span>{" "}
         {fn.fault ? <Badge tone="red">{"unreachable" in fn.fault ? "cannot reach the database" : `fails at ${fn.fault.step}`}</Badge> : null}
       </p>
-      {fn.logs.length > 0 ? (
-        <details className="mt-1">
-          <summary className="cursor-pointer text-xs">Recent log lines ({fn.logs.length})</summary>
-          <CodeBox label={`Log of ${fn.name}`}>{fn.logs.map((entry) => `${formatSimTime(entry.at)} ${entry.level} ${entry.message}`).join("\n")}</CodeBox>
-        </details>
-      ) : null}
+      <FunctionLog name={fn.name} logs={fn.logs} />
     </li>
   );
 }
@@ -430,10 +425,7 @@ function InstanceRow({ instance }: { instance: InstanceView }) {
         </span>
       </p>
       {instance.consoleOutput ? (
-        <details className="mt-1">
-          <summary className="cursor-pointer text-xs">Console output{instance.hasUserData ? " (with the user data's output)" : ""}</summary>
-          <CodeBox label={`Console output of ${instance.instanceId}`}>{instance.consoleOutput.replace(/\n$/, "")}</CodeBox>
-        </details>
+        <MoreText summary={`Console output${instance.hasUserData ? " (with the user data's output)" : ""}`} label={`Console output of ${instance.instanceId}`} text={instance.consoleOutput.replace(/\n$/, "")} />
       ) : null}
     </li>
   );
@@ -454,12 +446,7 @@ function CodeFunctionRow({ fn }: { fn: CodeFunctionView }) {
           Environment: {variables.map(([name, value]) => <Mono key={name}>{`${name}=${value} `}</Mono>)}
         </p>
       ) : null}
-      {fn.logs.length > 0 ? (
-        <details className="mt-1">
-          <summary className="cursor-pointer text-xs">Recent log lines ({fn.logs.length})</summary>
-          <CodeBox label={`Log of ${fn.name}`}>{fn.logs.map((entry) => `${formatSimTime(entry.at)} ${entry.level} ${entry.message}`).join("\n")}</CodeBox>
-        </details>
-      ) : null}
+      <FunctionLog name={fn.name} logs={fn.logs} />
     </li>
   );
 }
@@ -515,13 +502,30 @@ function StackRow({ stack, now }: { stack: StackView; now: number }) {
         </table>
       ) : null}
       {stack.events.length > 0 ? (
-        <details className="mt-1">
-          <summary className="cursor-pointer text-xs">Events, newest first ({stack.events.length})</summary>
-          <CodeBox label={`Events of ${stack.name}`}>{stack.events.map((event) => `${formatSimTime(event.at)} ${event.logicalId} ${event.status}${event.reason ? ` ${event.reason}` : ""}`).join("\n")}</CodeBox>
-        </details>
+        <MoreText
+          summary={`Events, newest first (${stack.events.length})`}
+          label={`Events of ${stack.name}`}
+          text={stack.events.map((event) => `${formatSimTime(event.at)} ${event.logicalId} ${event.status}${event.reason ? ` ${event.reason}` : ""}`).join("\n")}
+        />
       ) : null}
     </li>
   );
+}
+
+/** Text worth a look but not at first: a summary line that opens a code box. */
+function MoreText({ summary, label, text }: { summary: string; label: string; text: string }) {
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-xs">{summary}</summary>
+      <CodeBox label={label}>{text}</CodeBox>
+    </details>
+  );
+}
+
+/** A function's recent log lines (rotation functions and the learner's alike). */
+function FunctionLog({ name, logs }: { name: string; logs: FunctionView["logs"] }) {
+  if (logs.length === 0) return null;
+  return <MoreText summary={`Recent log lines (${logs.length})`} label={`Log of ${name}`} text={logs.map((entry) => `${formatSimTime(entry.at)} ${entry.level} ${entry.message}`).join("\n")} />;
 }
 
 function DatabaseRow({ database }: { database: DatabaseView }) {

@@ -15,8 +15,8 @@
  *   `outfile` and left out of what is printed
  *   (awscli/customizations/streamingoutputarg.py).
  */
-import { unzipSync } from "fflate";
 import { toBase64, utf8 } from "../core/encoding";
+import { unzip } from "../lambda/code";
 import { FsError } from "../vfs/types";
 import type { CliArgument } from "./arguments";
 import { GeneralError } from "./errors";
@@ -32,13 +32,7 @@ function key(operation: OperationInfo): string {
 }
 
 function isZip(value: PyValue): boolean {
-  const bytes = value instanceof Uint8Array ? value : utf8.encode(pyStr(value));
-  try {
-    unzipSync(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return unzip(value instanceof Uint8Array ? value : utf8.encode(pyStr(value))) !== undefined;
 }
 
 function zipFileArgument(apply: (params: PyDict, bytes: PyValue) => void): CliArgument {
@@ -114,7 +108,7 @@ export function beforeParameterBuild(operation: OperationInfo, params: PyDict): 
 }
 
 /** after-call: changes to the parsed response, and files the command writes. */
-export function afterCall(operation: OperationInfo, parsed: PyDict, customValues: ReadonlyMap<string, PyValue>, context: AwsCliContext): void {
+export function afterCall(operation: OperationInfo, parsed: PyDict, positionals: ReadonlyMap<string, PyValue>, context: AwsCliContext): void {
   switch (key(operation)) {
     case "ec2.GetConsoleOutput": {
       const output = parsed.get("Output");
@@ -123,7 +117,7 @@ export function afterCall(operation: OperationInfo, parsed: PyDict, customValues
       return;
     }
     case "lambda.Invoke": {
-      const outfile = customValues.get("outfile");
+      const outfile = positionals.get("outfile");
       const payload = parsed.get("Payload");
       if (typeof outfile !== "string" || !parsed.has("Payload")) return;
       // Blobs arrive as the wire's base64 (the formatter prints them so); the file gets the bytes.

@@ -205,9 +205,9 @@ function runOperation(operation: OperationInfo, args: string[], globals: Globals
 
   const access = { fs: context.fs, env: context.env, stdin: context.stdin };
   const params = new PyDict();
-  const customValues = new Map<string, PyValue>();
+  const positionals = new Map<string, PyValue>();
   for (const argument of table) {
-    if (argument.positional) customValues.set(argument.name, namespace.get(pyName(argument.name)) ?? null);
+    if (argument.positional) positionals.set(argument.name, namespace.get(pyName(argument.name)) ?? null);
     // The negative boolean's own name (no_x) is not a destination: only the positive one adds the member.
     const key = pyName(argument.name);
     if (!namespace.has(key) || argument.negates) continue;
@@ -248,7 +248,7 @@ function runOperation(operation: OperationInfo, args: string[], globals: Globals
     return EXIT.OK;
   }
 
-  return invoke(operation, params, paginate && paginator !== undefined, globals, context, out, customValues);
+  return invoke(operation, params, paginate && paginator !== undefined, globals, context, out, positionals);
 }
 
 function truthy(value: PyValue | undefined): boolean {
@@ -387,13 +387,13 @@ const RETRYABLE_CODES = new Set([
 ]);
 const MAX_ATTEMPTS = 3;
 
-function invoke(operation: OperationInfo, params: PyDict, paginate: boolean, globals: Globals, context: AwsCliContext, out: Output, customValues: ReadonlyMap<string, PyValue>): number {
+function invoke(operation: OperationInfo, params: PyDict, paginate: boolean, globals: Globals, context: AwsCliContext, out: Output, positionals: ReadonlyMap<string, PyValue>): number {
   const region = globals.region;
   if (!/^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(region)) throw new GeneralError(`Provided region_name '${region}' doesn't match a supported format.`);
   const format = formatOptions(globals, context);
   if (!["json", "text", "table", "yaml", "yaml-stream"].includes(format.output)) throw new PyException("ValueError", `Unknown output type: ${format.output}`);
 
-  const call = (requestParams: PyDict): PyDict => callEngine(operation, requestParams, globals, context, out, customValues);
+  const call = (requestParams: PyDict): PyDict => callEngine(operation, requestParams, globals, context, out, positionals);
   const write = (text: string) => out.stdout.push(text);
   if (paginate) {
     const paginator = paginatorOf(operation)!;
@@ -415,7 +415,7 @@ function invoke(operation: OperationInfo, params: PyDict, paginate: boolean, glo
   return EXIT.OK;
 }
 
-function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, context: AwsCliContext, out: Output, customValues: ReadonlyMap<string, PyValue>): PyDict {
+function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, context: AwsCliContext, out: Output, positionals: ReadonlyMap<string, PyValue>): PyDict {
   const shape = inputShape(operation);
   const prepared = prepareParams(operation, params, globals, context);
   const report = validateParameters(prepared, shape);
@@ -434,7 +434,7 @@ function callEngine(operation: OperationInfo, params: PyDict, globals: Globals, 
       const parsed = output ? parseShape(output, response) : new PyDict();
       if (globals.debug) out.stderr.push(`sandbox debug: ${operation.service}.${operation.name} response ${JSON.stringify(response)}\n`);
       if (!isDict(parsed)) return new PyDict();
-      afterCall(operation, parsed, customValues, context);
+      afterCall(operation, parsed, positionals, context);
       // The real CLI strips ResponseMetadata from every response except those with a
       // top-level "Errors" member (its formatter's _remove_request_id); BatchGetSecretValue has one.
       if (parsed.has("Errors")) parsed.set("ResponseMetadata", responseMetadata(context, response, attempt - 1));

@@ -38,8 +38,19 @@ export function findStack(ctx: OperationContext, nameOrId: string): StackRecord 
   return Object.values(stacks).find((stack) => stack.stackName === nameOrId && stack.status !== "DELETE_COMPLETE");
 }
 
-export function requireStack(ctx: OperationContext, nameOrId: string): StackRecord {
+/**
+ * The stack a name or id names, after authorising `action` on it: on the stack's id when it
+ * exists, on the name's ARN pattern when it does not (so a denied caller learns nothing).
+ */
+export function findAuthorizedStack(ctx: OperationContext, action: string, nameOrId: string): StackRecord | undefined {
   const stack = findStack(ctx, nameOrId);
+  authorizeStack(ctx, action, stack ? { stackId: stack.stackId } : { stackName: nameOrId });
+  return stack;
+}
+
+/** findAuthorizedStack, or ValidationError "Stack with id NAME does not exist". */
+export function requireAuthorizedStack(ctx: OperationContext, action: string, nameOrId: string): StackRecord {
+  const stack = findAuthorizedStack(ctx, action, nameOrId);
   if (!stack) throw errors.stackDoesNotExist(nameOrId);
   return stack;
 }

@@ -30,8 +30,8 @@ export function usernameOf(event: TrailEvent): string | undefined {
   const { userIdentity } = event;
   switch (userIdentity.type) {
     case "IAMUser":
-      return userIdentity.arn.slice(userIdentity.arn.lastIndexOf("/") + 1);
     case "AssumedRole":
+      // The user's name, or the role session's name: the ARN's last part either way.
       return userIdentity.arn.slice(userIdentity.arn.lastIndexOf("/") + 1);
     case "Root":
       return "root";

@@ -1,3 +1,4 @@
+import { pow } from "@noble/curves/abstract/modular.js";
 import { keygen as rsaKeygen } from "micro-rsa-dsa-dh/rsa.js";
 import { ecPrivateKeyInfo, ecSubjectPublicKeyInfo, rsaPrivateKeyInfo, rsaSubjectPublicKeyInfo } from "./der";
 import { CURVES } from "./signing";
@@ -15,16 +16,6 @@ export const SIMULATED_PAIR_SPECS: ReadonlySet<DataKeyPairSpec> = new Set(["RSA_
 
 const RSA_BITS: Partial<Record<DataKeyPairSpec, number>> = { RSA_2048: 2048, RSA_3072: 3072, RSA_4096: 4096 };
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-  }
-  return result;
-}
-
 function gcd(a: bigint, b: bigint): bigint {
   let [x, y] = [a < 0n ? -a : a, b];
   while (y !== 0n) [x, y] = [y, x % y];
@@ -41,7 +32,7 @@ function recoverPrimes(n: bigint, e: bigint, d: bigint): { p: bigint; q: bigint 
     t += 1;
   }
   for (const g of [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n, 41n, 43n, 47n, 53n]) {
-    let y = modPow(g, r, n);
+    let y = pow(g, r, n);
     if (y === 1n || y === n - 1n) continue;
     for (let i = 1; i <= t; i++) {
       const x = (y * y) % n;

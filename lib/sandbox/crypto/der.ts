@@ -1,3 +1,4 @@
+import { invert } from "@noble/curves/abstract/modular.js";
 import { concatBytes } from "../core/encoding";
 
 /**
@@ -70,17 +71,7 @@ export const derExplicit = (n: number, content: Uint8Array): Uint8Array => tlv(0
  */
 export function rsaPrivateKeyInfo(key: { n: bigint; e: bigint; d: bigint; p: bigint; q: bigint }): Uint8Array {
   const { n, e, d, p, q } = key;
-  const modInverse = (a: bigint, m: bigint): bigint => {
-    let [oldR, r] = [((a % m) + m) % m, m];
-    let [oldS, s] = [1n, 0n];
-    while (r !== 0n) {
-      const quotient = oldR / r;
-      [oldR, r] = [r, oldR - quotient * r];
-      [oldS, s] = [s, oldS - quotient * s];
-    }
-    return ((oldS % m) + m) % m;
-  };
-  const rsaPrivateKey = derSequence(derInteger(0n), derInteger(n), derInteger(e), derInteger(d), derInteger(p), derInteger(q), derInteger(d % (p - 1n)), derInteger(d % (q - 1n)), derInteger(modInverse(q, p)));
+  const rsaPrivateKey = derSequence(derInteger(0n), derInteger(n), derInteger(e), derInteger(d), derInteger(p), derInteger(q), derInteger(d % (p - 1n)), derInteger(d % (q - 1n)), derInteger(invert(q, p)));
   return derSequence(derInteger(0n), derSequence(derOid(RSA_ENCRYPTION), derNull()), derOctetString(rsaPrivateKey));
 }
 

@@ -1,3 +1,4 @@
+import { pow } from "@noble/curves/abstract/modular.js";
 import { p256, p384, p521 } from "@noble/curves/nist.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { hmac } from "@noble/hashes/hmac.js";
@@ -142,16 +143,6 @@ export function rsaPublicKey(spec: RsaKeySpec, seed: Uint8Array): { n: bigint; e
 
 // --- RSA (RFC 8017) -------------------------------------------------------------
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-  }
-  return result;
-}
-
 const bitLength = (n: bigint) => n.toString(2).length;
 
 function toInteger(bytes: Uint8Array): bigint {
@@ -236,7 +227,7 @@ export function sign({ spec, seed, algorithm, digest, random }: SignRequest): Ui
   const em = algorithm.startsWith("RSASSA_PSS")
     ? emsaPssEncode(digest, info.hash, modBits - 1, random(info.hash.outputLen))
     : emsaPkcs1v15(digest, info, k);
-  return toBytes(modPow(toInteger(em), pair.d, pair.n), k);
+  return toBytes(pow(toInteger(em), pair.d, pair.n), k);
 }
 
 export function verify({ spec, seed, algorithm, digest, signature }: Omit<SignRequest, "random"> & { signature: Uint8Array }): boolean {
@@ -255,7 +246,7 @@ export function verify({ spec, seed, algorithm, digest, signature }: Omit<SignRe
   if (signature.length !== k) return false;
   const s = toInteger(signature);
   if (s >= pair.n) return false;
-  const m = modPow(s, pair.e, pair.n);
+  const m = pow(s, pair.e, pair.n);
   if (algorithm.startsWith("RSASSA_PSS")) {
     const emLen = Math.ceil((modBits - 1) / 8);
     return emsaPssVerify(digest, toBytes(m, emLen), modBits - 1, info.hash);

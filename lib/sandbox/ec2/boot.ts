@@ -90,7 +90,7 @@ function decodeUserData(base64: string): string {
 /** The role of the instance's profile now (a profile's role can change after launch). */
 function roleOfProfile(ctx: OperationContext, instance: InstanceRecord): string | undefined {
   if (!instance.iamInstanceProfile) return undefined;
-  const profile = ctx.iamState(ctx.accountId)?.instanceProfiles[instance.iamInstanceProfile.name];
-  const role = profile?.roles[0];
-  return role && ctx.iamState(ctx.accountId)?.roles[role] ? role : undefined;
+  const iam = ctx.iamState(ctx.accountId);
+  const role = iam?.instanceProfiles[instance.iamInstanceProfile.name]?.roles[0];
+  return role && iam?.roles[role] ? role : undefined;
 }

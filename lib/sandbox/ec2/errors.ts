@@ -23,3 +23,18 @@ export const invalidParameterCombination = (message: string) => new AwsServiceEr
 export const missingParameter = (message: string) => new AwsServiceError("MissingParameter", message);
 
 export const invalidFilter = (name: string) => new AwsServiceError("InvalidParameterValue", `The filter '${name}' is invalid`);
+
+const INSTANCE_ID = /^i-[0-9a-f]{8}([0-9a-f]{9})?$/;
+const IMAGE_ID = /^ami-[0-9a-f]{8}([0-9a-f]{9})?$/;
+
+/** An instance id as EC2 checks it before looking it up: InvalidInstanceID.Malformed otherwise. */
+export function checkInstanceId(id: string): string {
+  if (!INSTANCE_ID.test(id)) throw instanceIdMalformed(id);
+  return id;
+}
+
+/** An image id as EC2 checks it: InvalidAMIID.Malformed otherwise. */
+export function checkImageId(id: string): string {
+  if (!IMAGE_ID.test(id)) throw imageIdMalformed(id);
+  return id;
+}

@@ -1,5 +1,6 @@
 import type { InstanceRecord } from "./state";
 import * as errors from "./errors";
+import { wildcardMatch } from "../iam/match";
 
 /**
  * DescribeInstances filters the sandbox understands (names as EC2 spells
@@ -27,11 +28,6 @@ const FIELDS: Record<string, Field> = {
   "tag-value": (i) => i.tags.map((tag) => tag.Value),
 };
 
-function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "s");
-}
-
 function fieldOf(name: string): Field {
   if (name.startsWith("tag:")) {
     const key = name.slice(4);
@@ -44,7 +40,7 @@ function fieldOf(name: string): Field {
 
 /** Checks every filter name first (an unknown one fails the request), then returns the matcher. */
 export function instanceMatcher(filters: readonly Filter[]): (instance: InstanceRecord) => boolean {
-  const checks = filters.map((filter) => ({ field: fieldOf(filter.Name), patterns: filter.Values.map(wildcard) }));
+  const checks = filters.map((filter) => ({ field: fieldOf(filter.Name), patterns: filter.Values }));
   // Filters combine with AND; the values of one filter with OR.
-  return (instance) => checks.every(({ field, patterns }) => field(instance).some((value) => value !== undefined && patterns.some((pattern) => pattern.test(value))));
+  return (instance) => checks.every(({ field, patterns }) => field(instance).some((value) => value !== undefined && patterns.some((pattern) => wildcardMatch(pattern, value))));
 }

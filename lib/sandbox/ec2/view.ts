@@ -43,6 +43,14 @@ export function instanceShape(instance: InstanceRecord, region: string, stateOve
   };
 }
 
+/** Terminated instances stay visible for about an hour (EC2 User Guide, "Terminate instances"). */
+const TERMINATED_VISIBLE_MS = 60 * 60_000;
+
+/** Whether EC2 still shows an instance at `now`. */
+export function isShown(instance: InstanceRecord, now: number): boolean {
+  return instance.terminatedAt === undefined || now - instance.terminatedAt <= TERMINATED_VISIBLE_MS;
+}
+
 export function instanceArn(region: string, accountId: string, instanceId: string): string {
   return `arn:aws:ec2:${region}:${accountId}:instance/${instanceId}`;
 }

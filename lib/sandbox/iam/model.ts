@@ -85,6 +85,12 @@ export type Principal =
   /** An AWS service acting on its own behalf (e.g. Secrets Manager invoking a rotation function). */
   | { kind: "service"; service: string; arn: string; accountId: string };
 
+/** The account and name of a role ARN (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), or undefined for anything else. */
+export function parseRoleArn(arn: string): { accountId: string; name: string } | undefined {
+  const match = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return match ? { accountId: match[1] ?? "", name: match[2] ?? "" } : undefined;
+}
+
 export function rootArn(accountId: string): string {
   return `arn:aws:iam::${accountId}:root`;
 }

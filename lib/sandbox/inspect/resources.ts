@@ -3,6 +3,7 @@ import type { KmsKeyRecord } from "../kms/state";
 import type { DatabaseRecord } from "../rds/state";
 import type { CodeFunctionRecord, FunctionRecord } from "../lambda/state";
 import type { InstanceRecord } from "../ec2/state";
+import { isShown } from "../ec2/view";
 import type { StackRecord } from "../cloudformation/state";
 import type { SecretRecord } from "../secrets-manager/state";
 import type { ParameterRecord } from "../ssm/state";
@@ -348,7 +349,7 @@ export function describeResources(state: Readonly<SandboxState>, scope: Partial<
     functions: byName(Object.values(regionState?.lambda.functions ?? {}), (fn) => fn.name).map(functionView),
     databases: byName(Object.values(regionState?.rds.databases ?? {}), (database) => database.identifier).map(databaseView),
     instances: Object.values(regionState?.ec2.instances ?? {})
-      .filter((instance) => instance.terminatedAt === undefined || state.now - instance.terminatedAt <= TERMINATED_SHOWN_MS)
+      .filter((instance) => isShown(instance, state.now))
       .sort((a, b) => a.launchedAt - b.launchedAt || (a.instanceId < b.instanceId ? -1 : 1))
       .map(instanceView),
     codeFunctions: byName(Object.values(regionState?.lambda.codeFunctions ?? {}), (fn) => fn.name).map(codeFunctionView),
@@ -386,9 +387,6 @@ function stackView(stack: StackRecord): StackView {
       .map((event) => ({ logicalId: event.logicalId, status: event.status, ...(event.reason === undefined ? {} : { reason: event.reason }), at: event.timestamp })),
   };
 }
-
-/** EC2 shows a terminated instance for about an hour (as DescribeInstances does). */
-const TERMINATED_SHOWN_MS = 60 * 60_000;
 
 function instanceView(instance: InstanceRecord): InstanceView {
   const name = instance.tags.find((tag) => tag.Key === "Name")?.Value;

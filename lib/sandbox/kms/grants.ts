@@ -47,9 +47,10 @@ export function grantAllowing(state: KmsState, key: KmsKeyRecord, principal: Pri
   );
 }
 
-export function grantsOfKey(state: KmsState, keyId: string): GrantRecord[] {
+/** The grants that pass `keep`, oldest first (as ListGrants and ListRetirableGrants list them). */
+export function grantsWhere(state: KmsState, keep: (grant: GrantRecord) => boolean): GrantRecord[] {
   return Object.values(state.grants)
-    .filter((grant) => grant.keyId === keyId)
+    .filter(keep)
     .sort((a, b) => a.createdAt - b.createdAt || (a.grantId < b.grantId ? -1 : 1));
 }
 

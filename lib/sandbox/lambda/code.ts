@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
 import { fromBase64, utf8 } from "../core/encoding";
 import type { OperationContext } from "../core/operation";
+import { parseRoleArn } from "../iam/model";
 import { credentialVariables, issueRoleSession, reusableSession } from "../sts/credentials";
 import type { CodeFunctionRecord } from "./state";
 
@@ -38,6 +39,21 @@ export function unzip(zip: Uint8Array): Record<string, Uint8Array> | undefined {
   }
 }
 
+/** Unpacked packages by code hash: a function invoked many times (a replayed lab) is inflated once. */
+const unpacked = new Map<string, Record<string, Uint8Array>>();
+const UNPACKED_LIMIT = 16;
+
+/** The package's files, each a copy the program may change. */
+function packageFiles(fn: CodeFunctionRecord): Record<string, Uint8Array> {
+  let files = unpacked.get(fn.codeSha256);
+  if (!files) {
+    files = unzip(fromBase64(fn.zip)) ?? {};
+    if (unpacked.size >= UNPACKED_LIMIT) unpacked.delete(unpacked.keys().next().value as string);
+    unpacked.set(fn.codeSha256, files);
+  }
+  return Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, bytes.slice()]));
+}
+
 export type HandlerOutcome =
   | { ok: true; payload: Uint8Array; log: string }
   | { ok: false; errorType: string; errorMessage: string; log: string };
@@ -64,13 +80,8 @@ export const RESERVED_VARIABLES = [
   "LAMBDA_RUNTIME_DIR",
 ];
 
-function roleName(roleArn: string): { accountId: string; name: string } | undefined {
-  const match = /^arn:aws:iam::(\d{12}):role\/(?:[^/]+\/)*([^/]+)$/.exec(roleArn);
-  return match ? { accountId: match[1] ?? "", name: match[2] ?? "" } : undefined;
-}
-
 function credentialsFor(ctx: OperationContext, fn: CodeFunctionRecord): Record<string, string> {
-  const role = roleName(fn.role);
+  const role = parseRoleArn(fn.role);
   if (!role || !ctx.iamState(role.accountId)?.roles[role.name]) return {};
   const reused = reusableSession(ctx, role.accountId, fn.credentials);
   const credentials = reused ?? issueRoleSession(ctx, role.accountId, role.name, fn.name, CREDENTIALS_SECONDS);
@@ -88,7 +99,7 @@ export function runHandler(ctx: OperationContext, fn: CodeFunctionRecord, event:
       log: "",
     };
   }
-  const files = unzip(fromBase64(fn.zip)) ?? {};
+  const files = packageFiles(fn);
   const dot = fn.handler.lastIndexOf(".");
   const file = dot > 0 ? fn.handler.slice(0, dot) : fn.handler;
   const functionName = dot > 0 ? fn.handler.slice(dot + 1) : "";

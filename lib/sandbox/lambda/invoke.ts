@@ -1,7 +1,7 @@
 import { parseArn } from "../core/arn";
 import { isAwsServiceError } from "../core/errors";
 import type { OperationContext, WireObject } from "../core/operation";
-import type { Principal } from "../iam/model";
+import { parseRoleArn, type Principal } from "../iam/model";
 import { connect, copyGrants, createUser, DatabaseError, setPassword, userExists } from "../rds/database";
 import type { RegionState } from "../state";
 import type { FunctionRecord, RotationStep } from "./state";
@@ -39,9 +39,9 @@ export function findFunction(ctx: Pick<OperationContext, "regionState" | "hasAcc
 
 /** The principal a function's code runs as: a session of its execution role named after the function. */
 export function executionPrincipal(fn: FunctionRecord): Principal {
-  const match = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(fn.role);
-  const accountId = match?.[1] ?? "";
-  const roleName = match?.[2] ?? "";
+  const role = parseRoleArn(fn.role);
+  const accountId = role?.accountId ?? "";
+  const roleName = role?.name ?? "";
   return {
     kind: "assumed-role",
     accountId,

@@ -5,7 +5,7 @@ import * as errors from "../errors";
 import { runDeletion, type StackRun } from "../provision";
 import { stepStack } from "../stack.machine";
 import type { StackRecord } from "../state";
-import { authorizeStack, findStack, parseCfnRequest, pruneDeletedStacks, visibleStacks } from "../stacks";
+import { authorizeStack, findAuthorizedStack, parseCfnRequest, pruneDeletedStacks, requireAuthorizedStack, visibleStacks } from "../stacks";
 import { checkTemplate } from "../template/checks";
 import { readTemplate, type Template } from "../template/model";
 import { eventShape, resourceSummaryShape, stackResourceShape, stackShape, stackSummaryShape } from "../views";
@@ -38,10 +38,7 @@ export const describeStacks = defineOperation({
       // Without a name: every stack that is not deleted ("returns the description for all the stacks created").
       return { Stacks: newestFirst(visibleStacks(ctx).filter((stack) => stack.status !== "DELETE_COMPLETE")).map(stackShape) };
     }
-    const stack = findStack(ctx, input.StackName);
-    authorizeStack(ctx, "DescribeStacks", stack ? { stackId: stack.stackId } : { stackName: input.StackName });
-    if (!stack) throw errors.stackDoesNotExist(input.StackName);
-    return { Stacks: [stackShape(stack)] };
+    return { Stacks: [stackShape(requireAuthorizedStack(ctx, "DescribeStacks", input.StackName))] };
   },
 });
 
@@ -51,9 +48,7 @@ export const describeStackEvents = defineOperation({
   readOnly: true,
   handler(ctx, raw) {
     const input = parseCfnRequest(z.object({ StackName: stackNameOrId, NextToken: nextToken }), raw);
-    const stack = findStack(ctx, input.StackName);
-    authorizeStack(ctx, "DescribeStackEvents", stack ? { stackId: stack.stackId } : { stackName: input.StackName });
-    if (!stack) throw errors.stackDoesNotExist(input.StackName);
+    const stack = requireAuthorizedStack(ctx, "DescribeStackEvents", input.StackName);
     return { StackEvents: [...stack.events].reverse().map((event) => eventShape(stack, event)) };
   },
 });
@@ -66,9 +61,7 @@ export const describeStackResources = defineOperation({
     const input = parseCfnRequest(z.object({ StackName: z.string().optional(), LogicalResourceId: z.string().optional(), PhysicalResourceId: z.string().optional() }), raw);
     let stack: StackRecord | undefined;
     if (input.StackName !== undefined) {
-      stack = findStack(ctx, input.StackName);
-      authorizeStack(ctx, "DescribeStackResources", stack ? { stackId: stack.stackId } : { stackName: input.StackName });
-      if (!stack) throw errors.stackDoesNotExist(input.StackName);
+      stack = requireAuthorizedStack(ctx, "DescribeStackResources", input.StackName);
     } else if (input.PhysicalResourceId !== undefined) {
       stack = visibleStacks(ctx).find((candidate) => candidate.resources.some((resource) => resource.physicalId === input.PhysicalResourceId));
       authorizeStack(ctx, "DescribeStackResources", stack ? { stackId: stack.stackId } : {});
@@ -94,9 +87,7 @@ export const listStackResources = defineOperation({
   readOnly: true,
   handler(ctx, raw) {
     const input = parseCfnRequest(z.object({ StackName: stackNameOrId, NextToken: nextToken }), raw);
-    const stack = findStack(ctx, input.StackName);
-    authorizeStack(ctx, "ListStackResources", stack ? { stackId: stack.stackId } : { stackName: input.StackName });
-    if (!stack) throw errors.stackDoesNotExist(input.StackName);
+    const stack = requireAuthorizedStack(ctx, "ListStackResources", input.StackName);
     return { StackResourceSummaries: stack.resources.map(resourceSummaryShape) };
   },
 });
@@ -122,8 +113,7 @@ export const deleteStack = defineOperation({
       }),
       raw,
     );
-    const stack = findStack(ctx, input.StackName);
-    authorizeStack(ctx, "DeleteStack", stack ? { stackId: stack.stackId } : { stackName: input.StackName });
+    const stack = findAuthorizedStack(ctx, "DeleteStack", input.StackName);
     if (!stack) return {};
     const next = stepStack(stack.status, { type: "stack.delete" }, stack.stackName);
     if (stack.status === "DELETE_COMPLETE") return {};
@@ -150,10 +140,8 @@ export const getTemplate = defineOperation({
     const input = parseCfnRequest(z.object({ StackName: z.string().optional(), ChangeSetName: z.string().optional(), TemplateStage: aws.enum(["Original", "Processed"]).optional() }), raw);
     // NOTE: change sets are not simulated.
     if (input.ChangeSetName !== undefined) throw errors.validationError("The sandbox does not simulate change sets.");
-    const stack = findStack(ctx, input.StackName ?? "");
-    authorizeStack(ctx, "GetTemplate", stack ? { stackId: stack.stackId } : { stackName: input.StackName ?? "" });
     // NOTE: unverified wording for a call without StackName.
-    if (!stack) throw errors.stackDoesNotExist(input.StackName ?? "");
+    const stack = requireAuthorizedStack(ctx, "GetTemplate", input.StackName ?? "");
     // The template as given: dynamic references stay as written. Without transforms, Processed is the same text.
     return { TemplateBody: stack.templateBody, StagesAvailable: ["Original", "Processed"] };
   },

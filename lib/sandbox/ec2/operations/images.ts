@@ -2,6 +2,7 @@ import * as z from "zod";
 import { defineOperation } from "../../core/operation";
 import { authorizeEc2 } from "../access";
 import * as errors from "../errors";
+import { wildcardMatch } from "../../iam/match";
 import { imagesOf, type MachineImage } from "../images";
 
 const IMAGE_FIELDS: Record<string, (image: MachineImage) => string> = {
@@ -16,10 +17,6 @@ const IMAGE_FIELDS: Record<string, (image: MachineImage) => string> = {
   "is-public": () => "true",
   description: (image) => image.description,
 };
-
-function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s");
-}
 
 /**
  * The images the sandbox can launch (see images.ts): find them by id, owner
@@ -44,18 +41,18 @@ export const describeImages = defineOperation({
     const checks = (input.Filters ?? []).map((filter) => {
       const field = IMAGE_FIELDS[filter.Name];
       if (!field) throw errors.invalidFilter(filter.Name);
-      return { field, patterns: (filter.Values ?? []).map(wildcard) };
+      return { field, patterns: filter.Values ?? [] };
     });
     let images = imagesOf(ctx.region);
     if (input.ImageIds?.length) {
       for (const id of input.ImageIds) {
-        if (!/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id)) throw errors.imageIdMalformed(id);
+        errors.checkImageId(id);
         if (!images.some((image) => image.imageId === id)) throw errors.imageNotFound(id);
       }
       images = images.filter((image) => input.ImageIds!.includes(image.imageId));
     }
     if (input.Owners?.length) images = images.filter((image) => input.Owners!.some((owner) => owner === image.ownerAlias || owner === image.ownerId));
-    images = images.filter((image) => checks.every(({ field, patterns }) => patterns.some((pattern) => pattern.test(field(image)))));
+    images = images.filter((image) => checks.every(({ field, patterns }) => patterns.some((pattern) => wildcardMatch(pattern, field(image)))));
     return {
       Images: images.map((image) => ({
         PlatformDetails: "Linux/UNIX",

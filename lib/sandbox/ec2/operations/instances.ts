@@ -9,28 +9,30 @@ import { findImage } from "../images";
 import { INSTANCE_STATE_CODES, nextInstanceState } from "../instance.machine";
 import { defaultNetwork } from "../network";
 import type { InstanceRecord } from "../state";
-import { instanceArn, instanceShape } from "../view";
+import { instanceArn, instanceShape, isShown } from "../view";
 
 /** EC2's default On-Demand vCPU-based quota is larger; the sandbox keeps a session small. */
 const INSTANCE_LIMIT = 20;
-/** Terminated instances stay visible for about an hour (EC2 User Guide, "Terminate instances"). */
-const TERMINATED_VISIBLE_MS = 60 * 60_000;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
 
 const tag = z.object({ Key: z.string(), Value: z.string().optional() });
 const filter = z.object({ Name: z.string(), Values: z.array(z.string()).optional() });
 
-/** Instances that still show (terminated ones for an hour); older terminated ones are forgotten. */
+/** Instances that still show (terminated ones for an hour), oldest first. Reading changes nothing. */
 export function visibleInstances(ctx: OperationContext): InstanceRecord[] {
+  return Object.values(ctx.regionState().ec2.instances)
+    .filter((instance) => isShown(instance, ctx.now))
+    .sort((a, b) => a.launchedAt - b.launchedAt || (a.instanceId < b.instanceId ? -1 : 1));
+}
+
+/** Forgets terminated instances EC2 no longer shows (on launches, so that reads stay reads). */
+function forgetGoneInstances(ctx: OperationContext): void {
   const instances = ctx.regionState().ec2.instances;
-  for (const [id, instance] of Object.entries(instances)) {
-    if (instance.terminatedAt !== undefined && ctx.now - instance.terminatedAt > TERMINATED_VISIBLE_MS) delete instances[id];
-  }
-  return Object.values(instances).sort((a, b) => a.launchedAt - b.launchedAt || (a.instanceId < b.instanceId ? -1 : 1));
+  for (const [id, instance] of Object.entries(instances)) if (!isShown(instance, ctx.now)) delete instances[id];
 }
 
 export function findInstance(ctx: OperationContext, instanceId: string): InstanceRecord {
-  if (!/^i-[0-9a-f]{8}([0-9a-f]{9})?$/.test(instanceId)) throw errors.instanceIdMalformed(instanceId);
+  errors.checkInstanceId(instanceId);
   const instance = visibleInstances(ctx).find((candidate) => candidate.instanceId === instanceId);
   if (!instance) throw errors.instanceNotFound([instanceId]);
   return instance;
@@ -78,7 +80,7 @@ export const runInstances = defineOperation({
   sensitive: { request: ["UserData"] },
   handler(ctx, input) {
     if (input.ImageId === undefined) throw errors.missingParameter("The request must contain the parameter ImageId");
-    if (!/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(input.ImageId)) throw errors.imageIdMalformed(input.ImageId);
+    errors.checkImageId(input.ImageId);
     if (input.MinCount < 1) throw errors.invalidParameterValue(`Value (${input.MinCount}) for parameter minCount is invalid. Expected a positive integer.`);
     if (input.MaxCount < input.MinCount) throw errors.invalidParameterValue(`Value (${input.MaxCount}) for parameter maxCount is invalid. Expected a value greater than or equal to minCount.`);
     // NOTE: EC2's default instance type is m1.small; any well-formed type is accepted (no capacity, no prices).
@@ -94,6 +96,7 @@ export const runInstances = defineOperation({
       authorizeEc2(ctx, "iam:PassRole", `arn:aws:iam::${ctx.accountId}:role/${profile.role}`, { "iam:PassedToService": "ec2.amazonaws.com" });
     }
     if (input.DryRun) throw new AwsServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+    forgetGoneInstances(ctx);
     const ec2 = ctx.regionState().ec2;
     const running = visibleInstances(ctx).filter((instance) => instance.state !== "terminated").length;
     if (running + input.MinCount > INSTANCE_LIMIT) {
@@ -165,7 +168,7 @@ export const describeInstances = defineOperation({
     const matches = instanceMatcher((input.Filters ?? []).map((f) => ({ Name: f.Name, Values: f.Values ?? [] })));
     let instances = visibleInstances(ctx);
     if (input.InstanceIds?.length) {
-      for (const id of input.InstanceIds) if (!/^i-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id)) throw errors.instanceIdMalformed(id);
+      for (const id of input.InstanceIds) errors.checkInstanceId(id);
       const missing = input.InstanceIds.filter((id) => !instances.some((instance) => instance.instanceId === id));
       if (missing.length) throw errors.instanceNotFound(missing);
       instances = instances.filter((instance) => input.InstanceIds!.includes(instance.instanceId));
@@ -200,10 +203,7 @@ export const terminateInstances = defineOperation({
   input: z.object({ InstanceIds: z.array(z.string()).min(1), DryRun: z.boolean().optional() }),
   readOnly: false,
   handler(ctx, input) {
-    const instances = input.InstanceIds.map((id) => {
-      if (!/^i-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id)) throw errors.instanceIdMalformed(id);
-      return id;
-    });
+    const instances = input.InstanceIds.map(errors.checkInstanceId);
     const visible = visibleInstances(ctx);
     const missing = instances.filter((id) => !visible.some((instance) => instance.instanceId === id));
     if (missing.length) throw errors.instanceNotFound(missing);

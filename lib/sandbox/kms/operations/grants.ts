@@ -3,7 +3,7 @@ import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { aws } from "../../core/validation";
 import { authorizeKey } from "../authorize";
-import { grantsOfKey, isGrantee } from "../grants";
+import { grantsWhere, isGrantee } from "../grants";
 import { resolveKey } from "../key-ids";
 import { stepKey } from "../key.machine";
 import { paginate } from "../pagination";
@@ -114,7 +114,7 @@ export const listGrants = defineOperation({
   handler(ctx, input) {
     const { key, state } = resolveKey(ctx, input.KeyId, { aliases: false });
     authorizeKey(ctx, key, { operation: "ListGrants" });
-    let grants = grantsOfKey(state, key.keyId);
+    let grants = grantsWhere(state, (grant) => grant.keyId === key.keyId);
     if (input.GrantId !== undefined) {
       grants = grants.filter((grant) => grant.grantId === input.GrantId);
       if (grants.length === 0) throw invalidGrantId();
@@ -132,9 +132,7 @@ export const listRetirableGrants = defineOperation({
   handler(ctx, input) {
     ctx.authorize({ action: "kms:ListRetirableGrants", resource: "*", resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
     const state = ctx.regionState().kms;
-    const grants = Object.values(state.grants)
-      .filter((grant) => grant.retiringPrincipal === input.RetiringPrincipal)
-      .sort((a, b) => a.createdAt - b.createdAt || (a.grantId < b.grantId ? -1 : 1));
+    const grants = grantsWhere(state, (grant) => grant.retiringPrincipal === input.RetiringPrincipal);
     const { page, tail } = paginate(grants.map((grant) => grantEntry(grant, state.keys[grant.keyId]?.arn ?? grant.keyId)), input.Limit ?? 50, input.Marker);
     return { Grants: page, ...tail };
   },

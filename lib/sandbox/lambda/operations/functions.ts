@@ -4,6 +4,7 @@ import { toBase64 } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { aws } from "../../core/validation";
+import { parseRoleArn } from "../../iam/model";
 import { parsePolicyDocument } from "../../iam/policy-document";
 import { RESERVED_VARIABLES, unzip } from "../code";
 import * as errors from "../errors";
@@ -63,10 +64,10 @@ function authorizeFunction(ctx: OperationContext, action: string, arn: string): 
 
 /** The role must exist and trust lambda.amazonaws.com; passing it needs iam:PassRole. */
 function checkRole(ctx: OperationContext, roleArn: string): void {
-  const match = /^arn:aws:iam::(\d{12}):role\/(?:[^/]+\/)*([^/]+)$/.exec(roleArn);
-  if (!match) throw new AwsServiceError("ValidationException", `1 validation error detected: Value '${roleArn}' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+`);
-  ctx.authorize({ action: "iam:PassRole", resource: roleArn, resourceAccount: match[1] ?? "", resourceKind: "identity-only", context: { "iam:PassedToService": "lambda.amazonaws.com" } });
-  const role = ctx.iamState(match[1] ?? "")?.roles[match[2] ?? ""];
+  const parsed = parseRoleArn(roleArn);
+  if (!parsed) throw new AwsServiceError("ValidationException", `1 validation error detected: Value '${roleArn}' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+`);
+  ctx.authorize({ action: "iam:PassRole", resource: roleArn, resourceAccount: parsed.accountId, resourceKind: "identity-only", context: { "iam:PassedToService": "lambda.amazonaws.com" } });
+  const role = ctx.iamState(parsed.accountId)?.roles[parsed.name];
   const trust = role ? parsePolicyDocument(role.trustPolicy, "resource") : undefined;
   const statements = trust?.ok ? (Array.isArray(trust.document.Statement) ? trust.document.Statement : [trust.document.Statement]) : [];
   const trustsLambda = statements.some((statement) => {
@@ -92,6 +93,13 @@ function checkZip(zip: Uint8Array): { zip: string; codeSha256: string; codeSize:
   if (zip.length > MAX_ZIP_BYTES) throw new AwsServiceError("RequestEntityTooLargeException", `The sandbox takes deployment packages of up to ${MAX_ZIP_BYTES / 1024} KB (Lambda: 50 MB).`, 413);
   if (!unzip(zip)) throw errors.cannotUnzip();
   return { zip: toBase64(zip), codeSha256: toBase64(sha256(zip)), codeSize: zip.length };
+}
+
+/** RevisionId, when given, must be the function's current one (optimistic locking). */
+function checkRevision(fn: CodeFunctionRecord, revisionId: string | undefined): void {
+  if (revisionId !== undefined && revisionId !== fn.revisionId) {
+    throw new AwsServiceError("PreconditionFailedException", "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412);
+  }
 }
 
 function lastModified(ms: number): string {
@@ -295,7 +303,7 @@ export const updateFunctionConfiguration = defineOperation({
   handler(ctx, input) {
     const fn = findCodeFunction(ctx, input.FunctionName);
     authorizeFunction(ctx, "lambda:UpdateFunctionConfiguration", fn.arn);
-    if (input.RevisionId !== undefined && input.RevisionId !== fn.revisionId) throw new AwsServiceError("PreconditionFailedException", "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412);
+    checkRevision(fn, input.RevisionId);
     if (input.Role !== undefined) checkRole(ctx, input.Role);
     const env = input.Environment ? checkEnvironment(input.Environment.Variables) : undefined;
     if (input.Role !== undefined && input.Role !== fn.role) delete fn.credentials;
@@ -333,7 +341,7 @@ export const updateFunctionCode = defineOperation({
     authorizeFunction(ctx, "lambda:UpdateFunctionCode", fn.arn);
     if (input.S3Bucket !== undefined || input.ImageUri !== undefined) throw errors.invalidParameterValue("The sandbox deploys functions from a zip file only (--zip-file fileb://function.zip): it has no S3 and no container images.");
     if (!input.ZipFile) throw errors.invalidParameterValue("Please provide a source for function code.");
-    if (input.RevisionId !== undefined && input.RevisionId !== fn.revisionId) throw new AwsServiceError("PreconditionFailedException", "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412);
+    checkRevision(fn, input.RevisionId);
     const code = checkZip(input.ZipFile);
     if (input.DryRun) return configurationOf({ ...fn, ...code });
     Object.assign(fn, code);

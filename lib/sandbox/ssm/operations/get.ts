@@ -60,34 +60,32 @@ export const getParameters = defineOperation({
   handler(ctx, input) {
     const state = ctx.regionState().ssm;
     const names = [...new Set(input.Names)];
-    // References to Secrets Manager are answered from there; those it cannot answer are invalid names.
-    const references = names.filter(isSecretsReference);
-    const referenced: WireObject[] = [];
-    const invalidReferences: string[] = [];
-    for (const given of references) {
+    // References to Secrets Manager and public parameters are answered from there: a name they cannot
+    // answer is an invalid name, a denied one fails the request.
+    const elsewhere: WireObject[] = [];
+    const invalidElsewhere: string[] = [];
+    const answer = (given: string, read: () => WireObject) => {
       try {
+        elsewhere.push(read());
+      } catch (error) {
+        if (isAwsServiceError(error) && error.code !== "AccessDeniedException") invalidElsewhere.push(given);
+        else throw error;
+      }
+    };
+    for (const given of names.filter(isSecretsReference)) {
+      answer(given, () => {
         if (input.WithDecryption !== true) throw needsDecryption();
-        referenced.push(resolveSecretsReference(ctx, parseSecretsReference(given), "ssm:GetParameters"));
-      } catch (error) {
-        if (isAwsServiceError(error) && error.code !== "AccessDeniedException") invalidReferences.push(given);
-        else throw error;
-      }
+        return resolveSecretsReference(ctx, parseSecretsReference(given), "ssm:GetParameters");
+      });
     }
-    const publicNames = names.filter((given) => !isSecretsReference(given) && isPublicName(parseReference(given, true).name));
-    const publicFound: WireObject[] = [];
-    for (const given of publicNames) {
-      try {
-        publicFound.push(readPublic(ctx, "ssm:GetParameters", parseReference(given, true)));
-      } catch (error) {
-        if (isAwsServiceError(error) && error.code !== "AccessDeniedException") invalidReferences.push(given);
-        else throw error;
-      }
-    }
-    const lookups = names.filter((given) => !isSecretsReference(given) && !publicNames.includes(given)).map((given) => {
-      const reference = parseReference(given, true);
-      checkName(reference.name, "read", ctx.region, ctx.accountId);
-      return { given, reference, record: findRecord(ctx, state, reference) };
-    });
+    const ordinary = names.filter((given) => !isSecretsReference(given)).map((given) => ({ given, reference: parseReference(given, true) }));
+    for (const { given, reference } of ordinary) if (isPublicName(reference.name)) answer(given, () => readPublic(ctx, "ssm:GetParameters", reference));
+    const lookups = ordinary
+      .filter(({ reference }) => !isPublicName(reference.name))
+      .map(({ given, reference }) => {
+        checkName(reference.name, "read", ctx.region, ctx.accountId);
+        return { given, reference, record: findRecord(ctx, state, reference) };
+      });
     // Every name is authorised before anything is read: one denied name fails the whole request.
     for (const { reference, record } of lookups) {
       authorizeReference(ctx, "ssm:GetParameters", reference, record);
@@ -108,7 +106,7 @@ export const getParameters = defineOperation({
       const arn = arnOf(ctx, record);
       parameters.push(parameterShape(record, version, arn, valueOf(ctx, version, arn, input.WithDecryption === true), reference.selector?.text));
     }
-    return { Parameters: [...referenced, ...publicFound, ...parameters], InvalidParameters: [...invalidReferences, ...invalid] };
+    return { Parameters: [...elsewhere, ...parameters], InvalidParameters: [...invalidElsewhere, ...invalid] };
   },
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "@/lib/sandbox/engine";
-import { AwsServiceError } from "@/lib/sandbox/core/errors";
+import { awsError } from "../kms/helpers";
 
 /**
  * aws:SourceIp and aws:ViaAWSService (IAM User Guide, "AWS global condition
@@ -23,27 +23,18 @@ function world(deny: object) {
   return engine;
 }
 
-function failure(call: () => unknown): AwsServiceError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof AwsServiceError) return error;
-    throw error;
-  }
-  throw new Error("expected a failure");
-}
 
 describe("request origin condition keys", () => {
   it("allow the learner's own calls from 192.0.2.1 and deny them from anywhere else", () => {
     const inside = world({ Effect: "Deny", Action: "*", Resource: "*", Condition: { NotIpAddress: { "aws:SourceIp": "192.0.2.0/24" } } });
     expect(inside.call("kms", "ListKeys", {}).Keys).toBeDefined();
     const outside = world({ Effect: "Deny", Action: "*", Resource: "*", Condition: { NotIpAddress: { "aws:SourceIp": "10.0.0.0/8" } } });
-    expect(failure(() => outside.call("kms", "ListKeys", {})).code).toBe("AccessDeniedException");
+    expect(awsError(() => outside.call("kms", "ListKeys", {})).code).toBe("AccessDeniedException");
   });
 
   it("deny Secrets Manager's call to KMS under a NotIpAddress Deny, because a service's call has no source address", () => {
     const engine = world({ Effect: "Deny", Action: "*", Resource: "*", Condition: { NotIpAddress: { "aws:SourceIp": "192.0.2.0/24" } } });
-    const error = failure(() => engine.call("secretsmanager", "GetSecretValue", { SecretId: "app/db" }));
+    const error = awsError(() => engine.call("secretsmanager", "GetSecretValue", { SecretId: "app/db" }));
     expect(error.code).toBe("AccessDeniedException");
     expect(error.message).toBe("Access to KMS is not allowed");
     const decrypt = engine.trail({ eventName: "Decrypt" }).at(-1)!;

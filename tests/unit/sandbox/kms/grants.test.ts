@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AwsServiceError } from "@/lib/sandbox/core/errors";
-import { ACCOUNT, b64, createKey, newSandbox } from "./helpers";
+import { ACCOUNT, awsError, b64, createKey, newSandbox } from "./helpers";
 
 /**
  * KMS grants ("Grants in AWS KMS", developer guide; CreateGrant, ListGrants,
@@ -26,21 +25,12 @@ function world() {
   return { sandbox, keyId, arn, asApp, asOps, asAdmin };
 }
 
-function failure(call: () => unknown): AwsServiceError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof AwsServiceError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("KMS grants", () => {
   it("let the grantee use the key for the granted operations only, at once", () => {
     const { sandbox, keyId, asApp, asAdmin } = world();
     asApp();
-    expect(failure(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("hi") })).code).toBe("AccessDeniedException");
+    expect(awsError(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("hi") })).code).toBe("AccessDeniedException");
     asAdmin();
     const grant = sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, Operations: ["Encrypt", "Decrypt"] });
     expect(Object.keys(grant)).toEqual(["GrantToken", "GrantId"]);
@@ -48,7 +38,7 @@ describe("KMS grants", () => {
     asApp();
     const { CiphertextBlob } = sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("hi") });
     expect(sandbox.call("kms", "Decrypt", { CiphertextBlob }).Plaintext).toBe(b64("hi"));
-    expect(failure(() => sandbox.call("kms", "GenerateDataKey", { KeyId: keyId, KeySpec: "AES_256" })).code).toBe("AccessDeniedException");
+    expect(awsError(() => sandbox.call("kms", "GenerateDataKey", { KeyId: keyId, KeySpec: "AES_256" })).code).toBe("AccessDeniedException");
     // The trail says why it was allowed.
     const encrypt = sandbox.trail({ eventName: "Encrypt" }).at(-1)!;
     expect(encrypt.authorizations[0]?.decision).toBe("Allow");
@@ -60,15 +50,15 @@ describe("KMS grants", () => {
     sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, Operations: ["Encrypt"], Constraints: { EncryptionContextSubset: { app: "orders" } } });
     asApp();
     expect(sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a"), EncryptionContext: { app: "orders", id: "7" } }).KeyId).toBeDefined();
-    expect(failure(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a"), EncryptionContext: { app: "billing" } })).code).toBe("AccessDeniedException");
-    expect(failure(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a") })).code).toBe("AccessDeniedException");
+    expect(awsError(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a"), EncryptionContext: { app: "billing" } })).code).toBe("AccessDeniedException");
+    expect(awsError(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a") })).code).toBe("AccessDeniedException");
     asAdmin();
     sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, Operations: ["Decrypt"], Constraints: { EncryptionContextEquals: { app: "orders" } } });
     const { CiphertextBlob: exact } = sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a"), EncryptionContext: { app: "orders" } });
     const { CiphertextBlob: more } = sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a"), EncryptionContext: { app: "orders", id: "7" } });
     asApp();
     expect(sandbox.call("kms", "Decrypt", { CiphertextBlob: exact, EncryptionContext: { app: "orders" } }).Plaintext).toBe(b64("a"));
-    expect(failure(() => sandbox.call("kms", "Decrypt", { CiphertextBlob: more, EncryptionContext: { app: "orders", id: "7" } })).code).toBe("AccessDeniedException");
+    expect(awsError(() => sandbox.call("kms", "Decrypt", { CiphertextBlob: more, EncryptionContext: { app: "orders", id: "7" } })).code).toBe("AccessDeniedException");
   });
 
   it("never override an explicit deny in the key policy", () => {
@@ -85,7 +75,7 @@ describe("KMS grants", () => {
     });
     sandbox.call("kms", "CreateGrant", { KeyId: arn, GranteePrincipal: APP, Operations: ["Encrypt"] });
     asApp();
-    expect(failure(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a") })).message).toContain("with an explicit deny");
+    expect(awsError(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a") })).message).toContain("with an explicit deny");
   });
 
   it("are listed with AWS's members, and a named grant created again answers the same id with a new token", () => {
@@ -115,23 +105,23 @@ describe("KMS grants", () => {
     const { sandbox, keyId, arn, asApp, asOps, asAdmin } = world();
     const grant = sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, RetiringPrincipal: OPS, Operations: ["Encrypt"] });
     asApp();
-    expect(failure(() => sandbox.call("kms", "RetireGrant", { GrantToken: grant.GrantToken })).code).toBe("AccessDeniedException");
+    expect(awsError(() => sandbox.call("kms", "RetireGrant", { GrantToken: grant.GrantToken })).code).toBe("AccessDeniedException");
     asOps();
     expect(sandbox.call("kms", "RetireGrant", { GrantToken: grant.GrantToken })).toEqual({});
     asApp();
-    expect(failure(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a") })).code).toBe("AccessDeniedException");
+    expect(awsError(() => sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64("a") })).code).toBe("AccessDeniedException");
     asAdmin();
     const second = sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, Operations: ["Encrypt"] });
     expect(sandbox.call("kms", "RevokeGrant", { KeyId: keyId, GrantId: second.GrantId })).toEqual({});
     expect((sandbox.call("kms", "ListGrants", { KeyId: arn }) as { Grants: unknown[] }).Grants).toEqual([]);
-    expect(failure(() => sandbox.call("kms", "RevokeGrant", { KeyId: keyId, GrantId: second.GrantId })).code).toBe("InvalidGrantIdException");
+    expect(awsError(() => sandbox.call("kms", "RevokeGrant", { KeyId: keyId, GrantId: second.GrantId })).code).toBe("InvalidGrantIdException");
   });
 
   it("cannot be created on a key pending deletion, and go with the key when it is deleted", () => {
     const { sandbox, keyId } = world();
     sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, Operations: ["Encrypt"] });
     sandbox.call("kms", "ScheduleKeyDeletion", { KeyId: keyId, PendingWindowInDays: 7 });
-    expect(failure(() => sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, Operations: ["Decrypt"] })).code).toBe("KMSInvalidStateException");
+    expect(awsError(() => sandbox.call("kms", "CreateGrant", { KeyId: keyId, GranteePrincipal: APP, Operations: ["Decrypt"] })).code).toBe("KMSInvalidStateException");
     sandbox.advanceClock(8 * 24 * 3600_000);
     const saved = sandbox.snapshot() as { accounts: Record<string, { regions: Record<string, { kms: { grants: Record<string, unknown> } }> }> };
     expect(saved.accounts[ACCOUNT]?.regions["us-east-1"]?.kms.grants).toEqual({});
