@@ -39,7 +39,7 @@ export default async function LabPage({ params }: { params: Promise<{ id: string
             <MdxContent code={lab.code} />
           </div>
         </article>
-        <div className="h-[70dvh] min-h-[26rem] lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)]">
+        <div className="h-[70dvh] min-h-[26rem] min-w-0 lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)]">
           <LabTerminal />
         </div>
       </div>
