@@ -141,6 +141,12 @@ export function rsaPublicKey(spec: RsaKeySpec, seed: Uint8Array): { n: bigint; e
   return { n: pair.n, e: pair.e };
 }
 
+/** The RSA key pair derived from `seed` (RSA encryption keys and import wrapping keys use it too). */
+export function rsaKeyPair(spec: RsaKeySpec, seed: Uint8Array): { n: bigint; e: bigint; d: bigint } {
+  const pair = derive(spec, seed) as RsaPair;
+  return { n: pair.n, e: pair.e, d: pair.d };
+}
+
 // --- RSA (RFC 8017) -------------------------------------------------------------
 
 const bitLength = (n: bigint) => n.toString(2).length;

@@ -66,9 +66,15 @@ export const isAsymmetricSpec = (spec: KeySpec): spec is RsaSpec | EccSpec => is
 export function usagesFor(spec: KeySpec): readonly KeyUsage[] {
   if (spec === "SYMMETRIC_DEFAULT") return ["ENCRYPT_DECRYPT"];
   if (isHmacSpec(spec)) return ["GENERATE_VERIFY_MAC"];
-  // NOTE: AWS also allows RSA keys for ENCRYPT_DECRYPT (RSAES_OAEP) and ECC NIST keys for
-  // KEY_AGREEMENT; the sandbox simulates asymmetric keys for signing only.
+  if (isRsaSpec(spec)) return ["ENCRYPT_DECRYPT", "SIGN_VERIFY"];
+  // NOTE: AWS also allows ECC NIST keys for KEY_AGREEMENT (DeriveSharedSecret), which the sandbox does not simulate.
   return ["SIGN_VERIFY"];
+}
+
+/** EncryptionAlgorithms as DescribeKey and GetPublicKey list them for an ENCRYPT_DECRYPT key. */
+export function encryptionAlgorithmsFor(spec: KeySpec): EncryptionAlgorithm[] {
+  if (spec === "SYMMETRIC_DEFAULT") return ["SYMMETRIC_DEFAULT"];
+  return isRsaSpec(spec) ? ["RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256"] : [];
 }
 
 /** SigningAlgorithms as DescribeKey lists them for a SIGN_VERIFY key. */

@@ -1,5 +1,5 @@
 import type { WireObject } from "../core/operation";
-import { macAlgorithmsFor, signingAlgorithmsFor } from "./key-specs";
+import { encryptionAlgorithmsFor, macAlgorithmsFor, signingAlgorithmsFor } from "./key-specs";
 import { keyStateOf } from "./key.machine";
 import { currentMaterial } from "./materials";
 import type { KmsKeyRecord } from "./state";
@@ -28,7 +28,7 @@ export function keyMetadata(key: KmsKeyRecord): WireObject {
     KeyManager: key.keyManager,
     CustomerMasterKeySpec: key.keySpec,
     KeySpec: key.keySpec,
-    EncryptionAlgorithms: key.keyUsage === "ENCRYPT_DECRYPT" ? ["SYMMETRIC_DEFAULT"] : undefined,
+    EncryptionAlgorithms: key.keyUsage === "ENCRYPT_DECRYPT" ? encryptionAlgorithmsFor(key.keySpec) : undefined,
     SigningAlgorithms: key.keyUsage === "SIGN_VERIFY" ? signingAlgorithmsFor(key.keySpec) : undefined,
     MultiRegion: false,
     MacAlgorithms: key.keyUsage === "GENERATE_VERIFY_MAC" ? macAlgorithmsFor(key.keySpec) : undefined,

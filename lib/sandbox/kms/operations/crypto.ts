@@ -9,8 +9,9 @@ import { kmsErrors } from "../errors";
 import { resolveKey, type ResolvedKey } from "../key-ids";
 import { DATA_KEY_PAIR_SPECS, generateDataKeyPair, SIMULATED_PAIR_SPECS } from "../../crypto/data-key-pair";
 import { DATA_KEY_SPECS, ENCRYPTION_ALGORITHMS, type EncryptionAlgorithm } from "../key-specs";
-import type { KmsKeyRecord } from "../state";
-import { requireUsableKey } from "../usage";
+import type { KeyMaterial, KmsKeyRecord } from "../state";
+import { isRsaEncryptionKey, rsaAlgorithm, rsaDecrypt, rsaEncrypt } from "../asymmetric-encryption";
+import { requireSymmetricKey, requireUsableKey } from "../usage";
 import { dryRunMember, dryRunSucceeded, encryptionContextMember, exactlyOne, grantTokensMember, keyIdMember } from "./shapes";
 
 /**
@@ -34,11 +35,31 @@ function cryptoContext(resolved: ResolvedKey | undefined, context: Record<string
   };
 }
 
-/** Symmetric keys encrypt with SYMMETRIC_DEFAULT only. */
+/** Symmetric keys encrypt with SYMMETRIC_DEFAULT only; RSA keys with one of their RSAES_OAEP algorithms, named in the request. */
 function checkAlgorithm(key: KmsKeyRecord, algorithm: EncryptionAlgorithm | undefined): EncryptionAlgorithm {
+  if (isRsaEncryptionKey(key)) {
+    rsaAlgorithm(key, algorithm);
+    return algorithm as EncryptionAlgorithm;
+  }
   const chosen = algorithm ?? "SYMMETRIC_DEFAULT";
   if (chosen !== "SYMMETRIC_DEFAULT") throw kmsErrors.incompatibleAlgorithm(chosen, key.keySpec);
   return chosen;
+}
+
+/**
+ * An encryption context is bound only by symmetric encryption.
+ * NOTE: AWS documents that asymmetric keys do not support an encryption context; the refusal's wording is the sandbox's.
+ */
+function refuseContextOnRsa(key: KmsKeyRecord, context: Record<string, string> | undefined): void {
+  if (isRsaEncryptionKey(key) && context !== undefined && Object.keys(context).length > 0) {
+    throw kmsErrors.validation("An encryption context is not supported with asymmetric KMS keys.");
+  }
+}
+
+/** Encrypts under a symmetric key (a KMS ciphertext blob) or an RSA key (a bare RSAES-OAEP ciphertext). */
+function encryptUnder(ctx: OperationContext, key: KmsKeyRecord, algorithm: EncryptionAlgorithm, plaintext: Uint8Array, context: Record<string, string> | undefined) {
+  if (isRsaEncryptionKey(key)) return { blob: rsaEncrypt(ctx, key, algorithm, plaintext), material: undefined };
+  return sealUnder(ctx, key, plaintext, context);
 }
 
 export const encrypt = defineOperation({
@@ -60,33 +81,43 @@ export const encrypt = defineOperation({
     authorizeKey(ctx, key, { operation: "Encrypt", context: cryptoContext(resolved, input.EncryptionContext, input.EncryptionAlgorithm ?? "SYMMETRIC_DEFAULT") });
     requireUsableKey(key, "ENCRYPT_DECRYPT", "Encrypt");
     const algorithm = checkAlgorithm(key, input.EncryptionAlgorithm);
+    refuseContextOnRsa(key, input.EncryptionContext);
     if (input.DryRun) throw dryRunSucceeded();
-    const { blob } = sealUnder(ctx, key, input.Plaintext, input.EncryptionContext);
+    const { blob } = encryptUnder(ctx, key, algorithm, input.Plaintext, input.EncryptionContext);
     return { CiphertextBlob: toBase64(blob), KeyId: key.arn, EncryptionAlgorithm: algorithm };
   },
 });
 
-/** The decrypting half of Decrypt and ReEncrypt: find the blob's key, check KeyId, authorise, open. */
-function decryptBlob(
-  ctx: OperationContext,
-  request: { blob: Uint8Array; keyId: string | undefined; context: Record<string, string> | undefined; algorithm: EncryptionAlgorithm | undefined },
-  operation: { name: string; action: string },
-) {
-  const { parsed, key } = keyOfBlob(ctx, request.blob);
-  let resolved: ResolvedKey | undefined;
-  if (request.keyId !== undefined) {
-    resolved = resolveKey(ctx, request.keyId, { aliases: true });
-    if (resolved.key.arn !== key.arn) throw kmsErrors.incorrectKey();
-  }
+interface DecryptRequest {
+  blob: Uint8Array;
+  keyId: string | undefined;
+  context: Record<string, string> | undefined;
+  algorithm: EncryptionAlgorithm | undefined;
+}
+
+/**
+ * The decrypting half of Decrypt and ReEncrypt: find the key (named by a
+ * symmetric blob, or by KeyId for an RSA key, whose ciphertext names
+ * nothing), authorise, check usage and algorithm. `open` then decrypts.
+ */
+function decryptBlob(ctx: OperationContext, request: DecryptRequest, operation: { name: string; action: string }) {
+  const named = request.keyId === undefined ? undefined : resolveKey(ctx, request.keyId, { aliases: true });
+  const rsa = named !== undefined && isRsaEncryptionKey(named.key);
+  const fromBlob = rsa ? undefined : keyOfBlob(ctx, request.blob);
+  const key = named?.key ?? fromBlob!.key;
+  if (fromBlob && fromBlob.key.arn !== key.arn) throw kmsErrors.incorrectKey();
   ctx.touches(key.arn, KEY_RESOURCE);
   authorizeKey(ctx, key, {
     operation: operation.action,
-    context: cryptoContext(resolved, request.context, request.algorithm ?? "SYMMETRIC_DEFAULT"),
+    context: cryptoContext(named, request.context, request.algorithm ?? "SYMMETRIC_DEFAULT"),
     ciphertext: request.keyId === undefined,
   });
   requireUsableKey(key, "ENCRYPT_DECRYPT", operation.name);
   const algorithm = checkAlgorithm(key, request.algorithm);
-  return { key, parsed, algorithm };
+  refuseContextOnRsa(key, request.context);
+  const open = (): { plaintext: Uint8Array; material: KeyMaterial | undefined } =>
+    fromBlob ? openWith(key, fromBlob.parsed, request.context) : { plaintext: rsaDecrypt(key, algorithm, request.blob), material: undefined };
+  return { key, algorithm, open };
 }
 
 export const decrypt = defineOperation({
@@ -102,14 +133,14 @@ export const decrypt = defineOperation({
   readOnly: true,
   sensitive: { request: ["CiphertextBlob"], response: ["Plaintext"] },
   handler(ctx, input) {
-    const { key, parsed, algorithm } = decryptBlob(
+    const { key, algorithm, open } = decryptBlob(
       ctx,
       { blob: input.CiphertextBlob, keyId: input.KeyId, context: input.EncryptionContext, algorithm: input.EncryptionAlgorithm },
       { name: "Decrypt", action: "Decrypt" },
     );
-    const { plaintext, material } = openWith(key, parsed, input.EncryptionContext);
+    const { plaintext, material } = open();
     if (input.DryRun) throw dryRunSucceeded();
-    return { KeyId: key.arn, Plaintext: toBase64(plaintext), EncryptionAlgorithm: algorithm, KeyMaterialId: material.id };
+    return { KeyId: key.arn, Plaintext: toBase64(plaintext), EncryptionAlgorithm: algorithm, ...(material ? { KeyMaterialId: material.id } : {}) };
   },
 });
 
@@ -143,17 +174,18 @@ export const reEncrypt = defineOperation({
     });
     requireUsableKey(destination.key, "ENCRYPT_DECRYPT", "ReEncrypt");
     const destinationAlgorithm = checkAlgorithm(destination.key, input.DestinationEncryptionAlgorithm);
-    const opened = openWith(source.key, source.parsed, input.SourceEncryptionContext);
+    refuseContextOnRsa(destination.key, input.DestinationEncryptionContext);
+    const opened = source.open();
     if (input.DryRun) throw dryRunSucceeded();
-    const sealed = sealUnder(ctx, destination.key, opened.plaintext, input.DestinationEncryptionContext);
+    const sealed = encryptUnder(ctx, destination.key, destinationAlgorithm, opened.plaintext, input.DestinationEncryptionContext);
     return {
       CiphertextBlob: toBase64(sealed.blob),
       SourceKeyId: source.key.arn,
       KeyId: destination.key.arn,
       SourceEncryptionAlgorithm: source.algorithm,
       DestinationEncryptionAlgorithm: destinationAlgorithm,
-      SourceKeyMaterialId: opened.material.id,
-      DestinationKeyMaterialId: sealed.material.id,
+      ...(opened.material ? { SourceKeyMaterialId: opened.material.id } : {}),
+      ...(sealed.material ? { DestinationKeyMaterialId: sealed.material.id } : {}),
     };
   },
 });
@@ -179,6 +211,7 @@ function generateDataKey(ctx: OperationContext, input: z.output<typeof dataKeyIn
   ctx.touches(key.arn, KEY_RESOURCE);
   authorizeKey(ctx, key, { operation, context: cryptoContext(resolved, input.EncryptionContext) });
   requireUsableKey(key, "ENCRYPT_DECRYPT", operation);
+  requireSymmetricKey(key);
   if (input.DryRun) throw dryRunSucceeded();
   const length = input.NumberOfBytes ?? (input.KeySpec === "AES_128" ? 16 : 32);
   const plaintext = ctx.random.bytes(length);
@@ -248,6 +281,7 @@ function generatePair(ctx: OperationContext, input: z.output<typeof dataKeyPairI
   ctx.touches(key.arn, KEY_RESOURCE);
   authorizeKey(ctx, key, { operation, context: { ...cryptoContext(resolved, input.EncryptionContext), "kms:DataKeyPairSpec": input.KeyPairSpec } });
   requireUsableKey(key, "ENCRYPT_DECRYPT", operation);
+  requireSymmetricKey(key);
   if (!SIMULATED_PAIR_SPECS.has(input.KeyPairSpec)) throw new AwsServiceError("UnsupportedOperationException", `The sandbox does not simulate ${input.KeyPairSpec} data key pairs.`);
   if (input.DryRun) throw dryRunSucceeded();
   const pair = generateDataKeyPair(input.KeyPairSpec, (length) => ctx.random.bytes(length));

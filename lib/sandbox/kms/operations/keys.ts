@@ -57,10 +57,6 @@ export const createKey = defineOperation({
     }
     const keyUsage: KeyUsage = input.KeyUsage ?? "ENCRYPT_DECRYPT";
     if (!usagesFor(keySpec).includes(keyUsage)) {
-      if (keySpec.startsWith("RSA_") && keyUsage === "ENCRYPT_DECRYPT") {
-        // NOTE: AWS supports RSA encryption keys (RSAES_OAEP); the sandbox does not simulate them.
-        throw new AwsServiceError("UnsupportedOperationException", "The sandbox simulates RSA keys for SIGN_VERIFY only.");
-      }
       // NOTE: sandbox wording for a KeySpec/KeyUsage combination AWS does not allow.
       throw kmsErrors.validation(`KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}.`);
     }

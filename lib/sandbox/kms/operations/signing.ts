@@ -6,7 +6,7 @@ import { digestLength, digestMessage, publicKeyDer, sign, verify, type SigningAl
 import { authorizeKey } from "../authorize";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
-import { isAsymmetricSpec, SIGNING_ALGORITHMS, signingAlgorithmsFor, type SigningAlgorithm } from "../key-specs";
+import { encryptionAlgorithmsFor, isAsymmetricSpec, SIGNING_ALGORITHMS, signingAlgorithmsFor, type SigningAlgorithm } from "../key-specs";
 import { currentMaterial, materialSecret } from "../materials";
 import type { KmsKeyRecord } from "../state";
 import { stepKey } from "../key.machine";
@@ -116,7 +116,7 @@ export const getPublicKey = defineOperation({
       CustomerMasterKeySpec: key.keySpec,
       KeySpec: key.keySpec,
       KeyUsage: key.keyUsage,
-      SigningAlgorithms: signingAlgorithmsFor(key.keySpec),
+      ...(key.keyUsage === "ENCRYPT_DECRYPT" ? { EncryptionAlgorithms: encryptionAlgorithmsFor(key.keySpec) } : { SigningAlgorithms: signingAlgorithmsFor(key.keySpec) }),
     };
   },
 });
