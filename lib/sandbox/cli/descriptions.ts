@@ -140,11 +140,11 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       UntagResource: { summary: "Removes tags from a secret.", example: "aws secretsmanager untag-resource --secret-id MyTestSecret --tag-keys team" },
       UpdateSecret: { summary: "Changes a secret's description or KMS key, or stores a new value.", example: 'aws secretsmanager update-secret --secret-id MyTestSecret --description "Database password"' },
       UpdateSecretVersionStage: { summary: "Moves a staging label (such as AWSCURRENT) from one version to another.", example: "aws secretsmanager update-secret-version-stage --secret-id MyTestSecret --version-stage AWSCURRENT --move-to-version-id <new-id> --remove-from-version-id <old-id>" },
+      ValidateResourcePolicy: { summary: "Checks a resource policy's syntax and whether it gives broad access to a secret, without attaching it.", example: "aws secretsmanager validate-resource-policy --resource-policy file://policy.json", note: "Broad access means an Allow statement for every principal (\"*\") without a Condition; AWS's automated reasoning finds more." },
     },
     notSimulated: {
       RemoveRegionsFromReplication: "Replication to other Regions is not simulated.",
       StopReplicationToReplica: "Replication to other Regions is not simulated.",
-      ValidateResourcePolicy: "Policy validation on its own is not simulated (put-resource-policy checks the policy).",
       "*": "Not simulated in the sandbox.",
     },
   },

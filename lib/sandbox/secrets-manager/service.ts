@@ -1,6 +1,6 @@
 import type { ServiceSpec } from "../core/operation";
 import { getRandomPassword } from "./operations/password";
-import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from "./operations/policy";
+import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy, validateResourcePolicy } from "./operations/policy";
 import { replicateSecretToRegions } from "./operations/replication";
 import { cancelRotateSecret, rotateSecret } from "./operations/rotation";
 import { createSecret, deleteSecret, describeSecret, listSecrets, restoreSecret, updateSecret } from "./operations/secrets";
@@ -32,6 +32,7 @@ const operations = [
   putResourcePolicy,
   getResourcePolicy,
   deleteResourcePolicy,
+  validateResourcePolicy,
   tagResource,
   untagResource,
   replicateSecretToRegions,
