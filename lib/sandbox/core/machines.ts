@@ -25,6 +25,33 @@ export function stepMachine<M extends AnyStateMachine>(
   return { accepted: true, before, after: after as SnapshotFrom<M> };
 }
 
+/**
+ * The state value a record driven by `M` holds, as xstate infers it from the
+ * machine's config: a union of state names, and `{ Parent: child }` for a
+ * state with substates.
+ */
+export type StateValueOf<M extends AnyStateMachine> = SnapshotFrom<M>["value"];
+
+/** The names of `M`'s top-level states, as xstate infers them from the machine's config. */
+export type TopLevelStateOf<M extends AnyStateMachine> = StateValueOf<M> extends infer V ? (V extends string ? V : keyof V & string) : never;
+
+type ListsAll<All extends string, Listed extends string> = [Exclude<All, Listed>] extends [never] ? unknown : { "missing states": Exclude<All, Listed> };
+
+/**
+ * A machine's top-level state names as a list, for what needs them at run
+ * time (snapshot schemas' enums, drawings). The list is checked at compile
+ * time against the names xstate infers from the machine's config: a name that
+ * is not a state, or a state left out, does not compile. Write the names in
+ * the config's order; the machine's tests check the list against
+ * `machine.root.states` at run time too.
+ */
+export function stateNames<M extends AnyStateMachine, const Names extends readonly TopLevelStateOf<M>[]>(
+  _machine: M,
+  names: Names & ListsAll<TopLevelStateOf<M>, Names[number]>,
+): Names {
+  return names;
+}
+
 /** The `meta` objects of the state nodes a snapshot is in, merged (deepest wins). */
 export function metaOf<T extends object>(snapshot: { getMeta(): Record<string, unknown> }): T {
   return Object.assign({}, ...Object.values(snapshot.getMeta()).filter((meta): meta is object => typeof meta === "object" && meta !== null)) as T;

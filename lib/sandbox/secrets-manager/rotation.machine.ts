@@ -1,4 +1,6 @@
 import { setup } from "xstate";
+import { stateNames } from "../core/machines";
+import { ROTATION_STEPS, type RotationStep } from "../lambda/state";
 
 /**
  * Where a secret's rotation stands. A rotation runs the rotation function
@@ -17,8 +19,6 @@ import { setup } from "xstate";
  * moving or removing AWSPENDING by hand clears it.
  */
 
-export const ROTATION_MACHINE_STEPS = ["createSecret", "setSecret", "testSecret", "finishSecret"] as const;
-
 export type RotationEvent =
   /** RotateSecret (immediate rotation) or a scheduled rotation when none is pending. */
   | { type: "rotation.start" }
@@ -36,7 +36,7 @@ export type RotationEvent =
 export interface RotationMeta {
   description: string;
   /** The rotation function step this state runs. */
-  step?: (typeof ROTATION_MACHINE_STEPS)[number];
+  step?: RotationStep;
   error?: { code: string; message: string };
 }
 
@@ -81,3 +81,12 @@ export const rotationMachine = setup({
     },
   },
 });
+
+/**
+ * The machine's states, checked against it (see `stateNames`): idle, the
+ * rotation function's steps in the order it runs them, incomplete.
+ */
+export const ROTATION_MACHINE_STATES = stateNames(rotationMachine, ["idle", ...ROTATION_STEPS, "incomplete"]);
+
+/** Where a secret's rotation stands (`RotationRecord.state`). */
+export type RotationMachineState = (typeof ROTATION_MACHINE_STATES)[number];

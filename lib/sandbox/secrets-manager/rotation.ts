@@ -1,10 +1,10 @@
 import type { OperationContext } from "../core/operation";
 import { invokeRotationFunction } from "../lambda/invoke";
 import { ROTATION_STEPS, type FunctionRecord } from "../lambda/state";
-import { applyRotation, isRotating } from "./lifecycle";
+import { applyRotation, syncRotationWithLabels } from "./lifecycle";
 import type { ResolvedSecret } from "./names";
 import { nextRotationTime, parseRotationRules } from "./schedule";
-import { AWSPENDING, labelVersion, pendingElsewhere, versionWithStage } from "./staging";
+import { AWSPENDING, labelVersion, pendingElsewhere } from "./staging";
 import type { RotationAttempt, SecretRecord } from "./state";
 
 /**
@@ -29,23 +29,6 @@ function serviceEvent(ctx: OperationContext, resolved: ResolvedSecret, eventName
     resources: [{ ARN: resolved.secret.arn, type: "AWS::SecretsManager::Secret" }],
     additionalEventData: { SecretId: resolved.secret.arn },
   });
-}
-
-/**
- * Keeps the rotation machine in step with the labels after a change made by
- * hand (PutSecretValue, UpdateSecretVersionStage...): AWSPENDING on another
- * version than AWSCURRENT means a rotation is incomplete; its removal clears it.
- */
-export function syncRotationWithLabels(secret: SecretRecord): void {
-  if (isRotating(secret)) return;
-  const incomplete = pendingElsewhere(secret);
-  if (incomplete && secret.rotation.state === "idle") {
-    applyRotation(secret, "rotation.pendingSet");
-    secret.rotation.token = versionWithStage(secret, AWSPENDING)?.versionId;
-  } else if (!incomplete && secret.rotation.state === "incomplete") {
-    applyRotation(secret, "rotation.pendingCleared");
-    delete secret.rotation.token;
-  }
 }
 
 /** A new AWSCURRENT version abandoned the rotation in progress: record it. */

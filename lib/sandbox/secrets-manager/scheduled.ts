@@ -1,7 +1,7 @@
 import type { ScheduledHandler } from "../core/operation";
 import { findFunction } from "../lambda/invoke";
 import { smErrors } from "./errors";
-import { requireLifecycle } from "./lifecycle";
+import { applyLifecycle, stepLifecycle, stepRotation } from "./lifecycle";
 import type { ResolvedSecret } from "./names";
 import { addPendingPlaceholder, ROTATE_EVENT_KIND, runRotation, scheduleNextRotation } from "./rotation";
 import { AWSPENDING, versionWithStage } from "./staging";
@@ -31,8 +31,9 @@ export const scheduledHandlers: Record<string, ScheduledHandler> = {
       const resolved = locate(ctx, event);
       if (!resolved) return;
       const { secret, state } = resolved;
-      if (secret.lifecycle !== "PendingDeletion" || (secret.deletionDate ?? Infinity) > ctx.now) return;
-      requireLifecycle(secret, "secret.windowElapsed");
+      // A secret restored (and perhaps deleted again) since the event was scheduled is not due.
+      if (!stepLifecycle(secret, "secret.windowElapsed").accepted || (secret.deletionDate ?? Infinity) > ctx.now) return;
+      applyLifecycle(secret, "secret.windowElapsed");
       delete state.secrets[secret.arn];
       ctx.cancelScheduled(ROTATE_EVENT_KIND, secret.arn);
     },
@@ -45,7 +46,8 @@ export const scheduledHandlers: Record<string, ScheduledHandler> = {
       const resolved = locate(ctx, event);
       if (!resolved) return;
       const { secret } = resolved;
-      if (secret.lifecycle !== "Active" || !secret.rotation.enabled || !secret.rotation.lambdaArn) return;
+      // A secret waiting for deletion is not rotated (its state refuses changes).
+      if (!stepLifecycle(secret, "secret.modify").accepted || !secret.rotation.enabled || !secret.rotation.lambdaArn) return;
       const fn = findFunction(ctx, secret.rotation.lambdaArn);
       if (!fn || !fn.allowSecretsManager) {
         const error = smErrors.cannotInvoke();
@@ -62,7 +64,7 @@ export const scheduledHandlers: Record<string, ScheduledHandler> = {
         throw error;
       }
       let succeeded: boolean;
-      if (secret.rotation.state === "incomplete") {
+      if (stepRotation(secret, "rotation.resume").accepted) {
         // "That rotation will be reattempted": continue with the same token.
         const token = secret.rotation.token ?? versionWithStage(secret, AWSPENDING)?.versionId ?? ctx.random.uuid();
         succeeded = runRotation(ctx, resolved, fn, token, { event: "rotation.resume", trigger: "schedule" }).succeeded;

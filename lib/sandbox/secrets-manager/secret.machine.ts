@@ -1,4 +1,5 @@
 import { setup } from "xstate";
+import { stateNames } from "../core/machines";
 
 /**
  * A secret's lifecycle: Active, then (DeleteSecret with a recovery window)
@@ -12,6 +13,12 @@ import { setup } from "xstate";
  * this operation on the secret because it was marked for deletion." [CLI-DOC].
  * DeleteSecret again (without force) fails the same way.
  */
+
+/** The states a stored secret can be in (Deleted, the machine's final state, removes the record). */
+export const SECRET_RECORD_STATES = ["Active", "PendingDeletion"] as const;
+
+/** A stored secret's lifecycle state (`SecretRecord.lifecycle`). */
+export type SecretLifecycleState = (typeof SECRET_RECORD_STATES)[number];
 
 export type SecretLifecycleEvent =
   | { type: "secret.delete" }
@@ -60,3 +67,9 @@ export const secretLifecycleMachine = setup({
     },
   },
 });
+
+/** Every state of the lifecycle, checked against the machine (see `stateNames`). */
+export const SECRET_LIFECYCLE_STATES = stateNames(secretLifecycleMachine, [...SECRET_RECORD_STATES, "Deleted"]);
+
+/** A state of the lifecycle machine: a stored secret's state, or Deleted. */
+export type SecretLifecycleMachineState = (typeof SECRET_LIFECYCLE_STATES)[number];

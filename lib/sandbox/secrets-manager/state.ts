@@ -1,4 +1,7 @@
 import * as z from "zod";
+import { ROTATION_STEPS, type RotationStep } from "../lambda/state";
+import { ROTATION_MACHINE_STATES, type RotationMachineState } from "./rotation.machine";
+import { SECRET_RECORD_STATES, type SecretLifecycleState } from "./secret.machine";
 
 /**
  * Secrets Manager state of one account in one Region.
@@ -41,11 +44,8 @@ export interface RotationRules {
   ScheduleExpression?: string;
 }
 
-/** The secret's lifecycle (see secret.machine.ts). */
-export type SecretLifecycleState = "Active" | "PendingDeletion";
-
-/** Where the rotation stands (see rotation.machine.ts). */
-export type RotationMachineState = "idle" | "createSecret" | "setSecret" | "testSecret" | "finishSecret" | "incomplete";
+/** The secret's lifecycle and where its rotation stands: the machines' states (secret.machine.ts, rotation.machine.ts). */
+export type { RotationMachineState, SecretLifecycleState };
 
 export interface RotationRecord {
   /** Whether RotateSecret was ever called (DescribeSecret shows the rotation fields only after that). */
@@ -63,7 +63,7 @@ export interface RotationRecord {
 }
 
 export interface RotationAttemptStep {
-  step: "createSecret" | "setSecret" | "testSecret" | "finishSecret";
+  step: RotationStep;
   at: number;
   /** The invocation's request id (see the function's logs). */
   requestId: string;
@@ -146,7 +146,7 @@ const rotationSchema = z.object({
   rules: rotationRulesSchema.optional(),
   lastRotatedAt: z.number().optional(),
   nextRotationAt: z.number().optional(),
-  state: z.enum(["idle", "createSecret", "setSecret", "testSecret", "finishSecret", "incomplete"]),
+  state: z.enum(ROTATION_MACHINE_STATES),
   token: z.string().optional(),
   lastAttempt: z
     .object({
@@ -155,7 +155,7 @@ const rotationSchema = z.object({
       trigger: z.enum(["RotateSecret", "schedule"]),
       steps: z.array(
         z.object({
-          step: z.enum(["createSecret", "setSecret", "testSecret", "finishSecret"]),
+          step: z.enum(ROTATION_STEPS),
           at: z.number(),
           requestId: z.string(),
           ok: z.boolean(),
@@ -181,7 +181,7 @@ export const secretSchema = z.object({
   tagged: z.boolean().optional(),
   policy: z.string().optional(),
   versions: z.array(versionSchema),
-  lifecycle: z.enum(["Active", "PendingDeletion"]),
+  lifecycle: z.enum(SECRET_RECORD_STATES),
   deletedAt: z.number().optional(),
   deletionDate: z.number().optional(),
   rotation: rotationSchema,

@@ -1,7 +1,8 @@
 import type { OperationContext } from "../core/operation";
 import { smErrors } from "./errors";
 import type { ResolvedSecret } from "./names";
-import { recordAbandonedRotation, scheduleNextRotation, syncRotationWithLabels } from "./rotation";
+import { syncRotationWithLabels } from "./lifecycle";
+import { recordAbandonedRotation, scheduleNextRotation } from "./rotation";
 import { addVersion, AWSCURRENT, findVersion, labelVersion } from "./staging";
 import type { SealedValue, SecretVersion } from "./state";
 import { kmsKeyIdsLabel, openVersion, sameValue, sealFor, type PlainValue } from "./values";

@@ -1,8 +1,8 @@
 import { setup } from "xstate";
-import { metaOf, stepMachine } from "../core/machines";
+import { metaOf, stateNames, stepMachine } from "../core/machines";
 import { AwsServiceError } from "../core/errors";
 import * as errors from "./errors";
-import type { StoredTier } from "./state";
+import { STORED_TIERS, type StoredTier } from "./state";
 
 /**
  * A parameter's life: it does not exist (Absent), or it exists in the
@@ -23,7 +23,8 @@ export type ParameterEvent =
   | { type: "parameter.overwrite"; tier: StoredTier }
   | { type: "parameter.delete" };
 
-export type ParameterStateValue = "Absent" | StoredTier;
+/** The machine's state: Absent, or the tier a stored parameter is in (`ParameterRecord.tier`). */
+export type ParameterStateValue = (typeof PARAMETER_STATES)[number];
 
 interface RefusalMeta {
   description: string;
@@ -87,6 +88,9 @@ export const parameterMachine = setup({
   },
 });
 
+/** The machine's states, checked against it (see `stateNames`): Absent, then the stored tiers. */
+export const PARAMETER_STATES = stateNames(parameterMachine, ["Absent", ...STORED_TIERS]);
+
 /**
  * Asks the machine whether `event` may happen to a parameter in `state`;
  * returns the next state or throws the AWS error the state's meta names.
@@ -98,5 +102,14 @@ export function stepParameter(state: ParameterStateValue, event: ParameterEvent)
     if (refusal) throw new AwsServiceError(refusal[0], refusal[1]);
     throw new AwsServiceError("InternalServerError", `The parameter lifecycle does not allow ${event.type} in state ${state}.`, 500);
   }
-  return step.after.value as ParameterStateValue;
+  return step.after.value;
+}
+
+/**
+ * The tier PutParameter leaves a parameter in (`existing` undefined: the name
+ * is Absent), or the error the machine's meta names. Creating and overwriting
+ * never lead to Absent.
+ */
+export function nextTier(existing: StoredTier | undefined, event: Extract<ParameterEvent, { tier: StoredTier }>): StoredTier {
+  return stepParameter(existing ?? "Absent", event) as StoredTier;
 }

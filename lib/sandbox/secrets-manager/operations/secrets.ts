@@ -6,7 +6,7 @@ import { authorizeAccountAction, authorizeSecret, requestTagKeys, SECRET_RESOURC
 import { smErrors } from "../errors";
 import { matchesFilters } from "../filters";
 import { clientRequestToken, description, filterList, kmsKeyId, secretBinary, secretId, secretString, tagList } from "../inputs";
-import { requireLifecycle } from "../lifecycle";
+import { applyLifecycle, initialStates, requireLifecycle } from "../lifecycle";
 import { findByName, findSecret, isValidName, newSecretArn, resolveSecret, type ResolvedSecret } from "../names";
 import { failedReplicas, replicaRegions } from "./replication";
 import { ROTATE_EVENT_KIND, scheduleNextRotation } from "../rotation";
@@ -62,6 +62,7 @@ export const createSecret = defineOperation({
     }
 
     const arn = newSecretArn(ctx, input.Name);
+    const initial = initialStates();
     const secret: SecretRecord = {
       arn,
       name: input.Name,
@@ -72,8 +73,8 @@ export const createSecret = defineOperation({
       tags: (input.Tags ?? []).map((tag) => ({ Key: tag.Key, Value: tag.Value })),
       ...(input.Tags?.length ? { tagged: true } : {}),
       versions: [],
-      lifecycle: "Active",
-      rotation: { configured: false, enabled: false, state: "idle" },
+      lifecycle: initial.lifecycle,
+      rotation: { configured: false, enabled: false, state: initial.rotation },
     };
     const resolved: ResolvedSecret = { secret, accountId: ctx.accountId, region: ctx.region, state };
     const conditions = {
@@ -196,16 +197,15 @@ export const deleteSecret = defineOperation({
     const { secret, state } = resolved;
     authorizeSecret(ctx, "DeleteSecret", resolved);
     if (force) {
-      requireLifecycle(secret, "secret.forceDelete");
+      applyLifecycle(secret, "secret.forceDelete");
       delete state.secrets[secret.arn];
       ctx.cancelScheduled(DELETE_EVENT_KIND, secret.arn);
       ctx.cancelScheduled(ROTATE_EVENT_KIND, secret.arn);
       return { ARN: secret.arn, Name: secret.name, DeletionDate: toEpochSeconds(ctx.now) };
     }
 
-    requireLifecycle(secret, "secret.delete");
+    applyLifecycle(secret, "secret.delete");
     const deletionDate = ctx.now + (window ?? 30) * DAY;
-    secret.lifecycle = "PendingDeletion";
     secret.deletedAt = ctx.now;
     secret.deletionDate = deletionDate;
     ctx.schedule({ kind: DELETE_EVENT_KIND, at: deletionDate, resource: secret.arn, accountId: resolved.accountId, region: resolved.region });
@@ -223,9 +223,9 @@ export const restoreSecret = defineOperation({
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
     authorizeSecret(ctx, "RestoreSecret", resolved);
-    const next = requireLifecycle(secret, "secret.restore");
-    if (secret.lifecycle === "PendingDeletion" && next === "Active") {
-      secret.lifecycle = "Active";
+    const before = secret.lifecycle;
+    // Restoring a secret that is not scheduled for deletion changes nothing.
+    if (applyLifecycle(secret, "secret.restore") !== before) {
       delete secret.deletedAt;
       delete secret.deletionDate;
       ctx.cancelScheduled(DELETE_EVENT_KIND, secret.arn);

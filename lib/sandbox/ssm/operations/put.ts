@@ -6,7 +6,7 @@ import { authorizeParameter, currentVersion } from "../access";
 import { DEFAULT_KEY, sealValue } from "../encryption";
 import * as errors from "../errors";
 import { checkName, parameterArn } from "../names";
-import { stepParameter } from "../parameter.machine";
+import { nextTier } from "../parameter.machine";
 import { parsePolicies, type ParsedPolicies } from "../policies";
 import type { ParameterPolicy, ParameterRecord, ParameterTag, ParameterType, ParameterVersion, StoredTier } from "../state";
 import { getRecord, putRecord, tierCounts } from "../store";
@@ -98,7 +98,7 @@ export const putParameter = defineOperation({
 
     // The lifecycle decides: create, overwrite, refuse an existing name without Overwrite, refuse a downgrade.
     const requested = resolveTier(ctx, input, existing, policies.length > 0);
-    const tier = stepParameter(existing?.tier ?? "Absent", { type: overwrite ? "parameter.overwrite" : "parameter.create", tier: requested }) as StoredTier;
+    const tier = nextTier(existing?.tier, { type: overwrite ? "parameter.overwrite" : "parameter.create", tier: requested });
 
     if (!current && input.Type === undefined) throw errors.typeRequiredOnCreate();
     const type: ParameterType = input.Type ?? (current as ParameterVersion).type;
