@@ -83,3 +83,60 @@ export function ecPrivateKeyInfo(curveOid: string, secretKey: Uint8Array, uncomp
   const ecPrivateKey = derSequence(derInteger(1n), derOctetString(secretKey), derExplicit(1, derBitString(uncompressedPoint)));
   return derSequence(derInteger(0n), derSequence(derOid(EC_PUBLIC_KEY), derOid(curveOid)), derOctetString(ecPrivateKey));
 }
+
+// --- reading -------------------------------------------------------------------
+
+interface Tlv {
+  tag: number;
+  content: Uint8Array;
+  /** Offset just past this element. */
+  end: number;
+}
+
+function readTlv(bytes: Uint8Array, offset: number): Tlv | undefined {
+  const tag = bytes[offset];
+  let lengthByte = bytes[offset + 1];
+  if (tag === undefined || lengthByte === undefined) return undefined;
+  let position = offset + 2;
+  let size = lengthByte;
+  if (lengthByte & 0x80) {
+    const count = lengthByte & 0x7f;
+    if (count === 0 || count > 4) return undefined;
+    size = 0;
+    for (let index = 0; index < count; index++) {
+      lengthByte = bytes[position++];
+      if (lengthByte === undefined) return undefined;
+      size = size * 256 + lengthByte;
+    }
+  }
+  if (position + size > bytes.length) return undefined;
+  return { tag, content: bytes.subarray(position, position + size), end: position + size };
+}
+
+function readChildren(content: Uint8Array): Tlv[] | undefined {
+  const children: Tlv[] = [];
+  for (let offset = 0; offset < content.length; ) {
+    const child = readTlv(content, offset);
+    if (!child) return undefined;
+    children.push(child);
+    offset = child.end;
+  }
+  return children;
+}
+
+const toBigInt = (bytes: Uint8Array): bigint => bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
+
+/** The RSA public key in a DER SubjectPublicKeyInfo (what GetParametersForImport returns), or undefined for anything else. */
+export function readRsaSubjectPublicKeyInfo(der: Uint8Array): { n: bigint; e: bigint } | undefined {
+  const outer = readTlv(der, 0);
+  if (!outer || outer.tag !== 0x30 || outer.end !== der.length) return undefined;
+  const [algorithm, key] = readChildren(outer.content) ?? [];
+  if (!algorithm || algorithm.tag !== 0x30 || !key || key.tag !== 0x03) return undefined;
+  const oid = readTlv(algorithm.content, 0);
+  if (!oid || oid.tag !== 0x06 || concatBytes(new Uint8Array([0x06, oid.content.length]), oid.content).join() !== derOid(RSA_ENCRYPTION).join()) return undefined;
+  const sequence = readTlv(key.content.subarray(1), 0);
+  if (!sequence || sequence.tag !== 0x30) return undefined;
+  const [modulus, exponent] = readChildren(sequence.content) ?? [];
+  if (!modulus || modulus.tag !== 0x02 || !exponent || exponent.tag !== 0x02) return undefined;
+  return { n: toBigInt(modulus.content), e: toBigInt(exponent.content) };
+}

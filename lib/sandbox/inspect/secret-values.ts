@@ -28,7 +28,8 @@ export function peekSecretValue(state: Readonly<SandboxState>, secretArn: string
   if (!parsed) return undefined;
   const key = state.accounts[parsed.header.account]?.regions[parsed.header.region]?.kms.keys[parsed.header.keyId];
   const material = key?.materials[parsed.header.materialIndex];
-  if (!material) return undefined;
+  // Imported key material that was deleted or expired opens nothing.
+  if (!material?.secret) return undefined;
   const context = { SecretARN: secretArn, SecretVersionId: versionId };
   const dataKey = openBlob(parsed, materialSecret(material), context);
   if (!dataKey) return undefined;

@@ -1,5 +1,5 @@
 import type { OperationContext } from "../core/operation";
-import { oaepCapacity, oaepDecrypt, oaepEncrypt, type OaepHash } from "../crypto/rsa-oaep";
+import { oaepCapacity, oaepDecrypt, oaepEncrypt, type OaepHash } from "../crypto/rsa-encryption";
 import { rsaKeyPair, type RsaKeySpec } from "../crypto/signing";
 import { kmsErrors } from "./errors";
 import { encryptionAlgorithmsFor, isRsaSpec, type EncryptionAlgorithm } from "./key-specs";

@@ -41,7 +41,7 @@ export function keyOfBlob(ctx: OperationContext, blob: Uint8Array): { parsed: Pa
 export function openWith(key: KmsKeyRecord, parsed: ParsedBlob, context: EncryptionContext | undefined): { plaintext: Uint8Array; material: KeyMaterial } {
   const material = key.materials[parsed.header.materialIndex];
   if (!material) throw kmsErrors.invalidCiphertext();
-  const plaintext = openBlob(parsed, materialSecret(material), context);
+  const plaintext = openBlob(parsed, materialSecret(material, key.arn), context);
   if (!plaintext) throw kmsErrors.invalidCiphertext();
   return { plaintext, material };
 }

@@ -117,7 +117,12 @@ export function macAlgorithmsFor(spec: KeySpec): MacAlgorithm[] {
 /** HMAC key material length in bytes (the sandbox uses the digest size). */
 export const HMAC_KEY_BYTES: Record<HmacSpec, number> = { HMAC_224: 28, HMAC_256: 32, HMAC_384: 48, HMAC_512: 64 };
 
-/** Symmetric keys with AWS_KMS origin are the only ones whose key material rotates (EnableKeyRotation API reference). */
+/** Symmetric keys with AWS_KMS origin are the only ones whose key material rotates automatically (EnableKeyRotation API reference). */
 export function supportsRotation(spec: KeySpec, origin: Origin): boolean {
   return spec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS";
+}
+
+/** On demand, symmetric keys with imported material rotate too, to material imported for it (RotateKeyOnDemand API reference). */
+export function supportsOnDemandRotation(spec: KeySpec, origin: Origin): boolean {
+  return spec === "SYMMETRIC_DEFAULT" && (origin === "AWS_KMS" || origin === "EXTERNAL");
 }

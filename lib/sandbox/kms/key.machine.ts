@@ -20,14 +20,18 @@ import type { KeyStateValue } from "./state";
  *                                      GetPublicKey, GenerateMac, VerifyMac
  *   key.modify                         CreateAlias/UpdateAlias target, TagResource, UntagResource,
  *                                      UpdateKeyDescription
- *   key.configureRotation              EnableKeyRotation, DisableKeyRotation, RotateKeyOnDemand
+ *   key.configureRotation              EnableKeyRotation, DisableKeyRotation
+ *   key.rotateOnDemand                 RotateKeyOnDemand
  *   key.readRotation                   GetKeyRotationStatus
+ *   key.importMaterial                 ImportKeyMaterial, GetParametersForImport (a key awaiting
+ *                                      material becomes Enabled, as the API reference says)
+ *   key.removeMaterial                 DeleteImportedKeyMaterial or expiry of the current imported
+ *                                      material (the key waits for material again)
  * DescribeKey, Get/PutKeyPolicy, ListAliases, DeleteAlias, ListResourceTags, ListKeyPolicies and
  * ListKeyRotations work in every state and need no event.
  *
- * NOTE: the sandbox has no ImportKeyMaterial, so a key created with Origin EXTERNAL stays
- * PendingImport until it is deleted. The states Creating, Updating, Unavailable and
- * PendingReplicaDeletion (multi-Region keys, custom key stores) are not simulated.
+ * NOTE: the states Creating, Updating, Unavailable and PendingReplicaDeletion (multi-Region
+ * keys, custom key stores) are not simulated.
  */
 export type KeyLifecycleEvent =
   | { type: "key.enable" }
@@ -38,7 +42,10 @@ export type KeyLifecycleEvent =
   | { type: "key.use" }
   | { type: "key.modify" }
   | { type: "key.configureRotation" }
-  | { type: "key.readRotation" };
+  | { type: "key.rotateOnDemand" }
+  | { type: "key.readRotation" }
+  | { type: "key.importMaterial" }
+  | { type: "key.removeMaterial" };
 
 export type KeyLifecycleEventType = KeyLifecycleEvent["type"];
 
@@ -75,6 +82,8 @@ const pendingDeletionRefusals: KeyStateMeta["refusals"] = {
   "key.use": pendingDeletion,
   "key.modify": pendingDeletion,
   "key.configureRotation": pendingDeletion,
+  "key.rotateOnDemand": pendingDeletion,
+  "key.importMaterial": pendingDeletion,
 };
 
 export const keyLifecycleMachine = setup({
@@ -92,17 +101,22 @@ export const keyLifecycleMachine = setup({
         "key.use": "Enabled",
         "key.modify": "Enabled",
         "key.configureRotation": "Enabled",
+        "key.rotateOnDemand": "Enabled",
         "key.readRotation": "Enabled",
+        "key.importMaterial": "Enabled",
+        "key.removeMaterial": "PendingImport",
       },
     },
     Disabled: {
-      meta: meta("Disabled", { "key.use": disabled, "key.configureRotation": disabled, "key.cancelDeletion": notPendingDeletion }),
+      meta: meta("Disabled", { "key.use": disabled, "key.configureRotation": disabled, "key.rotateOnDemand": disabled, "key.cancelDeletion": notPendingDeletion }),
       on: {
         "key.enable": "Enabled",
         "key.disable": "Disabled",
         "key.scheduleDeletion": "#kmsKey.PendingDeletion.WithKeyMaterial",
         "key.modify": "Disabled",
         "key.readRotation": "Disabled",
+        "key.importMaterial": "Disabled",
+        "key.removeMaterial": "PendingImport",
       },
     },
     PendingImport: {
@@ -111,12 +125,17 @@ export const keyLifecycleMachine = setup({
         "key.disable": pendingImport,
         "key.use": pendingImport,
         "key.configureRotation": importedMaterial,
+        // RotateKeyOnDemand on a key awaiting material: "is pending import" (LocalStack snapshot
+        // test_rotate_key_on_demand_on_external_key_with_no_key_material, recorded 2025-11).
+        "key.rotateOnDemand": pendingImport,
         "key.readRotation": importedMaterial,
         "key.cancelDeletion": notPendingDeletion,
+        "key.removeMaterial": pendingImport,
       }),
       on: {
         "key.scheduleDeletion": "#kmsKey.PendingDeletion.AwaitingImport",
         "key.modify": "PendingImport",
+        "key.importMaterial": "Enabled",
       },
     },
     PendingDeletion: {
@@ -128,11 +147,12 @@ export const keyLifecycleMachine = setup({
       states: {
         /** Scheduled from Enabled or Disabled: cancelling leaves the key Disabled. */
         WithKeyMaterial: {
-          on: { "key.cancelDeletion": "#kmsKey.Disabled", "key.readRotation": "WithKeyMaterial" },
+          // Imported material may still expire or be deleted while the key waits for deletion.
+          on: { "key.cancelDeletion": "#kmsKey.Disabled", "key.readRotation": "WithKeyMaterial", "key.removeMaterial": "AwaitingImport" },
         },
         /** Scheduled before any key material was imported: cancelling returns to PendingImport. */
         AwaitingImport: {
-          meta: meta("PendingDeletion", { ...pendingDeletionRefusals, "key.readRotation": importedMaterial }),
+          meta: meta("PendingDeletion", { ...pendingDeletionRefusals, "key.readRotation": importedMaterial, "key.removeMaterial": pendingDeletion }),
           on: { "key.cancelDeletion": "#kmsKey.PendingImport" },
         },
       },

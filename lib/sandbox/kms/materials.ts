@@ -1,4 +1,5 @@
 import { fromBase64, toBase64, toHex } from "../core/encoding";
+import { AwsServiceError } from "../core/errors";
 import type { OperationContext } from "../core/operation";
 import { DAY } from "../core/time";
 import { HMAC_KEY_BYTES, isHmacSpec, type KeySpec } from "./key-specs";
@@ -33,7 +34,16 @@ export function currentMaterial(key: KmsKeyRecord): KeyMaterial | undefined {
   return key.materials[key.currentMaterial];
 }
 
-export const materialSecret = (material: KeyMaterial): Uint8Array => fromBase64(material.secret);
+/**
+ * The bytes of a material version. Imported material that was deleted or has
+ * expired is gone until it is reimported.
+ * NOTE: AWS's answer to a Decrypt under deleted non-current imported material
+ * is not recorded; the sandbox says the material is pending import.
+ */
+export function materialSecret(material: KeyMaterial, keyArn = "The KMS key"): Uint8Array {
+  if (material.secret === undefined) throw new AwsServiceError("KMSInvalidStateException", `${keyArn} is pending import.`);
+  return fromBase64(material.secret);
+}
 
 /** Adds a key material version and makes it current: later encryptions use it, earlier versions still decrypt. */
 export function addMaterialVersion(ctx: OperationContext, key: KmsKeyRecord, rotationType: "AUTOMATIC" | "ON_DEMAND"): KeyMaterial {

@@ -14,6 +14,8 @@ import { seconds } from "./store";
 export function keyMetadata(key: KmsKeyRecord): WireObject {
   const keyState = keyStateOf(key.state);
   const material = currentMaterial(key);
+  // Imported material shows its expiry while KMS holds it (recorded: absent before the import and after deletion).
+  const imported = material?.imported?.importState === "IMPORTED" ? material.imported : undefined;
   return compact({
     AWSAccountId: key.accountId,
     KeyId: key.keyId,
@@ -24,7 +26,9 @@ export function keyMetadata(key: KmsKeyRecord): WireObject {
     KeyUsage: key.keyUsage,
     KeyState: keyState,
     DeletionDate: key.deletionDate === undefined ? undefined : seconds(key.deletionDate),
+    ValidTo: imported?.validTo === undefined ? undefined : seconds(imported.validTo),
     Origin: key.origin,
+    ExpirationModel: imported?.expirationModel,
     KeyManager: key.keyManager,
     CustomerMasterKeySpec: key.keySpec,
     KeySpec: key.keySpec,

@@ -7,6 +7,7 @@ import { addMaterialVersion, DELETE_KEY_EVENT, ROTATE_KEY_EVENT, scheduleRotatio
 import { stepRotation } from "./rotation.machine";
 import type { KmsKeyRecord, KmsState } from "./state";
 import { aliasesOf, kmsState } from "./store";
+import { EXPIRE_MATERIAL_EVENT, removeMaterial } from "./imported-material";
 
 /** What KMS does by itself as simulated time passes: deleting keys at the end of their waiting period, rotating key material. */
 
@@ -56,7 +57,24 @@ export const rotateKeyHandler: ScheduledHandler = {
   },
 };
 
+/**
+ * Imported key material reaches its ValidTo: KMS deletes it, as DeleteImportedKeyMaterial
+ * would, and CloudTrail records DeleteExpiredKeyMaterial ("Logging AWS KMS API calls", developer guide).
+ */
+export const expireMaterialHandler: ScheduledHandler = {
+  eventName: "DeleteExpiredKeyMaterial",
+  run(ctx, event) {
+    const [arn, materialId] = event.resource.split("#");
+    const found = keyOfEvent(ctx, { ...event, resource: arn ?? "" });
+    const material = found?.key.materials.find((candidate) => candidate.id === materialId);
+    if (!found || !material) return;
+    ctx.touches(found.key.arn, "AWS::KMS::Key");
+    removeMaterial(found.key, material);
+  },
+};
+
 export const kmsScheduledHandlers: Record<string, ScheduledHandler> = {
   [DELETE_KEY_EVENT]: deleteKeyHandler,
   [ROTATE_KEY_EVENT]: rotateKeyHandler,
+  [EXPIRE_MATERIAL_EVENT]: expireMaterialHandler,
 };

@@ -9,6 +9,7 @@ import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from "./operations/polici
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from "./operations/rotation";
 import { getPublicKey, signOperation, verifyOperation } from "./operations/signing";
 import { listResourceTags, tagResource, untagResource } from "./operations/tags";
+import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from "./operations/import";
 import { kmsScheduledHandlers } from "./scheduled";
 
 /**
@@ -60,6 +61,9 @@ const operations: OperationSpec<z.ZodType>[] = [
   tagResource,
   untagResource,
   listResourceTags,
+  getParametersForImport,
+  importKeyMaterial,
+  deleteImportedKeyMaterial,
 ] as unknown as OperationSpec<z.ZodType>[];
 
 export const kmsService: ServiceSpec = {

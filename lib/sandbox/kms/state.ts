@@ -23,11 +23,44 @@ export interface KeyMaterial {
   /**
    * Symmetric keys: the 32-byte AES key; HMAC keys: the HMAC key; asymmetric keys:
    * a 32-byte seed the key pair is derived from (crypto/signing.ts). Base64.
+   * Absent while imported material is deleted or expired (PENDING_IMPORT).
    */
-  secret: string;
+  secret?: string;
   createdAt: number;
   /** How this version came to be; absent for the key's original material. */
   rotationType?: "AUTOMATIC" | "ON_DEMAND";
+  /** Material the learner imported (keys with Origin EXTERNAL; see imported-material.ts). */
+  imported?: ImportedMaterialInfo;
+}
+
+export const EXPIRATION_MODELS = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const;
+export type ExpirationModel = (typeof EXPIRATION_MODELS)[number];
+
+export interface ImportedMaterialInfo {
+  /** IMPORTED while KMS holds it; PENDING_IMPORT after DeleteImportedKeyMaterial or expiry, until it is reimported. */
+  importState: "IMPORTED" | "PENDING_IMPORT";
+  expirationModel: ExpirationModel;
+  /** When it expires (KEY_MATERIAL_EXPIRES). */
+  validTo?: number;
+  description?: string;
+  /** Imported as NEW_KEY_MATERIAL into a key that has material: RotateKeyOnDemand makes it current. */
+  pendingRotation?: boolean;
+}
+
+export const WRAPPING_ALGORITHMS = ["RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "RSA_AES_KEY_WRAP_SHA_1", "RSA_AES_KEY_WRAP_SHA_256", "SM2PKE"] as const;
+export type WrappingAlgorithm = (typeof WRAPPING_ALGORITHMS)[number];
+export const WRAPPING_KEY_SPECS = ["RSA_2048", "RSA_3072", "RSA_4096", "SM2"] as const;
+export type WrappingKeySpec = (typeof WRAPPING_KEY_SPECS)[number];
+
+/** What one GetParametersForImport answered: the wrapping key pair (from a seed) and the token naming it. */
+export interface ImportParameters {
+  /** The import token, base64. */
+  token: string;
+  wrappingAlgorithm: WrappingAlgorithm;
+  wrappingKeySpec: WrappingKeySpec;
+  /** 32-byte seed of the wrapping RSA key pair, base64. */
+  seed: string;
+  validTo: number;
 }
 
 export interface KmsTag {
@@ -60,9 +93,11 @@ export interface KmsKeyRecord {
     nextRotationAt?: number;
     onDemandRotations: number;
   };
-  /** Key material versions, oldest first; `currentMaterial` indexes the one that encrypts. Empty while PendingImport. */
+  /** Key material versions, oldest first; `currentMaterial` indexes the one that encrypts. Empty until material is first imported. */
   materials: KeyMaterial[];
   currentMaterial: number;
+  /** Unexpired answers of GetParametersForImport (keys with Origin EXTERNAL), newest last. */
+  importParameters?: ImportParameters[];
 }
 
 export interface KmsAliasRecord {
@@ -133,9 +168,30 @@ const keyStateValueSchema = z.union([
 const materialSchema = z
   .object({
     id: z.string().regex(/^[0-9a-f]{64}$/),
-    secret: z.string().min(1),
+    secret: z.string().min(1).optional(),
     createdAt: z.number(),
     rotationType: z.enum(["AUTOMATIC", "ON_DEMAND"]).optional(),
+    imported: z
+      .object({
+        importState: z.enum(["IMPORTED", "PENDING_IMPORT"]),
+        expirationModel: z.enum(EXPIRATION_MODELS),
+        validTo: z.number().optional(),
+        description: z.string().optional(),
+        pendingRotation: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((material) => material.secret !== undefined || material.imported?.importState === "PENDING_IMPORT", { message: "a key material without its secret must be imported material pending import" });
+
+const importParametersSchema = z
+  .object({
+    token: z.string().min(1),
+    wrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS),
+    wrappingKeySpec: z.enum(WRAPPING_KEY_SPECS),
+    seed: z.string().min(1),
+    validTo: z.number(),
   })
   .strict();
 
@@ -166,6 +222,7 @@ const keySchema = z
       .strict(),
     materials: z.array(materialSchema),
     currentMaterial: z.number().int().nonnegative(),
+    importParameters: z.array(importParametersSchema).optional(),
   })
   .strict()
   .refine((key) => key.materials.length === 0 || key.currentMaterial < key.materials.length, { message: "currentMaterial points past the key's materials" });

@@ -16,16 +16,25 @@ KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
 IV=f0e0d0c0b0a090807060504030201000
 first=1
 record() { # name, input file, args...
-  local name=$1 input=$2; shift 2
+  local name=$1 input=$2 random=false; shift 2
+  if [ "$1" = --random ]; then random=true; shift; fi
   local stdout stderr status
   openssl "$@" < "$input" > out.bin 2> err.txt; status=$?
   stdout=$(base64 -w0 < out.bin)
   stderr=$(base64 -w0 < err.txt)
   [ $first = 1 ] || printf ',\n'; first=0
-  printf '  {"name": "%s", "input": "%s", "args": %s, "stdout": "%s", "stderr": "%s", "status": %s}' \
-    "$name" "$(base64 -w0 < "$input")" "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$@")" "$stdout" "$stderr" "$status"
+  printf '  {"name": "%s", "input": "%s", "args": %s, "stdout": "%s", "stderr": "%s", "status": %s, "random": %s}' \
+    "$name" "$(base64 -w0 < "$input")" "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$@")" "$stdout" "$stderr" "$status" "$random"
 }
-printf '{"openssl": "%s", "files": {"pass.bin": "%s"}, "cases": [\n' "$(openssl version)" "$(base64 -w0 < pass.bin)"
+# A throwaway RSA key pair for pkeyutl: the public half in DER and PEM for the sandbox, the private
+# half for the test to decrypt what the sandbox encrypted (OAEP and PKCS #1 output is random).
+openssl genrsa -out wrapping.pem 2048 2>/dev/null
+openssl rsa -in wrapping.pem -pubout -outform DER -out wrapping-public.der 2>/dev/null
+openssl rsa -in wrapping.pem -pubout -out wrapping-public.pem 2>/dev/null
+head -c 32 /dev/zero | tr '\0' 'k' > material.bin
+head -c 300 /dev/zero > big.bin
+printf '{"openssl": "%s", "files": {"pass.bin": "%s", "wrapping.pem": "%s", "wrapping-public.der": "%s", "wrapping-public.pem": "%s"}, "cases": [\n' "$(openssl version)" "$(base64 -w0 < pass.bin)" \
+  "$(base64 -w0 < wrapping.pem)" "$(base64 -w0 < wrapping-public.der)" "$(base64 -w0 < wrapping-public.pem)"
 record "aes-256-cbc with -K and -iv" plain.txt enc -aes-256-cbc -K $KEY -iv $IV
 record "aes-256-cbc, a whole block of input" sixteen.txt enc -aes-256-cbc -K $KEY -iv $IV
 record "aes-256-cbc, base64 output" long.txt enc -aes-256-cbc -K $KEY -iv $IV -a
@@ -47,6 +56,21 @@ openssl enc -aes-256-cbc -K $KEY -iv $IV -a -in long.txt -out b64.enc
 record "decrypt base64 input" b64.enc enc -d -a -aes-256-cbc -K $KEY -iv $IV
 record "base64" long.txt base64
 record "base64 -d" b64.enc base64 -d
+record "enc without a cipher copies" plain.txt enc
+record "enc -base64 without a cipher" long.txt enc -base64
+record "enc -d -base64 -A without a cipher, base64 in lines: nothing" b64.enc enc -d -base64 -A
+base64 -w0 < long.txt > one-line.b64; echo >> one-line.b64
+record "enc -d -base64 -A without a cipher, one line" one-line.b64 enc -d -base64 -A
+record "base64 -d -A, base64 in lines: nothing" b64.enc base64 -d -A
 record "unknown cipher" plain.txt enc -aes-256-gcm -K $KEY -iv $IV
 record "no such command" plain.txt frobnicate
+# pkeyutl -encrypt, as AWS's "Encrypt key material" instructions run it (output is random: --random).
+record "pkeyutl OAEP SHA-256, DER public key" material.bin --random pkeyutl -encrypt -pubin -inkey wrapping-public.der -keyform DER -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256
+record "pkeyutl OAEP SHA-1, PEM public key" material.bin --random pkeyutl -encrypt -pubin -inkey wrapping-public.pem -pkeyopt rsa_padding_mode:oaep
+record "pkeyutl PKCS #1 v1.5 padding (the default)" material.bin --random pkeyutl -encrypt -pubin -inkey wrapping-public.pem
+record "pkeyutl, data too large for OAEP" big.bin pkeyutl -encrypt -pubin -inkey wrapping-public.der -keyform DER -pkeyopt rsa_padding_mode:oaep
+record "pkeyutl, data too large for PKCS #1" big.bin pkeyutl -encrypt -pubin -inkey wrapping-public.pem
+record "pkeyutl without -inkey" material.bin pkeyutl -encrypt -pubin -keyform DER
+record "pkeyutl, unknown option" material.bin pkeyutl -encrypt -pubin -inkey wrapping-public.der -keyform DER -frob
+record "pkeyutl, key file missing" material.bin pkeyutl -encrypt -pubin -inkey missing.der -keyform DER
 printf '\n]}\n'

@@ -124,7 +124,7 @@ describe("the KMS key lifecycle as a graph", () => {
   });
 
   it("lists the events a state accepts without leaving it, such as cryptographic use of an enabled key", () => {
-    expect(state("Enabled").accepts.map((ref) => ref.event)).toEqual(["key.enable", "key.use", "key.modify", "key.configureRotation", "key.readRotation"]);
+    expect(state("Enabled").accepts.map((ref) => ref.event)).toEqual(["key.enable", "key.use", "key.modify", "key.configureRotation", "key.rotateOnDemand", "key.readRotation", "key.importMaterial"]);
     expect(state("PendingImport").accepts.map((ref) => ref.event)).toEqual(["key.modify"]);
   });
 
@@ -133,11 +133,15 @@ describe("the KMS key lifecycle as a graph", () => {
     expect(edges).toEqual({
       "Enabled->Disabled": ["key.disable"],
       "Enabled->PendingDeletion.WithKeyMaterial": ["key.scheduleDeletion"],
+      "Enabled->PendingImport": ["key.removeMaterial"],
       "Disabled->Enabled": ["key.enable"],
       "Disabled->PendingDeletion.WithKeyMaterial": ["key.scheduleDeletion"],
+      "Disabled->PendingImport": ["key.removeMaterial"],
       "PendingImport->PendingDeletion.AwaitingImport": ["key.scheduleDeletion"],
+      "PendingImport->Enabled": ["key.importMaterial"],
       "PendingDeletion->Deleted": ["key.delete"],
       "PendingDeletion.WithKeyMaterial->Disabled": ["key.cancelDeletion"],
+      "PendingDeletion.WithKeyMaterial->PendingDeletion.AwaitingImport": ["key.removeMaterial"],
       "PendingDeletion.AwaitingImport->PendingImport": ["key.cancelDeletion"],
     });
   });

@@ -6,7 +6,8 @@ import { aws } from "../../core/validation";
 import { authorizeKey } from "../authorize";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
-import { supportsRotation } from "../key-specs";
+import { supportsOnDemandRotation, supportsRotation } from "../key-specs";
+import { pendingMaterial } from "../imported-material";
 import { keyStateOf, stepKey } from "../key.machine";
 import { addMaterialVersion, ON_DEMAND_ROTATION_LIMIT, scheduleRotation, unscheduleRotation } from "../materials";
 import { paginate } from "../pagination";
@@ -28,7 +29,7 @@ import { keyIdMember, limitMember, markerMember } from "./shapes";
 const KEY_RESOURCE = "AWS::KMS::Key";
 
 /** Finds the key (key id or ARN), authorises the action and checks the key's state. */
-function rotationTarget(ctx: OperationContext, keyId: string, operation: string, event: "key.configureRotation" | "key.readRotation", context = {}): KmsKeyRecord {
+function rotationTarget(ctx: OperationContext, keyId: string, operation: string, event: "key.configureRotation" | "key.rotateOnDemand" | "key.readRotation", context = {}): KmsKeyRecord {
   const { key } = resolveKey(ctx, keyId, { aliases: false });
   ctx.touches(key.arn, KEY_RESOURCE);
   authorizeKey(ctx, key, { operation, context });
@@ -38,6 +39,15 @@ function rotationTarget(ctx: OperationContext, keyId: string, operation: string,
 
 function requireRotatable(key: KmsKeyRecord): void {
   if (!supportsRotation(key.keySpec, key.origin)) throw kmsErrors.rotationUnsupported();
+}
+
+/**
+ * Keys with imported material rotate on demand only.
+ * NOTE: for other keys that cannot rotate, the sandbox answers as for automatic rotation.
+ */
+function requireRotatableOnDemand(key: KmsKeyRecord): void {
+  if (key.origin === "EXTERNAL" && key.keySpec !== "SYMMETRIC_DEFAULT") throw new AwsServiceError("UnsupportedOperationException", `${key.arn} origin is EXTERNAL which is not valid for this operation.`);
+  if (!supportsOnDemandRotation(key.keySpec, key.origin)) throw kmsErrors.rotationUnsupported();
 }
 
 export const enableKeyRotation = defineOperation({
@@ -105,14 +115,28 @@ export const rotateKeyOnDemand = defineOperation({
   input: z.object({ KeyId: keyIdMember() }),
   readOnly: false,
   handler(ctx, input) {
-    const key = rotationTarget(ctx, input.KeyId, "RotateKeyOnDemand", "key.configureRotation");
-    requireRotatable(key);
+    const key = rotationTarget(ctx, input.KeyId, "RotateKeyOnDemand", "key.rotateOnDemand");
+    requireRotatableOnDemand(key);
     if (key.rotation.onDemandRotations >= ON_DEMAND_ROTATION_LIMIT) {
       // NOTE: the message is the sandbox's wording.
       throw new AwsServiceError("LimitExceededException", `${key.arn} has reached the limit of ${ON_DEMAND_ROTATION_LIMIT} on-demand rotations.`);
     }
     const next = stepRotation(key.rotation.state, "rotation.rotateOnDemand");
     if (!next) throw kmsErrors.rotationUnsupported();
+    if (key.origin === "EXTERNAL") {
+      // Imported material rotates to the material imported for it (NEW_KEY_MATERIAL); AWS's message
+      // without one is recorded (LocalStack snapshot test_rotate_key_on_demand_raises_for_no_pending_key_material).
+      const pending = pendingMaterial(key);
+      if (!pending?.imported) throw new AwsServiceError("KMSInvalidStateException", `No available key material pending rotation for the key: ${key.arn}.`);
+      delete pending.imported.pendingRotation;
+      pending.rotationType = "ON_DEMAND";
+      pending.createdAt = ctx.now;
+      key.currentMaterial = key.materials.indexOf(pending);
+      key.rotation.onDemandRotations += 1;
+      key.rotation.state = next;
+      // Recorded: an imported key answers with its ARN (test_rotate_key_on_demand_updates_current_key_material_for_external_keys).
+      return { KeyId: key.arn };
+    }
     addMaterialVersion(ctx, key, "ON_DEMAND");
     key.rotation.onDemandRotations += 1;
     key.rotation.state = next;
@@ -133,13 +157,28 @@ export const listKeyRotations = defineOperation({
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
     ctx.touches(key.arn, KEY_RESOURCE);
     authorizeKey(ctx, key, { operation: "ListKeyRotations" });
-    requireRotatable(key);
-    // Completed rotations, oldest first. NOTE: IncludeKeyMaterial ALL_KEY_MATERIAL is accepted but
-    // lists the same entries (the sandbox has no imported key material).
+    requireRotatableOnDemand(key);
+    // Completed rotations, oldest first; ALL_KEY_MATERIAL adds the first material and material pending rotation.
+    const all = input.IncludeKeyMaterial === "ALL_KEY_MATERIAL";
     const rotations = key.materials
-      .filter((material) => material.rotationType !== undefined)
-      .map((material) => ({ KeyId: key.keyId, KeyMaterialId: material.id, RotationDate: seconds(material.createdAt), RotationType: material.rotationType }));
+      .filter((material) => all || material.rotationType !== undefined)
+      .map((material) => rotationEntry(key, material, key.materials.indexOf(material) === key.currentMaterial));
     const { page, tail } = paginate(rotations, input.Limit ?? 100, input.Marker);
     return { Rotations: page, ...tail };
   },
 });
+
+/** One RotationsListEntry (API model): imported material says how it was imported and when it expires. */
+function rotationEntry(key: KmsKeyRecord, material: KmsKeyRecord["materials"][number], current: boolean) {
+  const imported = material.imported;
+  return {
+    KeyId: key.keyId,
+    KeyMaterialId: material.id,
+    ...(imported?.description !== undefined ? { KeyMaterialDescription: imported.description } : {}),
+    ...(imported ? { ImportState: imported.importState } : {}),
+    KeyMaterialState: imported?.pendingRotation ? "PENDING_ROTATION" : current ? "CURRENT" : "NON_CURRENT",
+    ...(imported ? { ExpirationModel: imported.expirationModel } : {}),
+    ...(imported?.validTo !== undefined ? { ValidTo: seconds(imported.validTo) } : {}),
+    ...(material.rotationType !== undefined ? { RotationDate: seconds(material.createdAt), RotationType: material.rotationType } : {}),
+  };
+}

@@ -8,6 +8,7 @@
  *       [-pbkdf2] [-iter N] [-md sha256|sha1|md5|sha512] [-S HEX | -nosalt] [-p | -P] [-nopad]
  *   openssl aes-256-cbc ...      (the cipher as the command, as `openssl enc -aes-256-cbc`)
  *   openssl base64 [-d] [-A] [-in FILE] [-out FILE]
+ *   openssl pkeyutl -encrypt -pubin ...   (openssl-pkeyutl.ts)
  *
  * Ciphers: AES-128/192/256 in CBC, CTR and ECB (@noble/ciphers). A pass
  * phrase becomes key and IV through PBKDF2 (-pbkdf2 or -iter, 10,000
@@ -24,25 +25,15 @@ import { pbkdf2 } from "@noble/hashes/pbkdf2.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
 import { base64 as scureBase64 } from "@scure/base";
 import { concatBytes, toHex, utf8 } from "../../core/encoding";
-import { FsError } from "../../vfs/types";
-import { fsMessage } from "../messages";
 import type { CommandContext, CommandSpec } from "./types";
 import { err, out } from "./util";
+import { OpensslFailure, readFileOrFail, THREAD, usage, writeOutput } from "./openssl-io";
+import { runPkeyutl } from "./openssl-pkeyutl";
 
-const THREAD = "40E7D5B9A27F0000";
 const CIPHER = /^aes-(128|192|256)-(cbc|ctr|ecb)$/;
 const DIGESTS = { sha256, sha1, md5, sha512 } as const;
 const enc = utf8.encode;
 
-class OpensslFailure extends Error {
-  constructor(readonly text: string) {
-    super(text);
-  }
-}
-
-function usage(command: string, message: string): never {
-  throw new OpensslFailure(`${command}: ${message}\n${command}: Use -help for summary.\n`);
-}
 
 /** Lines of 64 base64 characters, as OpenSSL's base64 BIO writes them (-A: one line). */
 function base64Lines(data: Uint8Array, oneLine: boolean): string {
@@ -51,6 +42,12 @@ function base64Lines(data: Uint8Array, oneLine: boolean): string {
   // -A: one line, and (as OpenSSL 3.0 writes it) no line end.
   if (oneLine) return text;
   return `${text.match(/.{1,64}/g)!.join("\n")}\n`;
+}
+
+/** -A on decoding: OpenSSL expects all the base64 on one line, and decodes nothing from several (recorded). */
+function decodeBase64Input(text: string, oneLine: boolean): Uint8Array {
+  if (oneLine && text.replace(/\n+$/, "").includes("\n")) return new Uint8Array(0);
+  return decodeBase64(text);
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -70,22 +67,6 @@ function parseHex(text: string, bytes: number, what: string, warnings: string[])
   if (digits.length / 2 < bytes) warnings.push("hex string is too short, padding with zero bytes to length\n");
   if (digits.length / 2 > bytes) warnings.push("hex string is too long, ignoring excess\n");
   return value;
-}
-
-function readFileOrFail(ctx: CommandContext, path: string): Uint8Array {
-  try {
-    return ctx.shell.fs.readFile(path);
-  } catch (error) {
-    if (!(error instanceof FsError)) throw error;
-    const reason = fsMessage(error.code);
-    throw new OpensslFailure(`Can't open "${path}" for reading, ${reason}\n${THREAD}:error:80000002:system library:BIO_new_file:${reason}:../crypto/bio/bss_file.c:67:calling fopen(${path}, rb)\n${THREAD}:error:10000080:BIO routines:BIO_new_file:no such file:../crypto/bio/bss_file.c:75:\n`);
-  }
-}
-
-function writeOutput(ctx: CommandContext, path: string | undefined, data: Uint8Array | string): void {
-  const bytes = typeof data === "string" ? enc(data) : data;
-  if (path === undefined) out(ctx, bytes);
-  else ctx.shell.fs.writeFile(path, bytes);
 }
 
 /** EVP_BytesToKey with one iteration: D1 = md(pass || salt), Di = md(Di-1 || pass || salt). */
@@ -220,14 +201,19 @@ function runEnc(ctx: CommandContext, command: string, args: string[], cipherFrom
         usage(command, `Unrecognized flag ${flag}`);
     }
   }
-  if (!cipher) throw new OpensslFailure("The sandbox's openssl enc needs a cipher, e.g. -aes-256-cbc.\n");
+  if (!cipher) {
+    // No cipher: enc only copies, through base64 with -a (AWS's import instructions decode the wrapping key this way).
+    const data = input === undefined ? ctx.stdin.readAll() : readFileOrFail(ctx, input);
+    writeOutput(ctx, output, base64 ? (decrypt ? decodeBase64Input(new TextDecoder().decode(data), oneLine) : base64Lines(data, oneLine)) : data);
+    return 0;
+  }
   const [, bits, mode] = CIPHER.exec(cipher) as unknown as [string, string, "cbc" | "ctr" | "ecb"];
   const keyLength = Number(bits) / 8;
   const ivLength = mode === "ecb" ? 0 : 16;
   const warnings: string[] = [];
 
   let data = input === undefined ? ctx.stdin.readAll() : readFileOrFail(ctx, input);
-  if (decrypt && base64) data = decodeBase64(new TextDecoder().decode(data));
+  if (decrypt && base64) data = decodeBase64Input(new TextDecoder().decode(data), oneLine);
 
   let key: Uint8Array;
   let iv: Uint8Array = new Uint8Array(ivLength);
@@ -334,13 +320,13 @@ function runBase64(ctx: CommandContext, args: string[]): number {
     else usage("base64", `Unrecognized flag ${arg.replace(/^-+/, "")}`);
   }
   const data = input === undefined ? ctx.stdin.readAll() : readFileOrFail(ctx, input);
-  writeOutput(ctx, output, decode ? decodeBase64(new TextDecoder().decode(data)) : base64Lines(data, oneLine));
+  writeOutput(ctx, output, decode ? decodeBase64Input(new TextDecoder().decode(data), oneLine) : base64Lines(data, oneLine));
   return 0;
 }
 
 export const openssl: CommandSpec = {
   name: "openssl",
-  summary: "random bytes, AES encryption with a key or a pass phrase, base64 (OpenSSL 3.0's subset)",
+  summary: "random bytes, AES encryption with a key or a pass phrase, base64, RSA public-key encryption (OpenSSL 3.0's subset)",
   help: [
     "openssl rand [-hex | -base64] [-out FILE] NUM",
     "    NUM random bytes (from the sandbox's seeded generator).",
@@ -352,21 +338,26 @@ export const openssl: CommandSpec = {
     "    Authenticated modes (GCM) are refused, as openssl enc refuses them. `openssl aes-256-cbc` is the same.",
     "openssl base64 [-d] [-A] [-in FILE] [-out FILE]",
     "    Base64 in lines of 64 characters (-A: one line), or -d to decode.",
+    "openssl pkeyutl -encrypt -pubin -inkey FILE [-keyform DER|PEM] [-in FILE] [-out FILE]",
+    "        [-pkeyopt rsa_padding_mode:oaep|pkcs1] [-pkeyopt rsa_oaep_md:sha1|sha256] [-pkeyopt rsa_mgf1_md:sha1|sha256]",
+    "    Encrypts with an RSA public key, e.g. key material for aws kms import-key-material with the",
+    "    wrapping key from get-parameters-for-import. Private-key operations are not in the sandbox.",
     "Other openssl commands are not in the sandbox.",
   ].join("\n"),
   run(ctx) {
     const [command, ...rest] = ctx.args;
     try {
       if (command === undefined) {
-        err(ctx, "The sandbox's openssl runs: rand, enc (and the ciphers as commands, e.g. aes-256-cbc), base64. Type help openssl.");
+        err(ctx, "The sandbox's openssl runs: rand, enc (and the ciphers as commands, e.g. aes-256-cbc), base64, pkeyutl -encrypt. Type help openssl.");
         return 1;
       }
       if (command === "rand") return runRand(ctx, rest);
       if (command === "enc") return runEnc(ctx, "enc", rest);
       if (command === "base64") return runBase64(ctx, rest);
+      if (command === "pkeyutl") return runPkeyutl(ctx, rest);
       if (CIPHER.test(command)) return runEnc(ctx, command, rest, command);
-      if (["dgst", "genrsa", "req", "x509", "pkey", "rsa", "pkeyutl", "s_client", "version", "help"].includes(command)) {
-        err(ctx, `openssl ${command} is part of the real OpenSSL, but the sandbox does not have it: it runs rand, enc and base64 (type help openssl).`);
+      if (["dgst", "genrsa", "req", "x509", "pkey", "rsa", "s_client", "version", "help"].includes(command)) {
+        err(ctx, `openssl ${command} is part of the real OpenSSL, but the sandbox does not have it: it runs rand, enc, base64 and pkeyutl -encrypt (type help openssl).`);
         return 1;
       }
       ctx.stderr.write(`Invalid command '${command}'; type "help" for a list.\n`);

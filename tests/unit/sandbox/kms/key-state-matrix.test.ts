@@ -76,7 +76,8 @@ const ROWS: Row[] = [
   { operation: "GetPublicKey", kind: "signing", request: (s) => ({ KeyId: s.keyId }), expected: use },
   { operation: "EnableKeyRotation", kind: "symmetric", request: (s) => ({ KeyId: s.keyId }), expected: rotation },
   { operation: "DisableKeyRotation", kind: "symmetric", request: (s) => ({ KeyId: s.keyId }), expected: rotation },
-  { operation: "RotateKeyOnDemand", kind: "symmetric", request: (s) => ({ KeyId: s.keyId }), expected: rotation },
+  // Recorded 2025-11 (LocalStack snapshot test_rotate_key_on_demand_on_external_key_with_no_key_material): pending import.
+  { operation: "RotateKeyOnDemand", kind: "symmetric", request: (s) => ({ KeyId: s.keyId }), expected: { ...rotation, PendingImport: pendingImport } },
   { operation: "GetKeyRotationStatus", kind: "symmetric", request: (s) => ({ KeyId: s.keyId }), expected: { Enabled: ok, Disabled: ok, PendingDeletion: ok, PendingImport: unsupported } },
   { operation: "EnableKey", kind: "symmetric", request: (s) => ({ KeyId: s.keyId }), expected: enableDisable },
   { operation: "DisableKey", kind: "symmetric", request: (s) => ({ KeyId: s.keyId }), expected: enableDisable },

@@ -5,6 +5,8 @@ import type { Sandbox } from "@/lib/sandbox/index";
 import { keyLifecycleMachine, type KeyLifecycleEvent } from "@/lib/sandbox/kms/key.machine";
 import { keyRotationMachine, type RotationEvent } from "@/lib/sandbox/kms/rotation.machine";
 import type { KmsKeyRecord } from "@/lib/sandbox/kms/state";
+import { constants, createPublicKey, publicEncrypt } from "node:crypto";
+import { fromBase64 } from "@/lib/sandbox/core/encoding";
 import { ACCOUNT, b64, createKey, newSandbox, REGION } from "./helpers";
 
 /**
@@ -20,7 +22,10 @@ type AnySnapshot = { value: unknown };
 const serialize = (snapshot: AnySnapshot) => JSON.stringify(snapshot.value);
 
 /** Every transition, with the shortest path to its source state from the root the key starts in. */
-function transitionsOf<E extends { type: string }>(machine: Parameters<typeof getShortestPaths>[0], roots: { name: string; snapshot: AnySnapshot }[]) {
+function transitionsOf<E extends { type: string }>(
+  machine: Parameters<typeof getShortestPaths>[0],
+  roots: { name: string; snapshot: AnySnapshot; drives?: (event: E) => boolean }[],
+) {
   const out: { root: string; path: E[]; from: unknown; event: E; to: unknown }[] = [];
   const seen = new Set<string>();
   for (const root of roots) {
@@ -29,9 +34,11 @@ function transitionsOf<E extends { type: string }>(machine: Parameters<typeof ge
     for (const { state, event, nextState } of adjacencyMapToArray(getAdjacencyMap(machine, options as never))) {
       const id = `${serialize(state as AnySnapshot)} ${(event as E).type}`;
       if (seen.has(id)) continue;
-      seen.add(id);
       const path = paths.get(serialize(state as AnySnapshot));
       if (!path) throw new Error(`no path to ${serialize(state as AnySnapshot)}`);
+      // A root drives a transition only if it can send every event on the way.
+      if (root.drives && ![...path, event as E].every(root.drives)) continue;
+      seen.add(id);
       out.push({ root: root.name, path, from: (state as AnySnapshot).value, event: event as E, to: (nextState as AnySnapshot).value });
     }
   }
@@ -39,10 +46,14 @@ function transitionsOf<E extends { type: string }>(machine: Parameters<typeof ge
 }
 
 describe("the key lifecycle machine, through the engine", () => {
+  // Only keys created for imported material take or lose it; only keys with AWS_KMS material rotate automatically.
+  const materialEvents = new Set(["key.importMaterial", "key.removeMaterial"]);
   const roots = [
-    { name: "AWS_KMS", snapshot: keyLifecycleMachine.resolveState({ value: "Enabled", context: {} }) },
+    { name: "AWS_KMS", snapshot: keyLifecycleMachine.resolveState({ value: "Enabled", context: {} }), drives: (event: KeyLifecycleEvent) => !materialEvents.has(event.type) },
     { name: "EXTERNAL", snapshot: keyLifecycleMachine.resolveState({ value: "PendingImport", context: {} }) },
   ];
+  /** The same material every time, so an import into a key that had material is a reimport. */
+  const material = Buffer.alloc(32, 7);
   const transitions = transitionsOf<KeyLifecycleEvent>(keyLifecycleMachine, roots);
 
   /** The operation (or passage of time) that sends each event to a key. */
@@ -65,8 +76,18 @@ describe("the key lifecycle machine, through the engine", () => {
         return void call("UpdateKeyDescription", { Description: "changed" });
       case "key.configureRotation":
         return void call("EnableKeyRotation");
+      case "key.rotateOnDemand":
+        return void call("RotateKeyOnDemand");
       case "key.readRotation":
         return void call("GetKeyRotationStatus");
+      case "key.importMaterial": {
+        const issued = call("GetParametersForImport", { WrappingAlgorithm: "RSAES_OAEP_SHA_256", WrappingKeySpec: "RSA_2048" });
+        const publicKey = createPublicKey({ key: Buffer.from(fromBase64(String(issued.PublicKey))), format: "der", type: "spki" });
+        const wrapped = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" }, material).toString("base64");
+        return void call("ImportKeyMaterial", { ImportToken: issued.ImportToken, EncryptedKeyMaterial: wrapped, ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" });
+      }
+      case "key.removeMaterial":
+        return void call("DeleteImportedKeyMaterial");
     }
   }
 
@@ -76,7 +97,7 @@ describe("the key lifecycle machine, through the engine", () => {
       new Set(['"Enabled"', '"Disabled"', '"PendingImport"', '{"PendingDeletion":"WithKeyMaterial"}', '{"PendingDeletion":"AwaitingImport"}', '"Deleted"']),
     );
     const events = new Set(transitions.map((transition) => transition.event.type));
-    expect(events.size).toBe(9);
+    expect(events.size).toBe(12);
   });
 
   for (const transition of transitions) {
@@ -92,7 +113,19 @@ describe("the key lifecycle machine, through the engine", () => {
   }
 
   it("every event a state does not accept has AWS's refusal in the state's meta", () => {
-    const allEvents = ["key.enable", "key.disable", "key.scheduleDeletion", "key.cancelDeletion", "key.use", "key.modify", "key.configureRotation", "key.readRotation"] as const;
+    const allEvents = [
+      "key.enable",
+      "key.disable",
+      "key.scheduleDeletion",
+      "key.cancelDeletion",
+      "key.use",
+      "key.modify",
+      "key.configureRotation",
+      "key.rotateOnDemand",
+      "key.readRotation",
+      "key.importMaterial",
+      "key.removeMaterial",
+    ] as const;
     for (const value of ["Enabled", "Disabled", "PendingImport", { PendingDeletion: "WithKeyMaterial" }, { PendingDeletion: "AwaitingImport" }] as const) {
       const snapshot = keyLifecycleMachine.resolveState({ value, context: {} });
       const meta = Object.assign({}, ...Object.values(snapshot.getMeta())) as { refusals: Record<string, { code: string; message: string }> };

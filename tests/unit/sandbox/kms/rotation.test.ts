@@ -150,7 +150,10 @@ describe("RotateKeyOnDemand", () => {
     sandbox.call("kms", "EnableKeyRotation", { KeyId: keyId });
     const status = sandbox.call("kms", "GetKeyRotationStatus", { KeyId: keyId });
     expect(sandbox.call("kms", "RotateKeyOnDemand", { KeyId: keyId })).toEqual({ KeyId: keyId });
-    expect(rotations(sandbox, keyId)).toEqual([{ KeyId: keyId, KeyMaterialId: describe_(sandbox, keyId).CurrentKeyMaterialId, RotationDate: START_MS / 1000, RotationType: "ON_DEMAND" }]);
+    // KeyMaterialState CURRENT/NON_CURRENT is "used for all KMS keys that support automatic or on-demand key rotation" (RotationsListEntry, API model).
+    expect(rotations(sandbox, keyId)).toEqual([
+      { KeyId: keyId, KeyMaterialId: describe_(sandbox, keyId).CurrentKeyMaterialId, KeyMaterialState: "CURRENT", RotationDate: START_MS / 1000, RotationType: "ON_DEMAND" },
+    ]);
     expect(sandbox.call("kms", "GetKeyRotationStatus", { KeyId: keyId })).toEqual(status);
   });
 

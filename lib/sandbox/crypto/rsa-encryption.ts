@@ -6,7 +6,7 @@ import { mgf1, OAEP } from "micro-rsa-dsa-dh/rsa.js";
 import { concatBytes } from "../core/encoding";
 
 /**
- * RSAES-OAEP (RFC 8017 §7.1), as KMS uses it for RSA encryption keys
+ * RSA encryption. RSAES-OAEP (RFC 8017 §7.1), as KMS uses it for RSA encryption keys
  * (RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256) and for the wrapping keys of
  * imported key material: the hash is both the OAEP digest and MGF1's, and
  * the label is empty.
@@ -75,4 +75,25 @@ export function oaepDecrypt(key: RsaKey, hash: OaepHash, ciphertext: Uint8Array)
   } catch {
     return undefined;
   }
+}
+
+/** The longest plaintext RSAES-PKCS1-v1_5 can carry: k - 11 bytes. */
+export const pkcs1Capacity = (n: bigint): number => byteLength(n) - 11;
+
+/**
+ * RSAES-PKCS1-v1_5 encryption (RFC 8017 §7.2.1), what `openssl pkeyutl
+ * -encrypt` does without a padding option: EM = 00 02 PS 00 M, PS at least
+ * eight non-zero random bytes.
+ */
+export function pkcs1Encrypt(key: { n: bigint; e: bigint }, plaintext: Uint8Array, random: (length: number) => Uint8Array): Uint8Array {
+  const k = byteLength(key.n);
+  if (plaintext.length > pkcs1Capacity(key.n)) throw new RangeError("message too long for RSAES-PKCS1-v1_5");
+  const padding = new Uint8Array(k - plaintext.length - 3);
+  for (let index = 0; index < padding.length; index++) {
+    let byte = 0;
+    while (byte === 0) byte = random(1)[0]!;
+    padding[index] = byte;
+  }
+  const encoded = concatBytes(new Uint8Array([0, 2]), padding, new Uint8Array([0]), plaintext);
+  return toBytes(pow(toInteger(encoded), key.e, key.n), k);
 }
