@@ -10,6 +10,7 @@ import { encodeEncryptionContext, type EncryptionContext } from "./encryption-co
  *
  *   "KSB1" | region length (1) | region | account (12 ASCII digits)
  *   | key id (16 bytes, the UUID) | material index (2, big-endian)
+ *   ("KSM1" for a multi-Region key: the 16 bytes are the hex after "mrk-")
  *   | nonce (12) | AES-256-GCM ciphertext and tag
  *
  * The header and the encryption context are both authenticated data, so
@@ -20,6 +21,8 @@ import { encodeEncryptionContext, type EncryptionContext } from "./encryption-co
  */
 
 const MAGIC = utf8.encode("KSB1");
+const MULTI_REGION_MAGIC = utf8.encode("KSM1");
+const MULTI_REGION_PREFIX = "mrk-";
 
 export interface BlobHeader {
   region: string;
@@ -30,9 +33,10 @@ export interface BlobHeader {
 
 function encodeHeader({ region, account, keyId, materialIndex }: BlobHeader): Uint8Array {
   const regionBytes = utf8.encode(region);
-  const keyIdBytes = fromHex(keyId.replace(/-/g, ""));
+  const multiRegion = keyId.startsWith(MULTI_REGION_PREFIX);
+  const keyIdBytes = fromHex(multiRegion ? keyId.slice(MULTI_REGION_PREFIX.length) : keyId.replace(/-/g, ""));
   if (keyIdBytes.length !== 16 || account.length !== 12 || regionBytes.length > 255) throw new Error("invalid blob header");
-  return concatBytes(MAGIC, new Uint8Array([regionBytes.length]), regionBytes, utf8.encode(account), keyIdBytes, new Uint8Array([materialIndex >> 8, materialIndex & 0xff]));
+  return concatBytes(multiRegion ? MULTI_REGION_MAGIC : MAGIC, new Uint8Array([regionBytes.length]), regionBytes, utf8.encode(account), keyIdBytes, new Uint8Array([materialIndex >> 8, materialIndex & 0xff]));
 }
 
 export function sealBlob(header: BlobHeader, material: Uint8Array, plaintext: Uint8Array, context: EncryptionContext | undefined, random: SeededRandom): Uint8Array {
@@ -51,7 +55,9 @@ export interface ParsedBlob {
 /** Reads a blob's header; undefined when the bytes are not a sandbox blob at all. */
 export function parseBlob(blob: Uint8Array): ParsedBlob | undefined {
   if (blob.length < MAGIC.length + 1) return undefined;
-  for (let index = 0; index < MAGIC.length; index++) if (blob[index] !== MAGIC[index]) return undefined;
+  const startsWith = (magic: Uint8Array) => magic.every((byte, index) => blob[index] === byte);
+  const multiRegion = startsWith(MULTI_REGION_MAGIC);
+  if (!multiRegion && !startsWith(MAGIC)) return undefined;
   let offset = MAGIC.length;
   const regionLength = blob[offset] ?? 0;
   offset += 1;
@@ -66,7 +72,7 @@ export function parseBlob(blob: Uint8Array): ParsedBlob | undefined {
   const materialIndex = ((blob[offset] ?? 0) << 8) | (blob[offset + 1] ?? 0);
   offset += 2;
   if (!/^\d{12}$/.test(account)) return undefined;
-  const keyId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const keyId = multiRegion ? `${MULTI_REGION_PREFIX}${hex}` : `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return {
     header: { region, account, keyId, materialIndex },
     headerBytes: blob.subarray(0, headerEnd),
@@ -96,7 +102,7 @@ export function blobLayout(blob: Uint8Array): BlobSegment[] | undefined {
   if (!parsed) return undefined;
   const regionLength = blob[MAGIC.length] ?? 0;
   const marks: [string, number][] = [
-    ["format marker (KSB1)", MAGIC.length],
+    [`format marker (${parsed.header.keyId.startsWith(MULTI_REGION_PREFIX) ? "KSM1" : "KSB1"})`, MAGIC.length],
     ["Region", 1 + regionLength],
     ["account", 12],
     ["KMS key id", 16],

@@ -64,6 +64,8 @@ export function authorizeKey(ctx: OperationContext, key: KmsKeyRecord, { operati
     "kms:KeySpec": key.keySpec,
     "kms:KeyUsage": key.keyUsage,
     "kms:KeyOrigin": key.origin,
+    "kms:MultiRegion": key.multiRegion !== undefined,
+    ...(key.multiRegion ? { "kms:MultiRegionKeyType": key.multiRegion.primaryRegion === key.region ? "PRIMARY" : "REPLICA" } : {}),
     ...(aliases.length > 0 ? { "kms:ResourceAliases": aliases } : {}),
     ...context,
   };

@@ -29,8 +29,11 @@ export function sealUnder(ctx: OperationContext, key: KmsKeyRecord, plaintext: U
  */
 export function keyOfBlob(ctx: OperationContext, blob: Uint8Array): { parsed: ParsedBlob; key: KmsKeyRecord } {
   const parsed = parseBlob(blob);
-  if (!parsed || parsed.header.region !== ctx.region || !ctx.hasAccount(parsed.header.account)) throw kmsErrors.invalidCiphertext();
-  const { account, region, keyId } = parsed.header;
+  if (!parsed || !ctx.hasAccount(parsed.header.account)) throw kmsErrors.invalidCiphertext();
+  const { account, keyId } = parsed.header;
+  // A multi-Region key's ciphertext decrypts in any Region that holds a copy of the key (same key id and material).
+  const region = keyId.startsWith("mrk-") ? ctx.region : parsed.header.region;
+  if (region !== ctx.region) throw kmsErrors.invalidCiphertext();
   const state = kmsState(ctx, account, region);
   const key = state.keys[keyId];
   if (!key) throw keyId in state.deletedKeys ? kmsErrors.keyNotFound(keyArn(region, account, keyId)) : kmsErrors.invalidCiphertext();

@@ -4,6 +4,7 @@ import type { OperationContext } from "../core/operation";
 import { DAY } from "../core/time";
 import { HMAC_KEY_BYTES, isHmacSpec, type KeySpec } from "./key-specs";
 import { keyStateOf } from "./key.machine";
+import { isPrimary, shareWithReplicas } from "./multi-region";
 import { stepRotation } from "./rotation.machine";
 import type { KeyMaterial, KmsKeyRecord } from "./state";
 
@@ -74,10 +75,12 @@ export function unscheduleRotation(ctx: OperationContext, key: KmsKeyRecord): vo
  */
 export function catchUpRotation(ctx: OperationContext, key: KmsKeyRecord): void {
   const due = key.rotation.nextRotationAt;
-  if (due === undefined || due > ctx.now || keyStateOf(key.state) !== "Enabled") return;
+  // A multi-Region replica's material follows its primary's (multi-region.ts).
+  if (due === undefined || due > ctx.now || keyStateOf(key.state) !== "Enabled" || (key.multiRegion && !isPrimary(key))) return;
   const next = stepRotation(key.rotation.state, "rotation.rotate");
   if (!next) return;
   addMaterialVersion(ctx, key, "AUTOMATIC");
   key.rotation.state = next;
   scheduleRotation(ctx, key, ctx.now + key.rotation.periodInDays * DAY);
+  shareWithReplicas(ctx, key);
 }

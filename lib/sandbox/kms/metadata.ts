@@ -2,6 +2,7 @@ import type { WireObject } from "../core/operation";
 import { encryptionAlgorithmsFor, macAlgorithmsFor, signingAlgorithmsFor } from "./key-specs";
 import { keyStateOf } from "./key.machine";
 import { currentMaterial } from "./materials";
+import { multiRegionConfiguration } from "./multi-region";
 import type { KmsKeyRecord } from "./state";
 import { seconds } from "./store";
 
@@ -34,7 +35,8 @@ export function keyMetadata(key: KmsKeyRecord): WireObject {
     KeySpec: key.keySpec,
     EncryptionAlgorithms: key.keyUsage === "ENCRYPT_DECRYPT" ? encryptionAlgorithmsFor(key.keySpec) : undefined,
     SigningAlgorithms: key.keyUsage === "SIGN_VERIFY" ? signingAlgorithmsFor(key.keySpec) : undefined,
-    MultiRegion: false,
+    MultiRegion: key.multiRegion !== undefined,
+    MultiRegionConfiguration: multiRegionConfiguration(key),
     MacAlgorithms: key.keyUsage === "GENERATE_VERIFY_MAC" ? macAlgorithmsFor(key.keySpec) : undefined,
     CurrentKeyMaterialId: material && key.keySpec === "SYMMETRIC_DEFAULT" ? material.id : undefined,
   });

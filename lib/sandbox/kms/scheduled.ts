@@ -7,6 +7,7 @@ import { addMaterialVersion, DELETE_KEY_EVENT, ROTATE_KEY_EVENT, scheduleRotatio
 import { stepRotation } from "./rotation.machine";
 import type { KmsKeyRecord, KmsState } from "./state";
 import { aliasesOf, kmsState } from "./store";
+import { copiesOf, setRegions, shareWithReplicas } from "./multi-region";
 import { EXPIRE_MATERIAL_EVENT, removeMaterial } from "./imported-material";
 
 /** What KMS does by itself as simulated time passes: deleting keys at the end of their waiting period, rotating key material. */
@@ -33,6 +34,12 @@ export const deleteKeyHandler: ScheduledHandler = {
     delete state.keys[key.keyId];
     // A deleted key takes its grants with it.
     for (const [grantId, grant] of Object.entries(state.grants)) if (grant.keyId === key.keyId) delete state.grants[grantId];
+    // A deleted replica leaves its multi-Region key (a primary is deleted only without replicas).
+    if (key.multiRegion) {
+      const { primaryRegion, replicaRegions } = key.multiRegion;
+      const others = copiesOf(ctx, key).filter((copy) => copy !== key);
+      if (others[0]) setRegions(ctx, others[0], primaryRegion, replicaRegions.filter((region) => region !== key.region));
+    }
     state.deletedKeys[key.keyId] = ctx.now;
   },
 };
@@ -54,6 +61,7 @@ export const rotateKeyHandler: ScheduledHandler = {
     addMaterialVersion(ctx, key, "AUTOMATIC");
     key.rotation.state = next;
     scheduleRotation(ctx, key, event.at + key.rotation.periodInDays * DAY);
+    shareWithReplicas(ctx, key);
   },
 };
 

@@ -10,6 +10,7 @@ import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRot
 import { getPublicKey, signOperation, verifyOperation } from "./operations/signing";
 import { listResourceTags, tagResource, untagResource } from "./operations/tags";
 import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from "./operations/import";
+import { replicateKey, updatePrimaryRegion } from "./operations/multi-region";
 import { kmsScheduledHandlers } from "./scheduled";
 
 /**
@@ -64,6 +65,8 @@ const operations: OperationSpec<z.ZodType>[] = [
   getParametersForImport,
   importKeyMaterial,
   deleteImportedKeyMaterial,
+  replicateKey,
+  updatePrimaryRegion,
 ] as unknown as OperationSpec<z.ZodType>[];
 
 export const kmsService: ServiceSpec = {

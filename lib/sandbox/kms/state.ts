@@ -98,6 +98,8 @@ export interface KmsKeyRecord {
   currentMaterial: number;
   /** Unexpired answers of GetParametersForImport (keys with Origin EXTERNAL), newest last. */
   importParameters?: ImportParameters[];
+  /** Multi-Region keys (multi-region.ts): where the primary is and which Regions hold replicas, the same in every copy. */
+  multiRegion?: { primaryRegion: string; replicaRegions: string[] };
 }
 
 export interface KmsAliasRecord {
@@ -197,7 +199,7 @@ const importParametersSchema = z
 
 const keySchema = z
   .object({
-    keyId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+    keyId: z.string().regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/),
     arn: z.string().startsWith("arn:aws:kms:"),
     accountId: z.string().regex(/^\d{12}$/),
     region: z.string(),
@@ -223,6 +225,7 @@ const keySchema = z
     materials: z.array(materialSchema),
     currentMaterial: z.number().int().nonnegative(),
     importParameters: z.array(importParametersSchema).optional(),
+    multiRegion: z.object({ primaryRegion: z.string(), replicaRegions: z.array(z.string()) }).strict().optional(),
   })
   .strict()
   .refine((key) => key.materials.length === 0 || key.currentMaterial < key.materials.length, { message: "currentMaterial points past the key's materials" });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { toHex } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
 import { DAY } from "../../core/time";
@@ -64,13 +65,14 @@ export const createKey = defineOperation({
       // NOTE: custom key stores (CloudHSM, external) are not simulated.
       throw new AwsServiceError("UnsupportedOperationException", "The sandbox does not simulate custom key stores.");
     }
-    if (input.MultiRegion) {
-      // NOTE: multi-Region keys are not simulated.
-      throw new AwsServiceError("UnsupportedOperationException", "The sandbox does not simulate multi-Region keys.");
+    if (input.MultiRegion && origin === "EXTERNAL") {
+      // NOTE: AWS has multi-Region keys with imported material (each replica imports the same material); the sandbox does not.
+      throw new AwsServiceError("UnsupportedOperationException", "The sandbox does not simulate multi-Region keys with imported key material.");
     }
     const tags = mergeTags([], input.Tags ?? []);
 
-    const keyId = ctx.random.uuid();
+    // "Multi-Region key IDs begin with mrk-" (developer guide): the prefix and 32 hexadecimal digits.
+    const keyId = input.MultiRegion ? `mrk-${toHex(ctx.random.bytes(16))}` : ctx.random.uuid();
     const arn = keyArn(ctx.region, ctx.accountId, keyId);
     let policy = defaultKeyPolicy(ctx.accountId);
     if (input.Policy !== undefined) {
@@ -91,6 +93,7 @@ export const createKey = defineOperation({
       policy,
       tags,
     });
+    if (input.MultiRegion) key.multiRegion = { primaryRegion: ctx.region, replicaRegions: [] };
     ctx.touches(key.arn, KEY_RESOURCE);
     return { KeyMetadata: keyMetadata(key) };
   },
@@ -173,6 +176,13 @@ export const scheduleKeyDeletion = defineOperation({
     // The model allows 1-365; the service accepts 7-30 (AWS-CLI.md §2.2).
     if (days < 7 || days > 30) throw kmsErrors.validation("PendingWindowInDays must be between 7 and 30");
     const next = nextKeyState(key, "key.scheduleDeletion");
+    if (key.multiRegion && key.multiRegion.primaryRegion === key.region && key.multiRegion.replicaRegions.length > 0) {
+      // NOTE: AWS lets a primary with replicas wait in PendingReplicaDeletion until they are deleted; the sandbox does not simulate that state.
+      throw new AwsServiceError(
+        "UnsupportedOperationException",
+        `${key.arn} has replica keys in ${key.multiRegion.replicaRegions.join(", ")}. The sandbox does not simulate PendingReplicaDeletion: schedule the replicas' deletion first.`,
+      );
+    }
     const deletionDate = ctx.now + days * DAY;
     key.state = next;
     key.deletionDate = deletionDate;

@@ -8,6 +8,7 @@ import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
 import { supportsOnDemandRotation, supportsRotation } from "../key-specs";
 import { pendingMaterial } from "../imported-material";
+import { requireNotReplica, shareWithReplicas } from "../multi-region";
 import { keyStateOf, stepKey } from "../key.machine";
 import { addMaterialVersion, ON_DEMAND_ROTATION_LIMIT, scheduleRotation, unscheduleRotation } from "../materials";
 import { paginate } from "../pagination";
@@ -59,6 +60,7 @@ export const enableKeyRotation = defineOperation({
       ...(input.RotationPeriodInDays !== undefined ? { "kms:RotationPeriodInDays": input.RotationPeriodInDays } : {}),
     });
     requireRotatable(key);
+    requireNotReplica(key);
     const wasEnabled = key.rotation.state === "AutomaticRotationEnabled";
     const next = stepRotation(key.rotation.state, "rotation.enable");
     if (!next) throw kmsErrors.rotationUnsupported();
@@ -70,6 +72,7 @@ export const enableKeyRotation = defineOperation({
       key.rotation.periodInDays = period;
       scheduleRotation(ctx, key, ctx.now + period * DAY);
     }
+    shareWithReplicas(ctx, key);
     return {};
   },
 });
@@ -81,10 +84,12 @@ export const disableKeyRotation = defineOperation({
   handler(ctx, input) {
     const key = rotationTarget(ctx, input.KeyId, "DisableKeyRotation", "key.configureRotation");
     requireRotatable(key);
+    requireNotReplica(key);
     const next = stepRotation(key.rotation.state, "rotation.disable");
     if (!next) throw kmsErrors.rotationUnsupported();
     key.rotation.state = next;
     unscheduleRotation(ctx, key);
+    shareWithReplicas(ctx, key);
     return {};
   },
 });
@@ -117,6 +122,7 @@ export const rotateKeyOnDemand = defineOperation({
   handler(ctx, input) {
     const key = rotationTarget(ctx, input.KeyId, "RotateKeyOnDemand", "key.rotateOnDemand");
     requireRotatableOnDemand(key);
+    requireNotReplica(key);
     if (key.rotation.onDemandRotations >= ON_DEMAND_ROTATION_LIMIT) {
       // NOTE: the message is the sandbox's wording.
       throw new AwsServiceError("LimitExceededException", `${key.arn} has reached the limit of ${ON_DEMAND_ROTATION_LIMIT} on-demand rotations.`);
@@ -140,6 +146,7 @@ export const rotateKeyOnDemand = defineOperation({
     addMaterialVersion(ctx, key, "ON_DEMAND");
     key.rotation.onDemandRotations += 1;
     key.rotation.state = next;
+    shareWithReplicas(ctx, key);
     return { KeyId: key.keyId };
   },
 });

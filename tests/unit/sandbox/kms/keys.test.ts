@@ -112,8 +112,8 @@ describe("CreateKey", () => {
     expectAwsError(() => newSandbox().call("kms", "CreateKey", { KeySpec: "SYMMETRIC_DEFAULT", KeyUsage: "SIGN_VERIFY" }), "ValidationException");
   });
 
-  it("says plainly what the sandbox does not simulate: multi-Region keys, custom key stores", () => {
-    expectAwsError(() => newSandbox().call("kms", "CreateKey", { MultiRegion: true }), "UnsupportedOperationException");
+  it("says plainly what the sandbox does not simulate: multi-Region keys with imported material, custom key stores", () => {
+    expectAwsError(() => newSandbox().call("kms", "CreateKey", { MultiRegion: true, Origin: "EXTERNAL" }), "UnsupportedOperationException");
     expectAwsError(() => newSandbox().call("kms", "CreateKey", { Origin: "AWS_CLOUDHSM" }), "UnsupportedOperationException");
   });
 
