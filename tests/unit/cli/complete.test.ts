@@ -7,7 +7,8 @@ describe("tab completion", () => {
     expect(completeAwsCli([], "s")).toEqual(["secretsmanager", "ssm", "sts"]);
     expect(completeAwsCli(["kms"], "list-")).toEqual(["list-aliases", "list-grants", "list-key-policies", "list-key-rotations", "list-keys", "list-resource-tags", "list-retirable-grants"]);
     expect(completeAwsCli(["kms"], "create-g")).toEqual(["create-grant"]);
-    expect(completeAwsCli(["kms"], "replicate")).toEqual([]);
+    expect(completeAwsCli(["kms"], "replicate")).toEqual(["replicate-key"]);
+    expect(completeAwsCli(["kms"], "derive")).toEqual([]);
     expect(completeAwsCli(["ec2"], "run")).toEqual(["run-instances"]);
     expect(completeAwsCli(["ec2"], "create-v")).toEqual([]);
     expect(completeAwsCli(["s3api"], "")).toEqual([]);

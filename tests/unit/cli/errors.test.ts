@@ -95,9 +95,9 @@ describe("exit codes and client-side messages", () => {
   });
 
   it("255: commands the real CLI has but the sandbox does not simulate say so, and never pretend", () => {
-    const operation = sandbox.aws("kms", "replicate-key", "--key-id", keyId, "--replica-region", "eu-west-1");
+    const operation = sandbox.aws("kms", "derive-shared-secret", "--key-id", keyId, "--key-agreement-algorithm", "ECDH", "--public-key", "AAAA");
     expect(operation.exitCode).toBe(255);
-    expect(operation.stderr).toContain("ReplicateKey (aws kms replicate-key) is part of the real AWS CLI, but the sandbox does not simulate it.");
+    expect(operation.stderr).toContain("DeriveSharedSecret (aws kms derive-shared-secret) is part of the real AWS CLI, but the sandbox does not simulate it.");
     const service = sandbox.aws("s3", "ls");
     expect(service.exitCode).toBe(255);
     expect(service.stderr).toContain("aws s3: this is a command of the real AWS CLI, but the sandbox does not simulate it.");

@@ -61,7 +61,8 @@ describe("supportedOperations(): the site's list of every operation", () => {
     expect(rows.filter((row) => row.service === "kms").length).toBe(54);
     expect(rows.find((row) => row.operation === "Encrypt")).toMatchObject({ service: "kms", command: "encrypt", supported: true });
     expect(rows.find((row) => row.operation === "CreateGrant")).toMatchObject({ supported: true, command: "create-grant" });
-    expect(rows.find((row) => row.operation === "ReplicateKey")).toMatchObject({ supported: false });
+    expect(rows.find((row) => row.operation === "ReplicateKey")).toMatchObject({ supported: true, command: "replicate-key" });
+    expect(rows.find((row) => row.operation === "DeriveSharedSecret")).toMatchObject({ supported: false });
     expect(rows.filter((row) => !row.supported).every((row) => row.note)).toBe(true);
     expect(rows.filter((row) => row.supported).every((row) => row.summary)).toBe(true);
   });

@@ -129,12 +129,12 @@ describe("errors as AWS answers them", () => {
   });
 
   it("answers an operation AWS has and the sandbox does not simulate with the terminal's notice, word for word", async () => {
-    const replicate = await json("TrentService.ReplicateKey", { KeyId: "k", ReplicaRegion: "eu-west-1" });
-    expect(replicate.status).toBe(400);
-    expect(replicate.body["__type"]).toBe("UnknownOperationException");
+    const derive = await json("TrentService.DeriveSharedSecret", { KeyId: "k", KeyAgreementAlgorithm: "ECDH", PublicKey: "AAAA" });
+    expect(derive.status).toBe(400);
+    expect(derive.body["__type"]).toBe("UnknownOperationException");
     const session = createSandbox({ scenario: "empty", seed: 1 });
-    const cli = session.runSync("aws kms replicate-key --key-id k --replica-region eu-west-1");
-    expect(cli.stderr).toBe(`\n${replicate.body["message"] ?? replicate.body["Message"]}\n`);
+    const cli = session.runSync("aws kms derive-shared-secret --key-id k --key-agreement-algorithm ECDH --public-key AAAA");
+    expect(cli.stderr).toBe(`\n${derive.body["message"] ?? derive.body["Message"]}\n`);
   });
 
   it("answers a target prefix no service of the sandbox has with UnknownOperationException and the terminal's notice", async () => {
