@@ -66,6 +66,8 @@ export class Sandbox {
   private scriptRunner: ScriptRunner | undefined;
   /** Programs running now, one inside another (a function invoking a function). */
   private scriptDepth = 0;
+  /** Regions regionState() created during the calls under way (see execute: a failed call leaves none behind). */
+  private createdRegions: { accountId: string; region: string }[] = [];
 
   constructor(services: readonly ServiceSpec[], options: SandboxOptions = {}) {
     this.services = new Map(services.map((service) => [service.id, service]));
@@ -316,7 +318,10 @@ export class Sandbox {
   /** Direct access to a Region's service state, for scenario set-up (simulated databases, functions). */
   regionState(accountId: string = this.state.caller.accountId, region: string = this.state.defaultRegion): RegionState {
     const account = this.account(accountId);
-    account.regions[region] ??= emptyRegionState();
+    if (!account.regions[region]) {
+      account.regions[region] = emptyRegionState();
+      this.createdRegions.push({ accountId, region });
+    }
     return account.regions[region];
   }
 
@@ -434,7 +439,10 @@ export class Sandbox {
     this.recordEvent(event);
     // A program's own calls (user data, a function) are not the request the learner made.
     if (frame.depth === 0 && this.scriptDepth === 0) this.lastRequest = event.eventId;
-    const ctx = this.context(frame, event);
+    const undo: (() => void)[] = [];
+    const ctx = this.context(frame, event, undo);
+    const regionsMark = this.createdRegions.length;
+    const sequenceMark = this.state.sequence;
     try {
       const request = parseRequest(spec.input as z.ZodType, input);
       const output = spec.handler(ctx, request);
@@ -444,7 +452,25 @@ export class Sandbox {
       const failure = isAwsServiceError(error) ? error : internalFailure(error);
       event.errorCode = failure.code;
       event.errorMessage = failure.message;
+      // A failed call changes nothing but the trail: handlers reach a Region's state through
+      // regionState(), which creates it on first use, so a call that fails in a Region no call
+      // had used yet (the first call of a session, a secret's ARN naming another Region) would
+      // leave an empty Region behind in snapshots. Drop those that are still empty.
+      for (const step of undo.reverse()) step();
+      this.dropEmptyRegions(regionsMark);
+      // Scheduled-event ids the failed call drew and gave back are drawn again by the next call.
+      if (!this.state.scheduled.some((due) => due.id > sequenceMark)) this.state.sequence = sequenceMark;
       throw failure;
+    } finally {
+      if (frame.depth === 0 && this.scriptDepth === 0) this.createdRegions.length = 0;
+    }
+  }
+
+  private dropEmptyRegions(mark: number): void {
+    const empty = JSON.stringify(emptyRegionState());
+    for (const { accountId, region } of this.createdRegions.splice(mark)) {
+      const regions = this.state.accounts[accountId]?.regions;
+      if (regions?.[region] && JSON.stringify(regions[region]) === empty) delete regions[region];
     }
   }
 
@@ -470,7 +496,7 @@ export class Sandbox {
     throw new SandboxUsageError(`no handler for scheduled event kind ${due.kind}`);
   }
 
-  private context(frame: Frame, event: TrailEvent): OperationContext {
+  private context(frame: Frame, event: TrailEvent, undo: (() => void)[] = []): OperationContext {
     const sandbox = this;
     return {
       accountId: frame.caller.accountId,
@@ -482,6 +508,7 @@ export class Sandbox {
       invokedBy: frame.invokedBy,
       eventId: event.eventId,
       trailEvents: () => sandbox.state.trail,
+      onFailure: (step) => void undo.push(step),
       regionState: (accountId = frame.caller.accountId, region = frame.region) => sandbox.regionState(accountId, region),
       // restore() fills in what older snapshots lack (upgradeState), so the state is whole here.
       iamState: (accountId = frame.caller.accountId) => sandbox.state.accounts[accountId]?.iam,

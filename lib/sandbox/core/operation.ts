@@ -56,6 +56,13 @@ export interface OperationContext {
   /** Schedules a due event (see core/scheduler.ts). */
   schedule(event: Omit<ScheduledEvent, "id" | "accountId" | "region"> & { accountId?: string; region?: string }): void;
   cancelScheduled(kind: string, resource: string): void;
+  /**
+   * Registers how to take back a change the call made before it knew whether it
+   * would succeed (e.g. an AWS managed key created on first reference): if the
+   * call fails, the engine runs these, newest first, so a failed call changes
+   * nothing but the trail.
+   */
+  onFailure(undo: () => void): void;
   /** Names a resource the call touched, for the trail. */
   touches(arn: string, type: string): void;
   /**

@@ -1,5 +1,6 @@
 import type { OperationContext } from "../core/operation";
 import { createKeyRecord } from "./key-records";
+import { unscheduleRotation } from "./materials";
 import { secretsManagerManagedKeyPolicy, ssmManagedKeyPolicy } from "./policies";
 import type { KmsAliasRecord, KmsState } from "./state";
 import { aliasArn } from "./store";
@@ -65,5 +66,11 @@ export function ensureAwsManagedKey(ctx: OperationContext, state: KmsState, acco
   const alias: KmsAliasRecord = { aliasName, aliasArn: aliasArn(region, accountId, aliasName), targetKeyId: key.keyId, createdAt: ctx.now, lastUpdatedAt: ctx.now };
   state.aliases[aliasName] = alias;
   ctx.touches(key.arn, "AWS::KMS::Key");
+  // A request that names the key and then fails (denied, a dry run) leaves no key behind.
+  ctx.onFailure(() => {
+    delete state.aliases[aliasName];
+    delete state.keys[key.keyId];
+    unscheduleRotation(ctx, key);
+  });
   return alias;
 }

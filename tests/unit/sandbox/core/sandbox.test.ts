@@ -82,6 +82,30 @@ describe("the sandbox dispatcher", () => {
     expect(sandbox.peek().accounts["123456789012"]?.regions["us-east-1"]).toBeUndefined();
   });
 
+  it("leaves no Region behind when a call fails in a Region no call had used", () => {
+    // Handlers reach a Region's state through regionState(), which creates it: a failed call must not keep it.
+    const sandbox = make();
+    const regions = () => Object.keys(sandbox.peek().accounts["123456789012"]!.regions);
+    expect(() => sandbox.call("ssm", "GetNote", { Name: "a" })).toThrow(expect.objectContaining({ code: "NotFound" }));
+    expect(() => sandbox.call("ssm", "GetNote", { Name: "a" }, { region: "eu-west-1" })).toThrow(expect.objectContaining({ code: "NotFound" }));
+    expect(regions()).toEqual([]);
+    sandbox.call("ssm", "PutNote", { Name: "a", Secret: "s" });
+    expect(() => sandbox.call("ssm", "GetNote", { Name: "b" })).toThrow(expect.objectContaining({ code: "NotFound" }));
+    expect(regions()).toEqual(["us-east-1"]);
+    expect(sandbox.call("ssm", "GetNote", { Name: "a" })).toEqual({ Text: "s" });
+    expect(sandbox.trail().map((event) => event.errorCode ?? "ok")).toEqual(["NotFound", "NotFound", "ok", "NotFound", "ok"]);
+  });
+
+  it("keeps a snapshot unchanged by a real service's failed first call, but for the trail and the random generator", () => {
+    const engine = createEngine({ seed: 1, now: start });
+    const before = engine.snapshot();
+    expect(() => engine.call("ssm", "GetParameter", { Name: "/nope" })).toThrow(expect.objectContaining({ code: "ParameterNotFound" }));
+    expect(() => engine.call("kms", "DescribeKey", { KeyId: "alias/nope" }, { region: "eu-west-1" })).toThrow(expect.objectContaining({ code: "NotFoundException" }));
+    const after = engine.snapshot();
+    expect({ ...after, trail: [], random: [] }).toEqual({ ...before, trail: [], random: [] });
+    expect(after.trail.map((event) => event.errorCode)).toEqual(["ParameterNotFound", "NotFoundException"]);
+  });
+
   it("turns a bug into an InternalFailure (500) instead of crashing", () => {
     const sandbox = make();
     expect(() => sandbox.call("ssm", "Crash")).toThrow(expect.objectContaining({ code: "InternalFailure", status: 500 }));

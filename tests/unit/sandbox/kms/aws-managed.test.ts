@@ -154,4 +154,15 @@ describe("AWS managed keys", () => {
     sandbox.actAs({ accountId: ACCOUNT, kind: "user", name: "ssm-only" });
     expectAwsError(() => sandbox.call("ssm", "SealValue", { Name: "/p", Value: "v", KeyId: keyId }), "AccessDeniedException", /kms:Encrypt/);
   });
+
+  it("a request that names the key and fails leaves no key, alias or rotation schedule behind", () => {
+    const sandbox = sandboxWithFakeSsm();
+    const before = JSON.stringify({ ...sandbox.snapshot(), trail: [], random: null });
+    // The key policy lets principals use the key only through the service: a direct Encrypt is denied.
+    expectAwsError(() => sandbox.call("kms", "Encrypt", { KeyId: "alias/aws/ssm", Plaintext: b64("x") }), "AccessDeniedException");
+    expectAwsError(() => sandbox.call("kms", "GenerateDataKey", { KeyId: "alias/aws/ssm", KeySpec: "AES_256", DryRun: true }), "AccessDeniedException");
+    expect(JSON.stringify({ ...sandbox.snapshot(), trail: [], random: null })).toBe(before);
+    // The key still comes into being on the first request that succeeds.
+    expect(describe_(sandbox, "alias/aws/ssm").KeyManager).toBe("AWS");
+  });
 });
