@@ -69,12 +69,12 @@ export function emptyAccountState(accountId: string, alias: string): AccountStat
   return { accountId, alias, iam: emptyIamState(), regions: {} };
 }
 
-const namedPolicy = z.object({ name: z.string(), document: z.string() });
-const iamStateSchema = z.object({
-  users: z.record(z.string(), z.object({ name: z.string(), userId: z.string(), arn: z.string(), createdAt: z.number(), policies: z.array(namedPolicy) })),
+const namedPolicy = z.strictObject({ name: z.string(), document: z.string() });
+const iamStateSchema = z.strictObject({
+  users: z.record(z.string(), z.strictObject({ name: z.string(), userId: z.string(), arn: z.string(), createdAt: z.number(), policies: z.array(namedPolicy) })),
   roles: z.record(
     z.string(),
-    z.object({
+    z.strictObject({
       name: z.string(),
       roleId: z.string(),
       arn: z.string(),
@@ -85,14 +85,14 @@ const iamStateSchema = z.object({
     }),
   ),
   // Snapshots from before sessions existed have none.
-  sessions: z.record(z.string(), z.object({ roleName: z.string(), sessionName: z.string(), secretAccessKey: z.string(), sessionToken: z.string(), expiresAt: z.number() })).default({}),
+  sessions: z.record(z.string(), z.strictObject({ roleName: z.string(), sessionName: z.string(), secretAccessKey: z.string(), sessionToken: z.string(), expiresAt: z.number() })).default({}),
   // Snapshots from before EC2 existed in the sandbox have none.
   instanceProfiles: z
-    .record(z.string(), z.object({ name: z.string(), instanceProfileId: z.string(), arn: z.string(), createdAt: z.number(), roles: z.array(z.string()) }).strict())
+    .record(z.string(), z.strictObject({ name: z.string(), instanceProfileId: z.string(), arn: z.string(), createdAt: z.number(), roles: z.array(z.string()) }).strict())
     .default({}),
 });
 
-const regionStateSchema = z.object({
+const regionStateSchema = z.strictObject({
   kms: kmsStateSchema,
   secretsManager: secretsManagerStateSchema,
   ssm: ssmStateSchema,
@@ -104,12 +104,36 @@ const regionStateSchema = z.object({
 });
 
 const callerSchema = z.discriminatedUnion("kind", [
-  z.object({ accountId: z.string(), kind: z.literal("root") }),
-  z.object({ accountId: z.string(), kind: z.literal("user"), name: z.string() }),
-  z.object({ accountId: z.string(), kind: z.literal("role"), name: z.string(), sessionName: z.string() }),
+  z.strictObject({ accountId: z.string(), kind: z.literal("root") }),
+  z.strictObject({ accountId: z.string(), kind: z.literal("user"), name: z.string() }),
+  z.strictObject({ accountId: z.string(), kind: z.literal("role"), name: z.string(), sessionName: z.string() }),
 ]);
 
-export const sandboxStateSchema = z.object({
+/**
+ * A trail event (trail/trail.ts): strict like every record, with the
+ * request, the response and the evaluation traces as the open JSON they are.
+ */
+const trailEventSchema = z.strictObject({
+  eventId: z.string(),
+  eventTime: z.number(),
+  eventSource: z.string(),
+  eventName: z.string(),
+  awsRegion: z.string(),
+  recipientAccountId: z.string(),
+  userIdentity: z.strictObject({ type: z.enum(["Root", "IAMUser", "AssumedRole", "AWSService"]), arn: z.string(), accountId: z.string(), invokedBy: z.string().optional() }),
+  readOnly: z.boolean(),
+  requestParameters: z.record(z.string(), z.unknown()).nullable(),
+  responseElements: z.record(z.string(), z.unknown()).nullable(),
+  errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+  resources: z.array(z.strictObject({ ARN: z.string(), type: z.string() })),
+  authorizations: z.array(
+    z.strictObject({ action: z.string(), resource: z.string(), decision: z.enum(["Allow", "ExplicitDeny", "ImplicitDeny"]), trace: z.array(z.unknown()), summary: z.string().optional() }),
+  ),
+  additionalEventData: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const sandboxStateSchema = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(SNAPSHOT_VERSION),
   // From 1970 to the end of 9999 (core/time.ts MAX_TIME).
@@ -120,11 +144,11 @@ export const sandboxStateSchema = z.object({
   caller: callerSchema,
   accounts: z.record(
     z.string().regex(/^\d{12}$/),
-    z.object({ accountId: z.string(), alias: z.string(), iam: iamStateSchema, regions: z.record(z.string(), regionStateSchema) }),
+    z.strictObject({ accountId: z.string(), alias: z.string(), iam: iamStateSchema, regions: z.record(z.string(), regionStateSchema) }),
   ),
-  scheduled: z.array(z.object({ id: z.number().int(), at: z.number().finite().max(MAX_TIME), kind: z.string(), accountId: z.string(), region: z.string(), resource: z.string() })),
+  scheduled: z.array(z.strictObject({ id: z.number().int(), at: z.number().finite().max(MAX_TIME), kind: z.string(), accountId: z.string(), region: z.string(), resource: z.string() })),
   // Trail events are display data: checked for shape, not field by field.
-  trail: z.array(z.object({ eventId: z.string(), eventTime: z.number(), eventSource: z.string(), eventName: z.string() }).passthrough()),
+  trail: z.array(trailEventSchema),
 });
 
 /**

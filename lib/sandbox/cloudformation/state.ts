@@ -164,7 +164,7 @@ const stackSchema = z
     templateBody: z.string(),
     parameters: z.array(parameterSchema),
     capabilities: z.array(z.string()),
-    tags: z.array(z.object({ Key: z.string(), Value: z.string() }).strict()).max(50),
+    tags: z.array(z.strictObject({ Key: z.string(), Value: z.string() }).strict()).max(50),
     disableRollback: z.boolean(),
     clientRequestToken: z.string().optional(),
     createdAt: z.number().finite(),

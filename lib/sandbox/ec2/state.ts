@@ -59,16 +59,16 @@ const instanceSchema = z
     privateIpAddress: z.string(),
     subnetId: z.string(),
     vpcId: z.string(),
-    iamInstanceProfile: z.object({ arn: z.string(), id: z.string(), name: z.string() }).strict().optional(),
+    iamInstanceProfile: z.strictObject({ arn: z.string(), id: z.string(), name: z.string() }).strict().optional(),
     userData: z.string().optional(),
     clientToken: z.string().optional(),
-    tags: z.array(z.object({ Key: z.string(), Value: z.string() }).strict()),
+    tags: z.array(z.strictObject({ Key: z.string(), Value: z.string() }).strict()),
     consoleOutput: z.string(),
     consoleUpdatedAt: z.number().optional(),
   })
   .strict();
 
-export const ec2StateSchema = z.object({ instances: z.record(z.string(), instanceSchema) }).strict();
+export const ec2StateSchema = z.strictObject({ instances: z.record(z.string(), instanceSchema) }).strict();
 
 export function emptyEc2State(): Ec2State {
   return { instances: {} };

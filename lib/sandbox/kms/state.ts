@@ -164,7 +164,7 @@ const keyStateValueSchema = z.union([
   z.literal("Enabled"),
   z.literal("Disabled"),
   z.literal("PendingImport"),
-  z.object({ PendingDeletion: z.enum(["WithKeyMaterial", "AwaitingImport"]) }).strict(),
+  z.strictObject({ PendingDeletion: z.enum(["WithKeyMaterial", "AwaitingImport"]) }).strict(),
 ]);
 
 const materialSchema = z
@@ -213,7 +213,7 @@ const keySchema = z
     deletionDate: z.number().optional(),
     pendingWindowInDays: z.number().int().optional(),
     policy: z.string(),
-    tags: z.array(z.object({ TagKey: z.string(), TagValue: z.string() }).strict()),
+    tags: z.array(z.strictObject({ TagKey: z.string(), TagValue: z.string() }).strict()),
     rotation: z
       .object({
         state: z.enum(["AutomaticRotationDisabled", "AutomaticRotationEnabled"]),
@@ -225,7 +225,7 @@ const keySchema = z
     materials: z.array(materialSchema),
     currentMaterial: z.number().int().nonnegative(),
     importParameters: z.array(importParametersSchema).optional(),
-    multiRegion: z.object({ primaryRegion: z.string(), replicaRegions: z.array(z.string()) }).strict().optional(),
+    multiRegion: z.strictObject({ primaryRegion: z.string(), replicaRegions: z.array(z.string()) }).strict().optional(),
   })
   .strict()
   .refine((key) => key.materials.length === 0 || key.currentMaterial < key.materials.length, { message: "currentMaterial points past the key's materials" });

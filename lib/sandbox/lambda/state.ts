@@ -96,11 +96,11 @@ export interface LambdaState {
 }
 
 const faultSchema = z.union([
-  z.object({ step: z.enum(ROTATION_STEPS), message: z.string() }),
-  z.object({ unreachable: z.literal("database") }),
+  z.strictObject({ step: z.enum(ROTATION_STEPS), message: z.string() }),
+  z.strictObject({ unreachable: z.literal("database") }),
 ]);
 
-export const functionSchema = z.object({
+export const functionSchema = z.strictObject({
   name: z.string().min(1),
   arn: z.string().startsWith("arn:aws:lambda:"),
   role: z.string().startsWith("arn:aws:iam::"),
@@ -111,10 +111,10 @@ export const functionSchema = z.object({
   fault: faultSchema.optional(),
   database: z.string().optional(),
   createdAt: z.number(),
-  logs: z.array(z.object({ at: z.number(), requestId: z.string(), level: z.enum(["INFO", "ERROR"]), message: z.string() })),
+  logs: z.array(z.strictObject({ at: z.number(), requestId: z.string(), level: z.enum(["INFO", "ERROR"]), message: z.string() })),
 });
 
-const logEntrySchema = z.object({ at: z.number(), requestId: z.string(), level: z.enum(["INFO", "ERROR"]), message: z.string() });
+const logEntrySchema = z.strictObject({ at: z.number(), requestId: z.string(), level: z.enum(["INFO", "ERROR"]), message: z.string() });
 
 export const codeFunctionSchema = z
   .object({
@@ -139,7 +139,7 @@ export const codeFunctionSchema = z
   })
   .strict();
 
-export const lambdaStateSchema = z.object({
+export const lambdaStateSchema = z.strictObject({
   functions: z.record(z.string(), functionSchema),
   // Snapshots from before learners could deploy functions have none.
   codeFunctions: z.record(z.string(), codeFunctionSchema).default({}),

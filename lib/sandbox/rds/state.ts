@@ -54,9 +54,9 @@ export interface RdsState {
   databases: Record<string, DatabaseRecord>;
 }
 
-const userSchema = z.object({ password: z.string(), superuser: z.boolean(), grants: z.array(z.string()) });
+const userSchema = z.strictObject({ password: z.string(), superuser: z.boolean(), grants: z.array(z.string()) });
 
-export const databaseSchema = z.object({
+export const databaseSchema = z.strictObject({
   identifier: z.string().min(1),
   engine: z.enum(DATABASE_ENGINES),
   host: z.string().min(1),
@@ -67,7 +67,7 @@ export const databaseSchema = z.object({
   passwordPolicy: z.literal("MEDIUM").optional(),
   createdAt: z.number(),
   log: z.array(
-    z.object({
+    z.strictObject({
       at: z.number(),
       username: z.string(),
       event: z.enum(["login-succeeded", "login-failed", "unreachable", "password-changed", "user-created"]),
@@ -75,7 +75,7 @@ export const databaseSchema = z.object({
   ),
 });
 
-export const rdsStateSchema = z.object({ databases: z.record(z.string(), databaseSchema) });
+export const rdsStateSchema = z.strictObject({ databases: z.record(z.string(), databaseSchema) });
 
 export function emptyRdsState(): RdsState {
   return { databases: {} };

@@ -116,7 +116,7 @@ export interface SecretsManagerState {
   secrets: Record<string, SecretRecord>;
 }
 
-const sealedValueSchema = z.object({
+const sealedValueSchema = z.strictObject({
   type: z.enum(["string", "binary"]),
   encryptedDataKey: z.string().min(1),
   keyArn: z.string().min(1),
@@ -124,7 +124,7 @@ const sealedValueSchema = z.object({
   ciphertext: z.string().min(1),
 });
 
-const versionSchema = z.object({
+const versionSchema = z.strictObject({
   versionId: z.string().min(1),
   stages: z.array(z.string()),
   createdAt: z.number(),
@@ -133,13 +133,13 @@ const versionSchema = z.object({
   kmsKeyIds: z.array(z.string()).optional(),
 });
 
-const rotationRulesSchema = z.object({
+const rotationRulesSchema = z.strictObject({
   AutomaticallyAfterDays: z.number().int().optional(),
   Duration: z.string().optional(),
   ScheduleExpression: z.string().optional(),
 });
 
-const rotationSchema = z.object({
+const rotationSchema = z.strictObject({
   configured: z.boolean(),
   enabled: z.boolean(),
   lambdaArn: z.string().optional(),
@@ -154,7 +154,7 @@ const rotationSchema = z.object({
       startedAt: z.number(),
       trigger: z.enum(["RotateSecret", "schedule"]),
       steps: z.array(
-        z.object({
+        z.strictObject({
           step: z.enum(ROTATION_STEPS),
           at: z.number(),
           requestId: z.string(),
@@ -164,12 +164,12 @@ const rotationSchema = z.object({
         }),
       ),
       outcome: z.enum(["running", "succeeded", "failed"]),
-      error: z.object({ errorType: z.string(), errorMessage: z.string() }).optional(),
+      error: z.strictObject({ errorType: z.string(), errorMessage: z.string() }).optional(),
     })
     .optional(),
 });
 
-export const secretSchema = z.object({
+export const secretSchema = z.strictObject({
   arn: z.string().startsWith("arn:aws:secretsmanager:"),
   name: z.string().min(1).max(512),
   description: z.string().optional(),
@@ -177,7 +177,7 @@ export const secretSchema = z.object({
   createdAt: z.number(),
   lastChangedAt: z.number(),
   lastAccessedAt: z.number().optional(),
-  tags: z.array(z.object({ Key: z.string(), Value: z.string() })),
+  tags: z.array(z.strictObject({ Key: z.string(), Value: z.string() })),
   tagged: z.boolean().optional(),
   policy: z.string().optional(),
   versions: z.array(versionSchema),
@@ -187,7 +187,7 @@ export const secretSchema = z.object({
   rotation: rotationSchema,
 });
 
-export const secretsManagerStateSchema = z.object({ secrets: z.record(z.string(), secretSchema) });
+export const secretsManagerStateSchema = z.strictObject({ secrets: z.record(z.string(), secretSchema) });
 
 export function emptySecretsManagerState(): SecretsManagerState {
   return { secrets: {} };

@@ -78,7 +78,7 @@ export function emptySsmState(): SsmState {
   return { parameters: {} };
 }
 
-const policySchema = z.object({ PolicyText: z.string(), PolicyType: z.string(), PolicyStatus: z.string() }).strict();
+const policySchema = z.strictObject({ PolicyText: z.string(), PolicyType: z.string(), PolicyStatus: z.string() }).strict();
 
 const versionSchema = z
   .object({
@@ -106,7 +106,7 @@ const recordSchema = z
     name: z.string().min(1),
     tier: z.enum(STORED_TIERS),
     history: z.array(versionSchema).min(1).max(100),
-    tags: z.array(z.object({ Key: z.string(), Value: z.string() }).strict()).max(50),
+    tags: z.array(z.strictObject({ Key: z.string(), Value: z.string() }).strict()).max(50),
   })
   .strict()
   .refine((record) => record.history.every((version, index, all) => index === 0 || version.version > (all[index - 1]?.version ?? 0)), {
@@ -117,7 +117,7 @@ const recordSchema = z
 export const ssmStateSchema = z
   .object({
     parameters: z.record(z.string(), recordSchema),
-    serviceSettings: z.record(z.string(), z.object({ value: z.string(), modifiedAt: z.number(), modifiedBy: z.string() }).strict()).optional(),
+    serviceSettings: z.record(z.string(), z.strictObject({ value: z.string(), modifiedAt: z.number(), modifiedBy: z.string() }).strict()).optional(),
   })
   .strict()
   .refine((state) => Object.entries(state.parameters).every(([name, record]) => record.name === name), {
