@@ -18,11 +18,12 @@ const lengthAtLeast = (n: number) => `Member must have length greater than or eq
 const lengthAtMost = (n: number) => `Member must have length less than or equal to ${n}`;
 
 export const aws = {
-  string(options: { min?: number; max?: number; pattern?: RegExp } = {}) {
+  /** `patternText`: the pattern as the model writes it, which AWS's message quotes (the RegExp may be anchored or adapted). */
+  string(options: { min?: number; max?: number; pattern?: RegExp; patternText?: string } = {}) {
     let schema = z.string();
     if (options.min !== undefined) schema = schema.min(options.min, lengthAtLeast(options.min));
     if (options.max !== undefined) schema = schema.max(options.max, lengthAtMost(options.max));
-    if (options.pattern) schema = schema.regex(options.pattern, `Member must satisfy regular expression pattern: ${options.pattern.source}`);
+    if (options.pattern) schema = schema.regex(options.pattern, `Member must satisfy regular expression pattern: ${options.patternText ?? options.pattern.source}`);
     return schema;
   },
 
