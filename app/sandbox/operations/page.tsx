@@ -69,7 +69,11 @@ export default function OperationsPage() {
                         </code>
                       </th>
                       <td className="px-2 py-1.5 whitespace-nowrap">
-                        {row.supported ? <span className="font-medium text-emerald-800 dark:text-emerald-300">✓ Simulated</span> : <span className="text-slate-600 dark:text-slate-400">Not simulated</span>}
+                        {row.supported ? (
+                          <span className="font-medium text-emerald-800 dark:text-emerald-300">{row.partial ? "◐ Partly simulated" : "✓ Simulated"}</span>
+                        ) : (
+                          <span className="text-slate-600 dark:text-slate-400">Not simulated</span>
+                        )}
                       </td>
                       <td className="px-2 py-1.5 text-slate-700 dark:text-slate-300">
                         {row.summary}

@@ -17,8 +17,10 @@ export interface OperationSupport {
   supported: boolean;
   /** What it does (supported operations). */
   summary?: string;
-  /** How the sandbox differs, or why it is not simulated. */
+  /** How the sandbox differs (or a tip), or why it is not simulated. */
   note?: string;
+  /** Simulated in part: the note says what is left out. */
+  partial?: boolean;
 }
 
 export function supportedOperations(): OperationSupport[] {
@@ -36,6 +38,7 @@ export function supportedOperations(): OperationSupport[] {
         supported,
         ...(supported && text ? { summary: text.summary } : {}),
         ...(supported ? (text?.note ? { note: text.note } : {}) : { note: notSimulatedNote(service, operation.name) }),
+        ...(supported && text?.partial ? { partial: true } : {}),
       });
     }
   }

@@ -9,8 +9,10 @@ export interface CommandText {
   summary: string;
   /** A command line that works in the chapter-27 scenario or a fresh sandbox. */
   example: string;
-  /** How the sandbox differs from AWS for this command, when it does. */
+  /** How the sandbox differs from AWS for this command, or a tip for using it. */
   note?: string;
+  /** The note says what of the operation the sandbox leaves out (the operation is partly simulated). */
+  partial?: true;
 }
 
 export interface ServiceText {
@@ -47,7 +49,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       ListRetirableGrants: { summary: "Lists the grants a principal may retire.", example: "aws kms list-retirable-grants --retiring-principal arn:aws:iam::123456789012:role/ec2-app-role" },
       RetireGrant: { summary: "Deletes a grant, as its retiring principal or grantee (or the account that issued it), by token or by key and grant id.", example: "aws kms retire-grant --grant-token TOKEN" },
       RevokeGrant: { summary: "Deletes a grant, as someone the key policy allows kms:RevokeGrant.", example: `aws kms revoke-grant --key-id ${KEY} --grant-id GRANT_ID` },
-      CreateKey: { summary: "Creates a KMS key (by default a symmetric encryption key) and prints its metadata.", example: 'aws kms create-key --description "My demo key"', note: "Unsupported key specs answer UnsupportedOperationException." },
+      CreateKey: { partial: true, summary: "Creates a KMS key (by default a symmetric encryption key) and prints its metadata.", example: 'aws kms create-key --description "My demo key"', note: "Unsupported key specs answer UnsupportedOperationException." },
       Decrypt: { summary: "Decrypts a ciphertext blob made by encrypt; the key is found from the blob.", example: "aws kms decrypt --ciphertext-blob fileb://encrypted.txt --query Plaintext --output text" },
       DeleteAlias: { summary: "Deletes an alias (the key stays).", example: "aws kms delete-alias --alias-name alias/my-key" },
       DescribeKey: { summary: "Shows a key's metadata: state, usage, spec, creation date.", example: `aws kms describe-key --key-id ${KEY}` },
@@ -61,7 +63,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
         note: "As in CLI v2, a literal --plaintext must already be base64; use fileb:// for a file's bytes.",
       },
       GenerateDataKey: { summary: "Returns a new data key twice: in plaintext and encrypted under the KMS key (envelope encryption).", example: `aws kms generate-data-key --key-id ${KEY} --key-spec AES_256` },
-      GenerateDataKeyPair: {
+      GenerateDataKeyPair: { partial: true,
         summary: "Returns a new asymmetric key pair: the private key in plaintext (PKCS #8 DER) and encrypted under the KMS key, and the public key.",
         example: `aws kms generate-data-key-pair --key-id ${KEY} --key-pair-spec ECC_NIST_P256`,
         note: "SM2 and ECC_NIST_EDWARDS25519 pairs are not simulated.",
@@ -80,7 +82,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
         example: `aws kms get-parameters-for-import --key-id ${KEY} --wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_2048`,
         note: "Encrypt the material with the public key (openssl pkeyutl), then pass it and the token to import-key-material.",
       },
-      ImportKeyMaterial: {
+      ImportKeyMaterial: { partial: true,
         summary: "Imports 256 bits of key material, encrypted with the wrapping key, into a key awaiting material; the key becomes Enabled.",
         example: `aws kms import-key-material --key-id ${KEY} --encrypted-key-material fileb://EncryptedKeyMaterial.bin --import-token fileb://ImportToken.bin --expiration-model KEY_MATERIAL_DOES_NOT_EXPIRE`,
         note: "The sandbox imports into symmetric encryption keys only.",
@@ -97,7 +99,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       ListResourceTags: { summary: "Lists a key's tags.", example: `aws kms list-resource-tags --key-id ${KEY}` },
       PutKeyPolicy: { summary: "Replaces a key's key policy.", example: `aws kms put-key-policy --key-id ${KEY} --policy-name default --policy file://policy.json` },
       ReEncrypt: { summary: "Decrypts a ciphertext and encrypts it again under another key, without showing the plaintext.", example: "aws kms re-encrypt --ciphertext-blob fileb://encrypted.txt --destination-key-id alias/my-key" },
-      ReplicateKey: {
+      ReplicateKey: { partial: true,
         summary: "Copies a multi-Region primary key (created with --multi-region) to another Region: same key id and key material, its own policy, description and tags.",
         example: "aws kms replicate-key --key-id mrk-1234abcd12ab34cd56ef1234567890ab --replica-region us-west-2",
         note: "The replica is ready at once in the sandbox; AWS shows Creating for a while.",
@@ -151,14 +153,14 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       ListSecrets: { summary: "Lists the secrets of the account and Region (without values).", example: "aws secretsmanager list-secrets" },
       PutResourcePolicy: { summary: "Attaches a resource policy to a secret.", example: "aws secretsmanager put-resource-policy --secret-id MyTestSecret --resource-policy file://policy.json" },
       PutSecretValue: { summary: "Stores a new value as a new version; AWSCURRENT moves to it and AWSPREVIOUS to the old one.", example: 'aws secretsmanager put-secret-value --secret-id MyTestSecret --secret-string \'{"password":"NEW-PASSWORD"}\'' },
-      ReplicateSecretToRegions: { summary: "Asks to replicate a secret to other Regions.", example: "aws secretsmanager replicate-secret-to-regions --secret-id MyTestSecret --add-replica-regions Region=eu-west-1", note: "Replication is not simulated: each replica is reported as Failed." },
+      ReplicateSecretToRegions: { partial: true, summary: "Asks to replicate a secret to other Regions.", example: "aws secretsmanager replicate-secret-to-regions --secret-id MyTestSecret --add-replica-regions Region=eu-west-1", note: "Replication is not simulated: each replica is reported as Failed." },
       RestoreSecret: { summary: "Cancels a secret's scheduled deletion.", example: "aws secretsmanager restore-secret --secret-id MyTestSecret" },
       RotateSecret: { summary: "Configures rotation and rotates the secret now with its Lambda function.", example: "aws secretsmanager rotate-secret --secret-id MyTestSecret --rotation-lambda-arn arn:aws:lambda:us-east-1:123456789012:function:MyRotationFunction --rotation-rules AutomaticallyAfterDays=30" },
       TagResource: { summary: "Adds tags to a secret (Key/Value pairs).", example: "aws secretsmanager tag-resource --secret-id MyTestSecret --tags Key=team,Value=security" },
       UntagResource: { summary: "Removes tags from a secret.", example: "aws secretsmanager untag-resource --secret-id MyTestSecret --tag-keys team" },
       UpdateSecret: { summary: "Changes a secret's description or KMS key, or stores a new value.", example: 'aws secretsmanager update-secret --secret-id MyTestSecret --description "Database password"' },
       UpdateSecretVersionStage: { summary: "Moves a staging label (such as AWSCURRENT) from one version to another.", example: "aws secretsmanager update-secret-version-stage --secret-id MyTestSecret --version-stage AWSCURRENT --move-to-version-id <new-id> --remove-from-version-id <old-id>" },
-      ValidateResourcePolicy: { summary: "Checks a resource policy's syntax and whether it gives broad access to a secret, without attaching it.", example: "aws secretsmanager validate-resource-policy --resource-policy file://policy.json", note: "Broad access means an Allow statement for every principal (\"*\") without a Condition; AWS's automated reasoning finds more." },
+      ValidateResourcePolicy: { partial: true, summary: "Checks a resource policy's syntax and whether it gives broad access to a secret, without attaching it.", example: "aws secretsmanager validate-resource-policy --resource-policy file://policy.json", note: "Broad access means an Allow statement for every principal (\"*\") without a Condition; AWS's automated reasoning finds more." },
     },
     notSimulated: {
       RemoveRegionsFromReplication: "Replication to other Regions is not simulated.",
@@ -177,7 +179,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       "Listings are in name order; NextToken values are the sandbox's own.",
     ],
     commands: {
-      AddTagsToResource: { summary: "Adds tags to a parameter.", example: "aws ssm add-tags-to-resource --resource-type Parameter --resource-id /app/db/password --tags Key=team,Value=security", note: "Only the Parameter resource type is simulated." },
+      AddTagsToResource: { partial: true, summary: "Adds tags to a parameter.", example: "aws ssm add-tags-to-resource --resource-type Parameter --resource-id /app/db/password --tags Key=team,Value=security", note: "Only the Parameter resource type is simulated." },
       DeleteParameter: { summary: "Deletes a parameter.", example: "aws ssm delete-parameter --name /app/db/password" },
       DeleteParameters: { summary: "Deletes up to 10 parameters; unknown names are listed as invalid.", example: "aws ssm delete-parameters --names /app/a /app/b" },
       DescribeParameters: { summary: "Lists parameters' metadata (not their values), with filters.", example: "aws ssm describe-parameters --parameter-filters Key=Name,Option=BeginsWith,Values=/app/" },
@@ -196,7 +198,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       RemoveTagsFromResource: { summary: "Removes tags from a parameter.", example: "aws ssm remove-tags-from-resource --resource-type Parameter --resource-id /app/db/password --tag-keys team" },
       ResetServiceSetting: { summary: "Resets a Parameter Store service setting to its default.", example: "aws ssm reset-service-setting --setting-id /ssm/parameter-store/default-parameter-tier" },
       UnlabelParameterVersion: { summary: "Removes labels from a version of a parameter.", example: "aws ssm unlabel-parameter-version --name /app/db/password --parameter-version 1 --labels prod" },
-      UpdateServiceSetting: { summary: "Changes a Parameter Store service setting.", example: "aws ssm update-service-setting --setting-id /ssm/parameter-store/default-parameter-tier --setting-value Advanced", note: "The setting is stored; the sandbox's default tier stays Standard." },
+      UpdateServiceSetting: { partial: true, summary: "Changes a Parameter Store service setting.", example: "aws ssm update-service-setting --setting-id /ssm/parameter-store/default-parameter-tier --setting-value Advanced", note: "The setting is stored; the sandbox's default tier stays Standard." },
     },
     notSimulated: {
       "*": "Only Parameter Store is simulated, not this part of Systems Manager.",
@@ -211,7 +213,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
     ],
     commands: {
       GetCallerIdentity: { summary: "Shows the account, user ID and ARN of the identity your commands run as.", example: "aws sts get-caller-identity" },
-      AssumeRole: {
+      AssumeRole: { partial: true,
         summary: "Returns temporary credentials to act as an IAM role, if its trust policy lets you in (export them to use them).",
         example: "aws sts assume-role --role-arn arn:aws:iam::123456789012:role/app-role --role-session-name demo",
         note: "Session policies, tags, MFA and external ids are ignored; sessions last at most an hour. The example needs the parameter-access scenario, whose roles trust the account; chapter-27's roles trust only AWS services, so assuming them is denied.",
@@ -256,7 +258,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       "Versions, aliases, layers, resource policies, event sources and CloudWatch Logs are not simulated; --log-type Tail shows an invocation's log. A function gets at most 3 s of CPU time.",
     ],
     commands: {
-      CreateFunction: {
+      CreateFunction: { partial: true,
         summary: "Deploys a function from a zip file, with its runtime, handler, execution role and environment variables.",
         example: "aws lambda create-function --function-name orders-api --runtime provided.al2023 --handler function.handler --role arn:aws:iam::123456789012:role/orders-api --zip-file fileb://function.zip",
         note: "Only zip files (no S3, no container images), of up to 256 KB.",
@@ -267,7 +269,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       UpdateFunctionConfiguration: { summary: "Changes a function's role, handler, timeout or environment (the new variables replace all the old ones).", example: "aws lambda update-function-configuration --function-name orders-api --environment Variables={SECRET_ID=prod/orders/db}" },
       UpdateFunctionCode: { summary: "Replaces a function's code with a new zip.", example: "aws lambda update-function-code --function-name orders-api --zip-file fileb://function.zip" },
       DeleteFunction: { summary: "Deletes a function.", example: "aws lambda delete-function --function-name orders-api" },
-      Invoke: {
+      Invoke: { partial: true,
         summary: "Runs a function with an event and writes its response to a file.",
         example: "aws lambda invoke --function-name orders-api --cli-binary-format raw-in-base64-out --payload '{}' response.json",
         note: "As in CLI v2, --payload must be base64 unless you pass --cli-binary-format raw-in-base64-out. Event invocations run at once.",
@@ -287,7 +289,7 @@ export const SERVICE_TEXTS: Record<string, ServiceText> = {
       "Dynamic references {{resolve:ssm:...}}, {{resolve:ssm-secure:...}} and {{resolve:secretsmanager:...}} are resolved as the caller; their values never appear in the stack's template, events or outputs.",
     ],
     commands: {
-      CreateStack: {
+      CreateStack: { partial: true,
         summary: "Creates a stack from a template; the stack rolls back (deleting what it made) if a resource fails.",
         example: "aws cloudformation create-stack --stack-name orders-reporting --template-body file://orders-stack.yaml",
         note: "The stack is complete, or rolled back, when the command returns.",
