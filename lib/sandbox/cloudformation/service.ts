@@ -1,5 +1,4 @@
-import type * as z from "zod";
-import type { OperationSpec, ServiceSpec } from "../core/operation";
+import type { ServiceSpec } from "../core/operation";
 import { createStack } from "./operations/create-stack";
 import { deleteStack, describeStackEvents, describeStackResources, describeStacks, getTemplate, listStackResources, listStacks, validateTemplate } from "./operations/stacks";
 
@@ -16,23 +15,21 @@ import { deleteStack, describeStackEvents, describeStackResources, describeStack
  * same either way).
  */
 
-const operations: OperationSpec<z.ZodType>[] = [
-  createStack,
-  describeStacks,
-  describeStackEvents,
-  describeStackResources,
-  listStackResources,
-  deleteStack,
-  getTemplate,
-  validateTemplate,
-  listStacks,
-] as OperationSpec<z.ZodType>[];
-
 export const cloudFormationService: ServiceSpec = {
   id: "cloudformation",
   eventSource: "cloudformation.amazonaws.com",
   errorMessageKey: "message",
-  operations: Object.fromEntries(operations.map((operation) => [operation.name, operation])),
+  operations: {
+    CreateStack: createStack,
+    DescribeStacks: describeStacks,
+    DescribeStackEvents: describeStackEvents,
+    DescribeStackResources: describeStackResources,
+    ListStackResources: listStackResources,
+    DeleteStack: deleteStack,
+    GetTemplate: getTemplate,
+    ValidateTemplate: validateTemplate,
+    ListStacks: listStacks,
+  },
 };
 
 export { stackMachine } from "./stack.machine";

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import * as z from "zod";
 import { isAwsServiceError } from "../core/errors";
 import type { OperationContext } from "../core/operation";
 import { DAY } from "../core/time";
@@ -83,4 +83,34 @@ export function parseCfnRequest<S extends z.ZodType>(schema: S, input: unknown):
     if (isAwsServiceError(error) && error.code === "ValidationException") throw errors.validationError(error.message);
     throw error;
   }
+}
+
+/**
+ * An operation's request schema: the contract's (contracts/cloudformation.ts, generated from the model), checked
+ * with CloudFormation's error code. The engine validates a request with core/validation's parseRequest, whose
+ * constraint failures are ValidationException (the JSON services' code); CloudFormation speaks the query protocol
+ * and answers them as ValidationError with the same text (recorded examples in errors.ts, CREATE_STACK_NAME_PATTERN).
+ * So the contract's schema is checked here, inside the engine's parse, and a ValidationException leaves it as
+ * ValidationError; the handler gets the contract's types.
+ */
+export function cfnInput<S extends z.ZodType>(schema: S) {
+  return z.unknown().transform((raw): z.output<S> => parseCfnRequest(schema, raw));
+}
+
+/**
+ * CloudFormation's rules for a stack name, beyond the model (its StackName shape has no constraints), failing as
+ * model constraints do (ValidationError, "1 validation error detected: Value '0MyStack' at 'stackName' failed to
+ * satisfy constraint: ...", recorded texts in errors.ts):
+ * - "create": a new stack's name, at most 128 characters of CREATE_STACK_NAME_PATTERN (the model's documentation of
+ *   CreateStack's StackName: "can contain only alphanumeric characters (case sensitive) and hyphens. It must start
+ *   with an alphabetical character and can't be longer than 128 characters");
+ * - "lookup": a name or stack id that names a stack, STACK_NAME_OR_ID_PATTERN.
+ */
+export function checkStackName(name: string, rule: "create" | "lookup"): void {
+  const problems: string[] = [];
+  const constraint = (text: string) => problems.push(`Value '${name}' at 'stackName' failed to satisfy constraint: ${text}`);
+  const pattern = rule === "create" ? errors.CREATE_STACK_NAME_PATTERN : errors.STACK_NAME_OR_ID_PATTERN;
+  if (rule === "create" && name.length > 128) constraint("Member must have length less than or equal to 128");
+  if (!new RegExp(`^(?:${pattern})$`).test(name)) constraint(`Member must satisfy regular expression pattern: ${pattern}`);
+  if (problems.length > 0) throw errors.validationError(`${problems.length} validation error${problems.length === 1 ? "" : "s"} detected: ${problems.join("; ")}`);
 }

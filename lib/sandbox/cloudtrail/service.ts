@@ -1,8 +1,8 @@
-import * as z from "zod";
+import type * as z from "zod";
 import { fromBase64, toBase64, utf8 } from "../core/encoding";
 import { AwsServiceError } from "../core/errors";
 import { defineOperation, type ServiceSpec } from "../core/operation";
-import { aws } from "../core/validation";
+import { inputs } from "../contracts/cloudtrail";
 import type { TrailEvent } from "../trail/trail";
 import { lookupEvent, usernameOf } from "./records";
 
@@ -19,8 +19,8 @@ import { lookupEvent, usernameOf } from "./records";
  * no recording of AWS's was found.
  */
 const RETENTION_MS = 90 * 24 * 3600_000;
-const ATTRIBUTE_KEYS = ["EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId"] as const;
-type AttributeKey = (typeof ATTRIBUTE_KEYS)[number];
+/** The lookup attribute keys the model lists (every one has a matcher below). */
+type AttributeKey = NonNullable<z.output<typeof inputs.LookupEvents>["LookupAttributes"]>[number]["AttributeKey"];
 
 const MATCHERS: Record<AttributeKey, (event: TrailEvent, value: string) => boolean> = {
   EventId: (event, value) => event.eventId === value,
@@ -60,14 +60,7 @@ function invalidNextToken(): never {
 
 const lookupEvents = defineOperation({
   name: "LookupEvents",
-  input: z.object({
-    LookupAttributes: z.array(z.object({ AttributeKey: aws.enum(ATTRIBUTE_KEYS), AttributeValue: aws.string({ min: 1, max: 2000 }) })).optional(),
-    StartTime: z.number().optional(),
-    EndTime: z.number().optional(),
-    EventCategory: aws.enum(["insight"] as const).optional(),
-    MaxResults: aws.integer({ min: 1, max: 50 }).optional(),
-    NextToken: z.string().optional(),
-  }),
+  input: inputs.LookupEvents,
   readOnly: true,
   sensitive: { response: ["Events"] },
   handler(ctx, input) {

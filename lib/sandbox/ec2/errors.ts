@@ -24,6 +24,16 @@ export const missingParameter = (message: string) => new AwsServiceError("Missin
 
 export const invalidFilter = (name: string) => new AwsServiceError("InvalidParameterValue", `The filter '${name}' is invalid`);
 
+/**
+ * A filter's name: the model lets a Filter go without one, EC2 refuses it as the filter 'null'
+ * ("InvalidParameterValue: The filter 'null' is invalid", DescribeImages, recorded in
+ * https://github.com/aws/karpenter-provider-aws/issues/3532).
+ */
+export function filterName(name: string | undefined): string {
+  if (name === undefined) throw invalidFilter("null");
+  return name;
+}
+
 const INSTANCE_ID = /^i-[0-9a-f]{8}([0-9a-f]{9})?$/;
 const IMAGE_ID = /^ami-[0-9a-f]{8}([0-9a-f]{9})?$/;
 

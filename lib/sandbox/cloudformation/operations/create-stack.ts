@@ -1,12 +1,11 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/cloudformation";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import * as errors from "../errors";
 import { precheckDynamicReferences, pseudoParameters, runCreation, stackEvent, type StackRun } from "../provision";
 import { RESOURCE_PROVIDERS, SIMULATED_RESOURCE_TYPES } from "../resources";
 import { stepStack } from "../stack.machine";
 import type { OnFailure, StackRecord } from "../state";
-import { authorizeStack, cloudFormationState, findStack, parseCfnRequest, pruneDeletedStacks, stackArn } from "../stacks";
+import { authorizeStack, cfnInput, checkStackName, cloudFormationState, findStack, pruneDeletedStacks, stackArn } from "../stacks";
 import { checkTemplate } from "../template/checks";
 import { notSimulated, readTemplate } from "../template/model";
 import { checkParameterNames, resolveParameters } from "../template/parameters";
@@ -22,35 +21,6 @@ import { MASK } from "../views";
  * status (CREATE_COMPLETE, ROLLBACK_COMPLETE, ...) immediately. The events show every step.
  */
 
-const stackName = z.string().superRefine((name, ctx) => {
-  if (name.length > 128) ctx.addIssue({ code: "custom", message: "Member must have length less than or equal to 128" });
-  if (!new RegExp(`^(?:${errors.CREATE_STACK_NAME_PATTERN})$`).test(name)) ctx.addIssue({ code: "custom", message: `Member must satisfy regular expression pattern: ${errors.CREATE_STACK_NAME_PATTERN}` });
-});
-
-const parameter = z.object({ ParameterKey: z.string().optional(), ParameterValue: z.string().optional(), UsePreviousValue: z.boolean().optional(), ResolvedValue: z.string().optional() });
-const tag = z.object({ Key: aws.string({ min: 1, max: 128 }), Value: aws.string({ min: 1, max: 256 }) });
-
-const createStackInput = z.object({
-  StackName: stackName,
-  TemplateBody: aws.string({ min: 1 }).optional(),
-  TemplateURL: aws.string({ min: 1, max: 5120 }).optional(),
-  Parameters: z.array(parameter).optional(),
-  DisableRollback: z.boolean().optional(),
-  RollbackConfiguration: z.unknown().optional(),
-  TimeoutInMinutes: aws.integer({ min: 1 }).optional(),
-  NotificationARNs: aws.list(z.string(), { max: 5 }).optional(),
-  Capabilities: z.array(aws.enum(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"])).optional(),
-  ResourceTypes: z.array(z.string()).optional(),
-  RoleARN: aws.string({ min: 20, max: 2048 }).optional(),
-  OnFailure: aws.enum(["DO_NOTHING", "ROLLBACK", "DELETE"]).optional(),
-  StackPolicyBody: aws.string({ min: 1, max: 16384 }).optional(),
-  StackPolicyURL: aws.string({ min: 1, max: 5120 }).optional(),
-  Tags: aws.list(tag, { max: 50 }).optional(),
-  ClientRequestToken: aws.string({ min: 1, max: 128, pattern: /^[a-zA-Z0-9][-a-zA-Z0-9]*$/ }).optional(),
-  EnableTerminationProtection: z.boolean().optional(),
-  RetainExceptOnCreate: z.boolean().optional(),
-});
-
 /** Text for a resource type CloudFormation has that the sandbox does not create (the sandbox's own words). */
 export function unsupportedTypeMessage(types: readonly string[]): string {
   return `The sandbox does not simulate the resource type${types.length === 1 ? "" : "s"} ${types.join(", ")}. Its CloudFormation creates ${SIMULATED_RESOURCE_TYPES.join(", ")}.`;
@@ -58,10 +28,10 @@ export function unsupportedTypeMessage(types: readonly string[]): string {
 
 export const createStack = defineOperation({
   name: "CreateStack",
-  input: z.record(z.string(), z.unknown()),
+  input: cfnInput(inputs.CreateStack),
   readOnly: false,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(createStackInput, raw);
+  handler(ctx, input) {
+    checkStackName(input.StackName, "create");
     authorizeStack(ctx, "CreateStack", { stackName: input.StackName });
     if (input.TemplateBody === undefined && input.TemplateURL === undefined) throw errors.noTemplate();
     // NOTE: templates in S3 are not simulated (the sandbox has no S3).

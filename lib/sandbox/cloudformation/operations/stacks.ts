@@ -1,11 +1,10 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/cloudformation";
 import { defineOperation, type WireObject } from "../../core/operation";
-import { aws } from "../../core/validation";
 import * as errors from "../errors";
 import { runDeletion, type StackRun } from "../provision";
 import { stepStack } from "../stack.machine";
 import type { StackRecord } from "../state";
-import { authorizeStack, findAuthorizedStack, parseCfnRequest, pruneDeletedStacks, requireAuthorizedStack, visibleStacks } from "../stacks";
+import { authorizeStack, cfnInput, checkStackName, findAuthorizedStack, pruneDeletedStacks, requireAuthorizedStack, visibleStacks } from "../stacks";
 import { checkTemplate } from "../template/checks";
 import { readTemplate, type Template } from "../template/model";
 import { eventShape, resourceSummaryShape, stackResourceShape, stackShape, stackSummaryShape } from "../views";
@@ -17,22 +16,15 @@ import { eventShape, resourceSummaryShape, stackResourceShape, stackShape, stack
  * DescribeStackEvents, ListStackResources and ListStacks.
  */
 
-/** Names and ids: "[a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*" (errors.ts). */
-const stackNameOrId = z.string().superRefine((name, ctx) => {
-  if (!new RegExp(`^(?:${errors.STACK_NAME_OR_ID_PATTERN})$`).test(name)) ctx.addIssue({ code: "custom", message: `Member must satisfy regular expression pattern: ${errors.STACK_NAME_OR_ID_PATTERN}` });
-});
-const nextToken = aws.string({ min: 1, max: 1024 }).optional();
-const loose = z.record(z.string(), z.unknown());
-
 /** Newest first (stacks created at the same moment: the later one first). NOTE: AWS does not document the order of DescribeStacks and ListStacks. */
 const newestFirst = (stacks: StackRecord[]) => [...stacks].reverse().sort((a, b) => b.createdAt - a.createdAt);
 
 export const describeStacks = defineOperation({
   name: "DescribeStacks",
-  input: loose,
+  input: cfnInput(inputs.DescribeStacks),
   readOnly: true,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(z.object({ StackName: stackNameOrId.optional(), NextToken: nextToken }), raw);
+  handler(ctx, input) {
+    if (input.StackName !== undefined) checkStackName(input.StackName, "lookup");
     if (input.StackName === undefined) {
       authorizeStack(ctx, "DescribeStacks");
       // Without a name: every stack that is not deleted ("returns the description for all the stacks created").
@@ -44,10 +36,10 @@ export const describeStacks = defineOperation({
 
 export const describeStackEvents = defineOperation({
   name: "DescribeStackEvents",
-  input: loose,
+  input: cfnInput(inputs.DescribeStackEvents),
   readOnly: true,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(z.object({ StackName: stackNameOrId, NextToken: nextToken }), raw);
+  handler(ctx, input) {
+    checkStackName(input.StackName, "lookup");
     const stack = requireAuthorizedStack(ctx, "DescribeStackEvents", input.StackName);
     return { StackEvents: [...stack.events].reverse().map((event) => eventShape(stack, event)) };
   },
@@ -55,10 +47,9 @@ export const describeStackEvents = defineOperation({
 
 export const describeStackResources = defineOperation({
   name: "DescribeStackResources",
-  input: loose,
+  input: cfnInput(inputs.DescribeStackResources),
   readOnly: true,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(z.object({ StackName: z.string().optional(), LogicalResourceId: z.string().optional(), PhysicalResourceId: z.string().optional() }), raw);
+  handler(ctx, input) {
     let stack: StackRecord | undefined;
     if (input.StackName !== undefined) {
       stack = requireAuthorizedStack(ctx, "DescribeStackResources", input.StackName);
@@ -83,10 +74,10 @@ export const describeStackResources = defineOperation({
 
 export const listStackResources = defineOperation({
   name: "ListStackResources",
-  input: loose,
+  input: cfnInput(inputs.ListStackResources),
   readOnly: true,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(z.object({ StackName: stackNameOrId, NextToken: nextToken }), raw);
+  handler(ctx, input) {
+    checkStackName(input.StackName, "lookup");
     const stack = requireAuthorizedStack(ctx, "ListStackResources", input.StackName);
     return { StackResourceSummaries: stack.resources.map(resourceSummaryShape) };
   },
@@ -100,19 +91,10 @@ export const listStackResources = defineOperation({
  */
 export const deleteStack = defineOperation({
   name: "DeleteStack",
-  input: loose,
+  input: cfnInput(inputs.DeleteStack),
   readOnly: false,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(
-      z.object({
-        StackName: stackNameOrId,
-        RetainResources: z.array(z.string()).optional(),
-        RoleARN: aws.string({ min: 20, max: 2048 }).optional(),
-        ClientRequestToken: aws.string({ min: 1, max: 128 }).optional(),
-        DeletionMode: aws.enum(["STANDARD", "FORCE_DELETE_STACK"]).optional(),
-      }),
-      raw,
-    );
+  handler(ctx, input) {
+    checkStackName(input.StackName, "lookup");
     const stack = findAuthorizedStack(ctx, "DeleteStack", input.StackName);
     if (!stack) return {};
     const next = stepStack(stack.status, { type: "stack.delete" }, stack.stackName);
@@ -134,10 +116,9 @@ export const deleteStack = defineOperation({
 
 export const getTemplate = defineOperation({
   name: "GetTemplate",
-  input: loose,
+  input: cfnInput(inputs.GetTemplate),
   readOnly: true,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(z.object({ StackName: z.string().optional(), ChangeSetName: z.string().optional(), TemplateStage: aws.enum(["Original", "Processed"]).optional() }), raw);
+  handler(ctx, input) {
     // NOTE: change sets are not simulated.
     if (input.ChangeSetName !== undefined) throw errors.validationError("The sandbox does not simulate change sets.");
     // NOTE: unverified wording for a call without StackName.
@@ -153,10 +134,9 @@ export const getTemplate = defineOperation({
  */
 export const validateTemplate = defineOperation({
   name: "ValidateTemplate",
-  input: loose,
+  input: cfnInput(inputs.ValidateTemplate),
   readOnly: true,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(z.object({ TemplateBody: aws.string({ min: 1 }).optional(), TemplateURL: aws.string({ min: 1, max: 5120 }).optional() }), raw);
+  handler(ctx, input) {
     authorizeStack(ctx, "ValidateTemplate");
     if (input.TemplateBody === undefined && input.TemplateURL === undefined) throw errors.noTemplate();
     if (input.TemplateBody === undefined) throw errors.validationError("The sandbox does not simulate templates given by TemplateURL (there is no S3 in the sandbox); pass the template with --template-body.");
@@ -177,10 +157,9 @@ export const validateTemplate = defineOperation({
 
 export const listStacks = defineOperation({
   name: "ListStacks",
-  input: loose,
+  input: cfnInput(inputs.ListStacks),
   readOnly: true,
-  handler(ctx, raw) {
-    const input = parseCfnRequest(z.object({ NextToken: nextToken, StackStatusFilter: z.array(z.string()).optional() }), raw);
+  handler(ctx, input) {
     authorizeStack(ctx, "ListStacks");
     const filter = input.StackStatusFilter;
     const stacks = newestFirst(visibleStacks(ctx).filter((stack) => filter === undefined || filter.length === 0 || filter.includes(stack.status)));

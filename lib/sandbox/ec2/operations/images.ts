@@ -1,4 +1,4 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/ec2";
 import { defineOperation } from "../../core/operation";
 import { authorizeEc2 } from "../access";
 import * as errors from "../errors";
@@ -24,23 +24,14 @@ const IMAGE_FIELDS: Record<string, (image: MachineImage) => string> = {
  */
 export const describeImages = defineOperation({
   name: "DescribeImages",
-  input: z.object({
-    ImageIds: z.array(z.string()).optional(),
-    Owners: z.array(z.string()).optional(),
-    Filters: z.array(z.object({ Name: z.string(), Values: z.array(z.string()).optional() })).optional(),
-    ExecutableUsers: z.array(z.string()).optional(),
-    IncludeDeprecated: z.boolean().optional(),
-    IncludeDisabled: z.boolean().optional(),
-    MaxResults: z.number().int().optional(),
-    NextToken: z.string().optional(),
-    DryRun: z.boolean().optional(),
-  }),
+  input: inputs.DescribeImages,
   readOnly: true,
   handler(ctx, input) {
     authorizeEc2(ctx, "ec2:DescribeImages", "*");
     const checks = (input.Filters ?? []).map((filter) => {
-      const field = IMAGE_FIELDS[filter.Name];
-      if (!field) throw errors.invalidFilter(filter.Name);
+      const name = errors.filterName(filter.Name);
+      const field = IMAGE_FIELDS[name];
+      if (!field) throw errors.invalidFilter(name);
       return { field, patterns: filter.Values ?? [] };
     });
     let images = imagesOf(ctx.region);

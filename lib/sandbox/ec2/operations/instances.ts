@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { inputs } from "../../contracts/ec2";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { authorizeEc2 } from "../access";
@@ -13,10 +14,8 @@ import { instanceArn, instanceShape, isShown } from "../view";
 
 /** EC2's default On-Demand vCPU-based quota is larger; the sandbox keeps a session small. */
 const INSTANCE_LIMIT = 20;
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
-
-const tag = z.object({ Key: z.string(), Value: z.string().optional() });
-const filter = z.object({ Name: z.string(), Values: z.array(z.string()).optional() });
+/** The instance types the model lists (InstanceType). */
+const INSTANCE_TYPES: ReadonlySet<string> = new Set(inputs.RunInstances.shape.InstanceType.unwrap().options);
 
 /** Instances that still show (terminated ones for an hour), oldest first. Reading changes nothing. */
 export function visibleInstances(ctx: OperationContext): InstanceRecord[] {
@@ -63,19 +62,15 @@ function privateIp(ctx: OperationContext): string {
   }
 }
 
+/**
+ * The model's InstanceType is an enum, but EC2 does not answer a type outside it with a ValidationException: it says
+ * InvalidParameterValue "Invalid value 't3.nano' for InstanceType." (quoted from AWS in
+ * https://github.com/getmoto/moto/issues/1695, before t3 existed). So the contract's request is taken with
+ * InstanceType as any string, and the handler checks it against the model's list in EC2's words.
+ */
 export const runInstances = defineOperation({
   name: "RunInstances",
-  input: z.object({
-    ImageId: z.string().optional(),
-    InstanceType: z.string().optional(),
-    MinCount: z.number().int(),
-    MaxCount: z.number().int(),
-    UserData: z.string().optional(),
-    IamInstanceProfile: z.object({ Arn: z.string().optional(), Name: z.string().optional() }).optional(),
-    TagSpecifications: z.array(z.object({ ResourceType: z.string().optional(), Tags: z.array(tag).optional() })).optional(),
-    ClientToken: z.string().optional(),
-    DryRun: z.boolean().optional(),
-  }),
+  input: inputs.RunInstances.extend({ InstanceType: z.string().optional() }),
   readOnly: false,
   sensitive: { request: ["UserData"] },
   handler(ctx, input) {
@@ -83,9 +78,10 @@ export const runInstances = defineOperation({
     errors.checkImageId(input.ImageId);
     if (input.MinCount < 1) throw errors.invalidParameterValue(`Value (${input.MinCount}) for parameter minCount is invalid. Expected a positive integer.`);
     if (input.MaxCount < input.MinCount) throw errors.invalidParameterValue(`Value (${input.MaxCount}) for parameter maxCount is invalid. Expected a value greater than or equal to minCount.`);
-    // NOTE: EC2's default instance type is m1.small; any well-formed type is accepted (no capacity, no prices).
+    // NOTE: EC2's default instance type is m1.small; every type the model lists is accepted (no capacity, no prices,
+    // no check that the Region or the image's architecture offers it).
     const instanceType = input.InstanceType ?? "m1.small";
-    if (!INSTANCE_TYPE.test(instanceType)) throw errors.invalidParameterValue(`Invalid value '${instanceType}' for InstanceType.`);
+    if (!INSTANCE_TYPES.has(instanceType)) throw errors.invalidParameterValue(`Invalid value '${instanceType}' for InstanceType.`);
     const resource = instanceArn(ctx.region, ctx.accountId, "*");
     authorizeEc2(ctx, "ec2:RunInstances", resource);
     const image = findImage(ctx.region, input.ImageId);
@@ -108,7 +104,7 @@ export const runInstances = defineOperation({
     const tags = (input.TagSpecifications ?? [])
       .filter((spec) => spec.ResourceType === undefined || spec.ResourceType === "instance")
       .flatMap((spec) => spec.Tags ?? [])
-      .map((t) => ({ Key: t.Key, Value: t.Value ?? "" }));
+      .map((t) => ({ Key: tagKey(t.Key), Value: t.Value ?? "" }));
     const network = defaultNetwork(ctx.accountId, ctx.region);
     const reservationId = `r-0${ctx.random.string("0123456789abcdef", 16)}`;
     const launched: InstanceRecord[] = [];
@@ -152,20 +148,14 @@ export const runInstances = defineOperation({
 
 export const describeInstances = defineOperation({
   name: "DescribeInstances",
-  input: z.object({
-    InstanceIds: z.array(z.string()).optional(),
-    Filters: z.array(filter).optional(),
-    MaxResults: z.number().int().optional(),
-    NextToken: z.string().optional(),
-    DryRun: z.boolean().optional(),
-  }),
+  input: inputs.DescribeInstances,
   readOnly: true,
   handler(ctx, input) {
     authorizeEc2(ctx, "ec2:DescribeInstances", "*");
     if (input.InstanceIds?.length && input.MaxResults !== undefined) {
       throw errors.invalidParameterCombination("The parameter instancesSet cannot be used with the parameter maxResults");
     }
-    const matches = instanceMatcher((input.Filters ?? []).map((f) => ({ Name: f.Name, Values: f.Values ?? [] })));
+    const matches = instanceMatcher((input.Filters ?? []).map((f) => ({ Name: errors.filterName(f.Name), Values: f.Values ?? [] })));
     let instances = visibleInstances(ctx);
     if (input.InstanceIds?.length) {
       for (const id of input.InstanceIds) errors.checkInstanceId(id);
@@ -188,6 +178,16 @@ export const describeInstances = defineOperation({
   },
 });
 
+/**
+ * A tag's key: the model lets a Tag go without one, EC2 does not. NOTE: the text is EC2's for CreateTags with an
+ * empty key ("Value ( '' ) for parameter Tag key is invalid. Tag key cannot be null or empty.",
+ * https://github.com/aws/aws-cli/issues/3283); RunInstances' answer for a tag without a key was not recorded.
+ */
+function tagKey(key: string | undefined): string {
+  if (key === undefined) throw errors.invalidParameterValue("Value ( '' ) for parameter Tag key is invalid. Tag key cannot be null or empty.");
+  return key;
+}
+
 /** The number of bytes a base64 text decodes to. */
 function base64Length(text: string): number {
   const trimmed = text.replace(/\s/g, "");
@@ -200,9 +200,12 @@ function userInitiated(now: number): string {
 
 export const terminateInstances = defineOperation({
   name: "TerminateInstances",
-  input: z.object({ InstanceIds: z.array(z.string()).min(1), DryRun: z.boolean().optional() }),
+  input: inputs.TerminateInstances,
   readOnly: false,
   handler(ctx, input) {
+    // The model allows an empty list, but the EC2 protocol sends none of it (botocore's EC2 serializer writes
+    // InstanceId.1, InstanceId.2, ... and nothing for []), so EC2 sees the required parameter missing.
+    if (input.InstanceIds.length === 0) throw errors.missingParameter("The request must contain the parameter InstanceId");
     const instances = input.InstanceIds.map(errors.checkInstanceId);
     const visible = visibleInstances(ctx);
     const missing = instances.filter((id) => !visible.some((instance) => instance.instanceId === id));

@@ -1,9 +1,8 @@
-import * as z from "zod";
 import { sha256 } from "@noble/hashes/sha2.js";
+import { inputs } from "../../contracts/lambda";
 import { toBase64 } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { parseRoleArn } from "../../iam/model";
 import { parsePolicyDocument } from "../../iam/policy-document";
 import { RESERVED_VARIABLES, unzip } from "../code";
@@ -15,30 +14,30 @@ import type { CodeFunctionRecord, FunctionRecord } from "../state";
  * at, reconfigure, replace the code of, list and delete. Rotation functions
  * (see ../index.ts) are listed and described beside them, read-only.
  */
-export const RUNTIMES = [
-  "nodejs18.x",
-  "nodejs20.x",
-  "nodejs22.x",
-  "python3.9",
-  "python3.10",
-  "python3.11",
-  "python3.12",
-  "python3.13",
-  "java11",
-  "java17",
-  "java21",
-  "dotnet8",
-  "ruby3.2",
-  "ruby3.3",
-  "provided.al2",
-  "provided.al2023",
-] as const;
 
 /** NOTE: Lambda takes zips of up to 50 MB; the sandbox keeps sessions small. */
 const MAX_ZIP_BYTES = 256 * 1024;
+/** A function name, full ARN or partial ARN (as the model's FunctionName pattern reads them), to find the name and qualifier in it. */
 const NAME = /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 
-const functionName = () => aws.string({ min: 1, max: 140, pattern: NAME });
+/**
+ * Lambda's limits for a function's timeout and memory, beyond the model: its Timeout shape has no maximum and its
+ * MemorySize allows 32768, because functions on Lambda Managed Instances (CapacityProviderConfig) may run up to
+ * 5400 s with more memory; other functions get at most 900 s and 10,240 MB (Lambda quotas). Texts as recorded:
+ * "1 validation error detected: Value '3000' at 'timeout' failed to satisfy constraint: Member must have value less
+ * than or equal to 900" (ValidationException, https://github.com/covidatlas/li/pull/575) and "'MemorySize' value
+ * failed to satisfy constraint: Member must have value less than or equal to 3008" (ValidationException, an account's
+ * lower memory quota, https://github.com/aws-samples/scheduled-website-screenshot-app/pull/3; the 10,240 MB cap is
+ * assumed to read the same). NOTE: capacity providers are not simulated, so the limits apply to every function.
+ */
+function checkFunctionLimits(input: { Timeout?: number | undefined; MemorySize?: number | undefined }): void {
+  if (input.Timeout !== undefined && input.Timeout > 900) {
+    throw new AwsServiceError("ValidationException", `1 validation error detected: Value '${input.Timeout}' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900`);
+  }
+  if (input.MemorySize !== undefined && input.MemorySize > 10240) {
+    throw new AwsServiceError("ValidationException", "'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to 10240");
+  }
+}
 
 export function functionArn(ctx: OperationContext, name: string): string {
   return `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${name}`;
@@ -62,7 +61,10 @@ function authorizeFunction(ctx: OperationContext, action: string, arn: string): 
   ctx.authorize({ action, resource: arn, resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
 }
 
-/** The role must exist and trust lambda.amazonaws.com; passing it needs iam:PassRole. */
+/**
+ * The role must exist and trust lambda.amazonaws.com; passing it needs iam:PassRole. The model's pattern is checked
+ * with the request; an ARN it allows that names no role the sandbox can have (another partition) fails it here.
+ */
 function checkRole(ctx: OperationContext, roleArn: string): void {
   const parsed = parseRoleArn(roleArn);
   if (!parsed) throw new AwsServiceError("ValidationException", `1 validation error detected: Value '${roleArn}' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+`);
@@ -156,28 +158,18 @@ function rotationConfigurationOf(fn: FunctionRecord): WireObject {
   };
 }
 
-const environment = z.object({ Variables: z.record(z.string(), z.string()).optional() });
-
+/**
+ * NOTE: every runtime the model lists is accepted, deprecated ones too: Lambda refuses to create or update functions
+ * on a runtime past its "block function create/update" date ("The runtime parameter of python2.7 is no longer
+ * supported for creating or updating AWS Lambda functions. ..."), which the sandbox does not simulate.
+ */
 export const createFunction = defineOperation({
   name: "CreateFunction",
-  input: z.object({
-    FunctionName: aws.string({ min: 1, max: 140, pattern: NAME }),
-    Runtime: aws.enum(RUNTIMES).optional(),
-    Role: z.string(),
-    Handler: aws.string({ max: 128, pattern: /^[^\s]+$/ }).optional(),
-    Code: z.object({ ZipFile: aws.blob().optional(), S3Bucket: z.string().optional(), S3Key: z.string().optional(), ImageUri: z.string().optional() }),
-    Description: aws.string({ max: 256 }).optional(),
-    Timeout: aws.integer({ min: 1, max: 900 }).optional(),
-    MemorySize: aws.integer({ min: 128, max: 10240 }).optional(),
-    Publish: z.boolean().optional(),
-    PackageType: aws.enum(["Zip", "Image"] as const).optional(),
-    Environment: environment.optional(),
-    Tags: z.record(z.string(), z.string()).optional(),
-    Architectures: z.array(aws.enum(["x86_64", "arm64"] as const)).optional(),
-  }),
+  input: inputs.CreateFunction,
   readOnly: false,
   sensitive: { request: ["Code", "Environment"], response: ["Environment"] },
   handler(ctx, input) {
+    checkFunctionLimits(input);
     const name = nameOf(input.FunctionName);
     const arn = functionArn(ctx, name);
     authorizeFunction(ctx, "lambda:CreateFunction", arn);
@@ -215,8 +207,6 @@ export const createFunction = defineOperation({
   },
 });
 
-const qualified = z.object({ FunctionName: functionName(), Qualifier: z.string().optional() });
-
 function checkQualifier(qualifier: string | undefined, ctx: OperationContext, name: string): void {
   // NOTE: versions and aliases are not simulated: only $LATEST exists.
   const embedded = NAME.exec(name)?.[9];
@@ -236,7 +226,7 @@ function describeAny(ctx: OperationContext, given: string): { config: WireObject
 
 export const getFunction = defineOperation({
   name: "GetFunction",
-  input: qualified,
+  input: inputs.GetFunction,
   readOnly: true,
   sensitive: { response: ["Configuration"] },
   handler(ctx, input) {
@@ -254,7 +244,7 @@ export const getFunction = defineOperation({
 
 export const getFunctionConfiguration = defineOperation({
   name: "GetFunctionConfiguration",
-  input: qualified,
+  input: inputs.GetFunctionConfiguration,
   readOnly: true,
   sensitive: { response: ["Environment"] },
   handler(ctx, input) {
@@ -266,7 +256,7 @@ export const getFunctionConfiguration = defineOperation({
 
 export const listFunctions = defineOperation({
   name: "ListFunctions",
-  input: z.object({ MasterRegion: z.string().optional(), FunctionVersion: z.string().optional(), Marker: z.string().optional(), MaxItems: aws.integer({ min: 1, max: 10000 }).optional() }),
+  input: inputs.ListFunctions,
   readOnly: true,
   sensitive: { response: ["Functions"] },
   handler(ctx, input) {
@@ -287,20 +277,11 @@ export const listFunctions = defineOperation({
 
 export const updateFunctionConfiguration = defineOperation({
   name: "UpdateFunctionConfiguration",
-  input: z.object({
-    FunctionName: functionName(),
-    Role: z.string().optional(),
-    Handler: aws.string({ max: 128, pattern: /^[^\s]+$/ }).optional(),
-    Description: aws.string({ max: 256 }).optional(),
-    Timeout: aws.integer({ min: 1, max: 900 }).optional(),
-    MemorySize: aws.integer({ min: 128, max: 10240 }).optional(),
-    Environment: environment.optional(),
-    Runtime: aws.enum(RUNTIMES).optional(),
-    RevisionId: z.string().optional(),
-  }),
+  input: inputs.UpdateFunctionConfiguration,
   readOnly: false,
   sensitive: { request: ["Environment"], response: ["Environment"] },
   handler(ctx, input) {
+    checkFunctionLimits(input);
     const fn = findCodeFunction(ctx, input.FunctionName);
     authorizeFunction(ctx, "lambda:UpdateFunctionConfiguration", fn.arn);
     checkRevision(fn, input.RevisionId);
@@ -324,16 +305,7 @@ export const updateFunctionConfiguration = defineOperation({
 
 export const updateFunctionCode = defineOperation({
   name: "UpdateFunctionCode",
-  input: z.object({
-    FunctionName: functionName(),
-    ZipFile: aws.blob().optional(),
-    S3Bucket: z.string().optional(),
-    S3Key: z.string().optional(),
-    ImageUri: z.string().optional(),
-    Publish: z.boolean().optional(),
-    DryRun: z.boolean().optional(),
-    RevisionId: z.string().optional(),
-  }),
+  input: inputs.UpdateFunctionCode,
   readOnly: false,
   sensitive: { request: ["ZipFile"], response: ["Environment"] },
   handler(ctx, input) {
@@ -354,7 +326,7 @@ export const updateFunctionCode = defineOperation({
 
 export const deleteFunction = defineOperation({
   name: "DeleteFunction",
-  input: qualified,
+  input: inputs.DeleteFunction,
   readOnly: false,
   handler(ctx, input) {
     const name = nameOf(input.FunctionName);

@@ -1,7 +1,6 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/lambda";
 import { toBase64, utf8 } from "../../core/encoding";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { runHandler, type HandlerOutcome } from "../code";
 import * as errors from "../errors";
 import type { CodeFunctionRecord } from "../state";
@@ -24,14 +23,7 @@ const LOG_LIMIT = 200;
  */
 export const invoke = defineOperation({
   name: "Invoke",
-  input: z.object({
-    FunctionName: aws.string({ min: 1, max: 170 }),
-    InvocationType: aws.enum(["Event", "RequestResponse", "DryRun"] as const).optional(),
-    LogType: aws.enum(["None", "Tail"] as const).optional(),
-    ClientContext: z.string().optional(),
-    Payload: aws.blob().optional(),
-    Qualifier: z.string().optional(),
-  }),
+  input: inputs.Invoke,
   readOnly: false,
   sensitive: { request: ["Payload"], response: ["Payload", "LogResult"] },
   handler(ctx, input) {

@@ -212,6 +212,17 @@ describe("CreateStack", () => {
       "1 validation error detected: Value '0MyStack' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*",
     );
     expectError(() => cfn(box, "CreateStack", { StackName: "no-template" }), "ValidationError", "Either Template URL or Template Body must be specified.");
+    expectError(
+      () => cfn(box, "DescribeStacks", { StackName: "my_stack" }),
+      "ValidationError",
+      "1 validation error detected: Value 'my_stack' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*",
+    );
+    // The model's own constraints (contracts/cloudformation.ts) fail with CloudFormation's code too.
+    expectError(
+      () => cfn(box, "CreateStack", { StackName: "tagged", TemplateBody: "{}", Tags: [{ Key: "team", Value: "" }] }),
+      "ValidationError",
+      "1 validation error detected: Value '' at 'tags.1.member.value' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   });
 
   it("makes its calls as the caller, on CloudFormation's behalf, so the trail shows who did what", () => {

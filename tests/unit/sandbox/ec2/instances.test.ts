@@ -105,6 +105,28 @@ describe("aws ec2 run-instances with user data", () => {
     expect(session.runSync("aws ec2 describe-instances --query 'length(Reservations)'").stdout.trim()).toBe("0");
   });
 
+  it("answers values the model lists as enums, and filters without a name, with EC2's own errors, not a ValidationException", () => {
+    const session = sandbox();
+    const id = session.runSync("aws ec2 run-instances --image-id $IMG --query 'Instances[0].InstanceId' --output text").stdout.trim();
+    // Recorded: https://github.com/aws/aws-cli/issues/4273 (EC2 answers an attribute it does not know so).
+    expect(session.runSync(`aws ec2 describe-instance-attribute --instance-id ${id} --attribute colour`).stderr).toBe(
+      "\nAn error occurred (InvalidParameterValue) when calling the DescribeInstanceAttribute operation: Value (colour) for parameter attribute is invalid. Unknown attribute.\n",
+    );
+    // Quoted from AWS in https://github.com/getmoto/moto/issues/1695; t3.mega is not in the model's list.
+    expect(session.runSync("aws ec2 run-instances --image-id $IMG --instance-type t3.mega").stderr).toBe(
+      "\nAn error occurred (InvalidParameterValue) when calling the RunInstances operation: Invalid value 't3.mega' for InstanceType.\n",
+    );
+    // Recorded for DescribeImages in https://github.com/aws/karpenter-provider-aws/issues/3532.
+    expect(session.runSync("aws ec2 describe-images --filters Values=x86_64").stderr).toBe(
+      "\nAn error occurred (InvalidParameterValue) when calling the DescribeImages operation: The filter 'null' is invalid\n",
+    );
+    expect(session.runSync("aws ec2 describe-instances --filters Values=running").stderr).toBe(
+      "\nAn error occurred (InvalidParameterValue) when calling the DescribeInstances operation: The filter 'null' is invalid\n",
+    );
+    // An empty list never reaches EC2 as a parameter (botocore's EC2 serializer sends nothing for it).
+    expect(() => session.engine.call("ec2", "TerminateInstances", { InstanceIds: [] })).toThrow("The request must contain the parameter InstanceId");
+  });
+
   it("terminates: the response says shutting-down, the instance shows as terminated for an hour, then no more", () => {
     const session = sandbox();
     const id = session.runSync("aws ec2 run-instances --image-id $IMG --query 'Instances[0].InstanceId' --output text").stdout.trim();

@@ -112,8 +112,16 @@ describe("aws lambda create-function and invoke", () => {
     expect(session.runSync(`aws lambda create-function --function-name x --runtime provided.al2023 --handler f.h --role ${ROLE} --zip-file fileb://fake.zip`).stderr).toBe(
       "\n--zip-file must be a zip file with the fileb:// prefix.\nExample usage:  --zip-file fileb://path/to/file.zip\n",
     );
+    // Lambda's limits beyond the model (which allows more for Lambda Managed Instances): recorded texts, see checkFunctionLimits.
+    expect(create(session, " --timeout 3000").stderr).toBe(
+      "\nAn error occurred (ValidationException) when calling the CreateFunction operation: 1 validation error detected: Value '3000' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900\n",
+    );
+    expect(create(session, " --memory-size 20480").stderr).toBe(
+      "\nAn error occurred (ValidationException) when calling the CreateFunction operation: 'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to 10240\n",
+    );
     expect(create(session).exitCode).toBe(0);
     expect(create(session).stderr).toBe("\nAn error occurred (ResourceConflictException) when calling the CreateFunction operation: Function already exist: demo\n");
+    expect(session.runSync("aws lambda update-function-configuration --function-name demo --timeout 901").stderr).toContain("Member must have value less than or equal to 900");
     expect(session.runSync("aws lambda invoke --function-name nope out.json").stderr).toBe(
       `\nAn error occurred (ResourceNotFoundException) when calling the Invoke operation: Function not found: arn:aws:lambda:us-east-1:${ACCOUNT}:function:nope\n`,
     );

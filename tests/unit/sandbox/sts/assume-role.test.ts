@@ -58,6 +58,11 @@ describe("aws sts assume-role", () => {
       "\nAn error occurred (ValidationError) when calling the AssumeRole operation: 1 validation error detected: Value 'bad name' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*\n",
     );
     expect(assume(session, "app-role", " --duration-seconds 7200").stderr).toBe("\nAn error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.\n");
+    // The model's constraints, in STS's code (quoted from AWS in https://github.com/getmoto/moto/issues/9218).
+    const long = "s".repeat(65);
+    expect(session.runSync(`aws sts assume-role --role-arn arn:aws:iam::${ACCOUNT}:role/app-role --role-session-name ${long}`).stderr).toBe(
+      `\nAn error occurred (ValidationError) when calling the AssumeRole operation: 1 validation error detected: Value '${long}' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64\n`,
+    );
   });
 });
 
