@@ -1,6 +1,5 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { defineOperation, type WireObject } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeAccountAction, authorizeAlias, authorizeKey } from "../authorize";
 import { AWS_MANAGED_KEYS } from "../aws-managed";
 import { kmsErrors } from "../errors";
@@ -10,16 +9,13 @@ import { stepKey } from "../key.machine";
 import { paginate } from "../pagination";
 import type { KmsKeyRecord } from "../state";
 import { aliasArn, kmsState, seconds } from "../store";
-import { keyIdMember, limitMember, markerMember } from "./shapes";
+import { checkLimit } from "./shapes";
 
 /**
  * Aliases: friendly names for keys in the caller's account and Region.
  * Alias operations need permission on the alias (IAM policies) and on the
  * key (its key policy), as in AWS.
  */
-
-const ALIAS_PATTERN = /^[a-zA-Z0-9:/_-]+$/;
-const aliasNameMember = () => aws.string({ min: 1, max: 256, pattern: ALIAS_PATTERN });
 
 /** The alias name checks every alias-changing operation makes. */
 function checkAliasName(aliasName: string): void {
@@ -40,7 +36,7 @@ function targetKey(ctx: Parameters<typeof resolveKey>[0], text: string): KmsKeyR
 
 export const createAlias = defineOperation({
   name: "CreateAlias",
-  input: z.object({ AliasName: aliasNameMember(), TargetKeyId: keyIdMember() }),
+  input: inputs.CreateAlias,
   readOnly: false,
   handler(ctx, input) {
     checkAliasName(input.AliasName);
@@ -60,7 +56,7 @@ export const createAlias = defineOperation({
 
 export const updateAlias = defineOperation({
   name: "UpdateAlias",
-  input: z.object({ AliasName: aliasNameMember(), TargetKeyId: keyIdMember() }),
+  input: inputs.UpdateAlias,
   readOnly: false,
   handler(ctx, input) {
     checkAliasName(input.AliasName);
@@ -92,7 +88,7 @@ export const updateAlias = defineOperation({
 
 export const deleteAlias = defineOperation({
   name: "DeleteAlias",
-  input: z.object({ AliasName: aliasNameMember() }),
+  input: inputs.DeleteAlias,
   readOnly: false,
   handler(ctx, input) {
     checkAliasName(input.AliasName);
@@ -111,9 +107,11 @@ export const deleteAlias = defineOperation({
 
 export const listAliases = defineOperation({
   name: "ListAliases",
-  input: z.object({ KeyId: keyIdMember().optional(), Limit: limitMember(100), Marker: markerMember() }),
+  input: inputs.ListAliases,
   readOnly: true,
   handler(ctx, input) {
+    // The model allows up to 1000; ListAliases takes at most 100 (the model's documentation of Limit).
+    checkLimit(input.Limit, 100);
     const state = kmsState(ctx);
     let keyId: string | undefined;
     if (input.KeyId !== undefined) {

@@ -1,30 +1,31 @@
-import * as z from "zod";
+import type * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { toBase64 } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeAccountAction, authorizeKey, encryptionContextKeys, type KmsConditionContext } from "../authorize";
 import { keyOfBlob, openWith, sealUnder } from "../envelope";
 import { kmsErrors } from "../errors";
 import { resolveKey, type ResolvedKey } from "../key-ids";
-import { DATA_KEY_PAIR_SPECS, generateDataKeyPair, SIMULATED_PAIR_SPECS } from "../../crypto/data-key-pair";
-import { DATA_KEY_SPECS, ENCRYPTION_ALGORITHMS, type EncryptionAlgorithm } from "../key-specs";
+import { generateDataKeyPair, SIMULATED_PAIR_SPECS } from "../../crypto/data-key-pair";
+import type { EncryptionAlgorithm } from "../key-specs";
 import type { KeyMaterial, KmsKeyRecord } from "../state";
 import { isRsaEncryptionKey, rsaAlgorithm, rsaDecrypt, rsaEncrypt } from "../asymmetric-encryption";
 import { requireSymmetricKey, requireUsableKey } from "../usage";
-import { dryRunMember, dryRunSucceeded, encryptionContextMember, exactlyOne, grantTokensMember, keyIdMember } from "./shapes";
+import { dryRunSucceeded, exactlyOne } from "./shapes";
 
 /**
  * Symmetric cryptography: Encrypt, Decrypt, ReEncrypt, data keys, random
  * bytes. Real AES-256-GCM under simulated key material; the encryption
  * context is bound as additional authenticated data, so Decrypt needs the
  * same context (case-sensitive, exact) or fails with InvalidCiphertextException.
+ *
+ * NOTE: Recipient (a Nitro enclave's attestation document, in Decrypt,
+ * GenerateDataKey, GenerateDataKeyPair and GenerateRandom) is validated and
+ * ignored: the plaintext comes back as without it, never CiphertextForRecipient.
  */
 
 const KEY_RESOURCE = "AWS::KMS::Key";
-const plaintextMember = () => aws.blob({ min: 1, max: 4096 });
-const ciphertextMember = () => aws.blob({ min: 1, max: 6144 });
-const algorithmMember = () => aws.enum(ENCRYPTION_ALGORITHMS).optional();
 
 /** The condition keys of a cryptographic request. */
 function cryptoContext(resolved: ResolvedKey | undefined, context: Record<string, string> | undefined, algorithm?: EncryptionAlgorithm): KmsConditionContext {
@@ -64,14 +65,7 @@ function encryptUnder(ctx: OperationContext, key: KmsKeyRecord, algorithm: Encry
 
 export const encrypt = defineOperation({
   name: "Encrypt",
-  input: z.object({
-    KeyId: keyIdMember(),
-    Plaintext: plaintextMember(),
-    EncryptionContext: encryptionContextMember(),
-    GrantTokens: grantTokensMember(),
-    EncryptionAlgorithm: algorithmMember(),
-    DryRun: dryRunMember(),
-  }),
+  input: inputs.Encrypt,
   readOnly: true,
   sensitive: { request: ["Plaintext"], response: ["CiphertextBlob"] },
   handler(ctx, input) {
@@ -87,6 +81,17 @@ export const encrypt = defineOperation({
     return { CiphertextBlob: toBase64(blob), KeyId: key.arn, EncryptionAlgorithm: algorithm };
   },
 });
+
+/**
+ * CiphertextBlob of Decrypt and ReEncrypt: optional in the model, whose documentation says it "is
+ * required in all cases except when DryRun is true and DryRunModifiers is set to IGNORE_CIPHERTEXT".
+ * NOTE: IGNORE_CIPHERTEXT is not simulated (a dry run still needs and checks the ciphertext), and the
+ * message is worded as the front end's check of a required member (AWS's text was not recorded).
+ */
+function requireCiphertext(blob: Uint8Array | undefined): Uint8Array {
+  if (blob === undefined) throw kmsErrors.validation("1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
+  return blob;
+}
 
 interface DecryptRequest {
   blob: Uint8Array;
@@ -122,20 +127,13 @@ function decryptBlob(ctx: OperationContext, request: DecryptRequest, operation: 
 
 export const decrypt = defineOperation({
   name: "Decrypt",
-  input: z.object({
-    CiphertextBlob: ciphertextMember(),
-    EncryptionContext: encryptionContextMember(),
-    GrantTokens: grantTokensMember(),
-    KeyId: keyIdMember().optional(),
-    EncryptionAlgorithm: algorithmMember(),
-    DryRun: dryRunMember(),
-  }),
+  input: inputs.Decrypt,
   readOnly: true,
   sensitive: { request: ["CiphertextBlob"], response: ["Plaintext"] },
   handler(ctx, input) {
     const { key, algorithm, open } = decryptBlob(
       ctx,
-      { blob: input.CiphertextBlob, keyId: input.KeyId, context: input.EncryptionContext, algorithm: input.EncryptionAlgorithm },
+      { blob: requireCiphertext(input.CiphertextBlob), keyId: input.KeyId, context: input.EncryptionContext, algorithm: input.EncryptionAlgorithm },
       { name: "Decrypt", action: "Decrypt" },
     );
     const { plaintext, material } = open();
@@ -146,24 +144,15 @@ export const decrypt = defineOperation({
 
 export const reEncrypt = defineOperation({
   name: "ReEncrypt",
-  input: z.object({
-    CiphertextBlob: ciphertextMember(),
-    SourceEncryptionContext: encryptionContextMember(),
-    SourceKeyId: keyIdMember().optional(),
-    DestinationKeyId: keyIdMember(),
-    DestinationEncryptionContext: encryptionContextMember(),
-    SourceEncryptionAlgorithm: algorithmMember(),
-    DestinationEncryptionAlgorithm: algorithmMember(),
-    GrantTokens: grantTokensMember(),
-    DryRun: dryRunMember(),
-  }),
+  input: inputs.ReEncrypt,
   readOnly: true,
   sensitive: { request: ["CiphertextBlob"], response: ["CiphertextBlob"] },
   handler(ctx, input) {
+    const blob = requireCiphertext(input.CiphertextBlob);
     // ReEncrypt is authorised as two actions: kms:ReEncryptFrom on the source key, kms:ReEncryptTo on the destination.
     const source = decryptBlob(
       ctx,
-      { blob: input.CiphertextBlob, keyId: input.SourceKeyId, context: input.SourceEncryptionContext, algorithm: input.SourceEncryptionAlgorithm },
+      { blob, keyId: input.SourceKeyId, context: input.SourceEncryptionContext, algorithm: input.SourceEncryptionAlgorithm },
       { name: "ReEncrypt", action: "ReEncryptFrom" },
     );
     const destination = resolveKey(ctx, input.DestinationKeyId, { aliases: true });
@@ -190,17 +179,11 @@ export const reEncrypt = defineOperation({
   },
 });
 
-const dataKeyInput = z.object({
-  KeyId: keyIdMember(),
-  EncryptionContext: encryptionContextMember(),
-  NumberOfBytes: aws.integer({ min: 1, max: 1024 }).optional(),
-  KeySpec: aws.enum(DATA_KEY_SPECS).optional(),
-  GrantTokens: grantTokensMember(),
-  DryRun: dryRunMember(),
-});
+/** The members GenerateDataKey and GenerateDataKeyWithoutPlaintext share (GenerateDataKey adds Recipient). */
+type DataKeyRequest = z.output<typeof inputs.GenerateDataKeyWithoutPlaintext>;
 
 /** A data key: random bytes from the sandbox's generator, returned with a copy encrypted under the KMS key. */
-function generateDataKey(ctx: OperationContext, input: z.output<typeof dataKeyInput>, operation: "GenerateDataKey" | "GenerateDataKeyWithoutPlaintext") {
+function generateDataKey(ctx: OperationContext, input: DataKeyRequest, operation: "GenerateDataKey" | "GenerateDataKeyWithoutPlaintext") {
   if (!exactlyOne(input.KeySpec, input.NumberOfBytes)) {
     // "You must specify either the KeySpec or the NumberOfBytes parameter (but not both)" (API reference).
     // NOTE: the message text is not confirmed against AWS.
@@ -221,7 +204,7 @@ function generateDataKey(ctx: OperationContext, input: z.output<typeof dataKeyIn
 
 export const generateDataKeyOperation = defineOperation({
   name: "GenerateDataKey",
-  input: dataKeyInput,
+  input: inputs.GenerateDataKey,
   readOnly: true,
   sensitive: { response: ["Plaintext", "CiphertextBlob"] },
   handler(ctx, input) {
@@ -232,7 +215,7 @@ export const generateDataKeyOperation = defineOperation({
 
 export const generateDataKeyWithoutPlaintext = defineOperation({
   name: "GenerateDataKeyWithoutPlaintext",
-  input: dataKeyInput,
+  input: inputs.GenerateDataKeyWithoutPlaintext,
   readOnly: true,
   sensitive: { response: ["CiphertextBlob"] },
   handler(ctx, input) {
@@ -243,28 +226,21 @@ export const generateDataKeyWithoutPlaintext = defineOperation({
 
 export const generateRandom = defineOperation({
   name: "GenerateRandom",
-  input: z.object({
-    NumberOfBytes: aws.integer({ min: 1, max: 1024 }).optional(),
-    CustomKeyStoreId: aws.string({ min: 1, max: 64 }).optional(),
-  }),
+  input: inputs.GenerateRandom,
   readOnly: true,
   sensitive: { response: ["Plaintext"] },
   handler(ctx, input) {
     authorizeAccountAction(ctx, "GenerateRandom");
-    // The model makes NumberOfBytes optional; the service requires it (LocalStack @aws_validated snapshot).
+    // The model makes NumberOfBytes optional; the service requires it (the model's documentation: "This
+    // parameter is required"; AWS's message from LocalStack snapshot test_generate_random_invalid_number_of_bytes[None]).
     if (input.NumberOfBytes === undefined) throw kmsErrors.validation("NumberOfBytes is required.");
     if (input.CustomKeyStoreId !== undefined) throw new AwsServiceError("UnsupportedOperationException", "The sandbox does not simulate custom key stores.");
     return { Plaintext: toBase64(ctx.random.bytes(input.NumberOfBytes)) };
   },
 });
 
-const dataKeyPairInput = z.object({
-  EncryptionContext: encryptionContextMember(),
-  KeyId: keyIdMember(),
-  KeyPairSpec: aws.enum(DATA_KEY_PAIR_SPECS),
-  GrantTokens: grantTokensMember(),
-  DryRun: dryRunMember(),
-});
+/** The members GenerateDataKeyPair and GenerateDataKeyPairWithoutPlaintext share (GenerateDataKeyPair adds Recipient). */
+type DataKeyPairRequest = z.output<typeof inputs.GenerateDataKeyPairWithoutPlaintext>;
 
 /**
  * A data key pair: a fresh asymmetric key pair (crypto/data-key-pair.ts),
@@ -275,7 +251,7 @@ const dataKeyPairInput = z.object({
  * (Nitro Enclaves attestation) are not simulated; RSA pairs take a moment
  * to generate, as they do in KMS.
  */
-function generatePair(ctx: OperationContext, input: z.output<typeof dataKeyPairInput>, operation: "GenerateDataKeyPair" | "GenerateDataKeyPairWithoutPlaintext") {
+function generatePair(ctx: OperationContext, input: DataKeyPairRequest, operation: "GenerateDataKeyPair" | "GenerateDataKeyPairWithoutPlaintext") {
   const resolved = resolveKey(ctx, input.KeyId, { aliases: true });
   const { key } = resolved;
   ctx.touches(key.arn, KEY_RESOURCE);
@@ -291,7 +267,7 @@ function generatePair(ctx: OperationContext, input: z.output<typeof dataKeyPairI
 
 export const generateDataKeyPairOperation = defineOperation({
   name: "GenerateDataKeyPair",
-  input: dataKeyPairInput,
+  input: inputs.GenerateDataKeyPair,
   readOnly: true,
   sensitive: { response: ["PrivateKeyPlaintext", "PrivateKeyCiphertextBlob", "PublicKey"] },
   handler(ctx, input) {
@@ -309,7 +285,7 @@ export const generateDataKeyPairOperation = defineOperation({
 
 export const generateDataKeyPairWithoutPlaintext = defineOperation({
   name: "GenerateDataKeyPairWithoutPlaintext",
-  input: dataKeyPairInput,
+  input: inputs.GenerateDataKeyPairWithoutPlaintext,
   readOnly: true,
   sensitive: { response: ["PrivateKeyCiphertextBlob", "PublicKey"] },
   handler(ctx, input) {

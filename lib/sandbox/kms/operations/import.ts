@@ -1,9 +1,8 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { toBase64 } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
 import { DAY } from "../../core/time";
-import { aws } from "../../core/validation";
 import { authorizeKey } from "../authorize";
 import { kmsErrors } from "../errors";
 import {
@@ -23,9 +22,8 @@ import {
 import { resolveKey } from "../key-ids";
 import { nextKeyState, stepKey } from "../key.machine";
 import { currentMaterial } from "../materials";
-import { EXPIRATION_MODELS, WRAPPING_ALGORITHMS, WRAPPING_KEY_SPECS, type KeyMaterial, type KmsKeyRecord } from "../state";
+import type { ExpirationModel, KeyMaterial, KmsKeyRecord } from "../state";
 import { seconds } from "../store";
-import { keyIdMember } from "./shapes";
 
 /**
  * Importing key material (BYOK): GetParametersForImport, ImportKeyMaterial,
@@ -41,7 +39,7 @@ const MAX_VALIDITY_DAYS = 365;
 
 export const getParametersForImport = defineOperation({
   name: "GetParametersForImport",
-  input: z.object({ KeyId: keyIdMember(), WrappingAlgorithm: aws.enum(WRAPPING_ALGORITHMS), WrappingKeySpec: aws.enum(WRAPPING_KEY_SPECS) }),
+  input: inputs.GetParametersForImport,
   readOnly: false,
   sensitive: { response: ["ImportToken", "PublicKey"] },
   handler(ctx, input) {
@@ -58,16 +56,7 @@ export const getParametersForImport = defineOperation({
 
 export const importKeyMaterial = defineOperation({
   name: "ImportKeyMaterial",
-  input: z.object({
-    KeyId: keyIdMember(),
-    ImportToken: aws.blob({ min: 1, max: 6144 }),
-    EncryptedKeyMaterial: aws.blob({ min: 1, max: 6144 }),
-    ValidTo: z.number().optional(),
-    ExpirationModel: aws.enum(EXPIRATION_MODELS).optional(),
-    ImportType: aws.enum(["NEW_KEY_MATERIAL", "EXISTING_KEY_MATERIAL"] as const).optional(),
-    KeyMaterialDescription: aws.string({ min: 0, max: 256 }).optional(),
-    KeyMaterialId: aws.string({ min: 64, max: 64, pattern: /^[a-f0-9]+$/ }).optional(),
-  }),
+  input: inputs.ImportKeyMaterial,
   readOnly: false,
   sensitive: { request: ["ImportToken", "EncryptedKeyMaterial"] },
   handler(ctx, input) {
@@ -112,7 +101,7 @@ export const importKeyMaterial = defineOperation({
 });
 
 /** ValidTo: required when the material expires, in the future, at most a year ahead. */
-function checkExpiration(now: number, model: (typeof EXPIRATION_MODELS)[number], validTo: number | undefined): number | undefined {
+function checkExpiration(now: number, model: ExpirationModel, validTo: number | undefined): number | undefined {
   if (model === "KEY_MATERIAL_DOES_NOT_EXPIRE") {
     // NOTE: the message is the sandbox's ("ValidTo ... is required only when ExpirationModel is KEY_MATERIAL_EXPIRES").
     if (validTo !== undefined) throw kmsErrors.validation("ValidTo can be set only if the ExpirationModel is KEY_MATERIAL_EXPIRES");
@@ -144,7 +133,7 @@ function newMaterialVersion(now: number, key: KmsKeyRecord, id: string, bytes: U
 
 export const deleteImportedKeyMaterial = defineOperation({
   name: "DeleteImportedKeyMaterial",
-  input: z.object({ KeyId: keyIdMember(), KeyMaterialId: aws.string({ min: 64, max: 64, pattern: /^[a-f0-9]+$/ }).optional() }),
+  input: inputs.DeleteImportedKeyMaterial,
   readOnly: false,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });

@@ -1,7 +1,6 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { bytesEqual, toBase64 } from "../../core/encoding";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { computeMac } from "../../crypto/signing";
 import { authorizeKey } from "../authorize";
 import { kmsErrors } from "../errors";
@@ -9,19 +8,18 @@ import { resolveKey } from "../key-ids";
 import { MAC_ALGORITHMS, macAlgorithmsFor, type MacAlgorithm } from "../key-specs";
 import { currentMaterial, materialSecret } from "../materials";
 import { requireUsableKey } from "../usage";
-import { dryRunMember, dryRunSucceeded, grantTokensMember, keyIdMember } from "./shapes";
+import { dryRunSucceeded, enumPrintedAs } from "./shapes";
 
 /** HMAC keys: GenerateMac and VerifyMac (HMAC per RFC 2104 with the key's material). */
 
 const KEY_RESOURCE = "AWS::KMS::Key";
 
-const macInput = {
-  Message: aws.blob({ min: 1, max: 4096 }),
-  KeyId: keyIdMember(),
-  MacAlgorithm: aws.enum(MAC_ALGORITHMS),
-  GrantTokens: grantTokensMember(),
-  DryRun: dryRunMember(),
-};
+/**
+ * MacAlgorithm: the model's values, and AWS's ValidationException lists them in its own order, not
+ * the model's (LocalStack snapshots test_invalid_generate_mac[HMAC_256-INVALID] and
+ * test_invalid_verify_mac[HMAC_256-INVALID-...], recorded in 2023).
+ */
+const macAlgorithm = (model: typeof inputs.GenerateMac.shape.MacAlgorithm) => enumPrintedAs(model, MAC_ALGORITHMS);
 
 function macOf(ctx: OperationContext, input: { KeyId: string; Message: Uint8Array; MacAlgorithm: MacAlgorithm }, operation: "GenerateMac" | "VerifyMac") {
   const resolved = resolveKey(ctx, input.KeyId, { aliases: true });
@@ -40,7 +38,7 @@ function macOf(ctx: OperationContext, input: { KeyId: string; Message: Uint8Arra
 
 export const generateMac = defineOperation({
   name: "GenerateMac",
-  input: z.object(macInput),
+  input: inputs.GenerateMac.extend({ MacAlgorithm: macAlgorithm(inputs.GenerateMac.shape.MacAlgorithm) }),
   readOnly: true,
   sensitive: { request: ["Message"], response: ["Mac"] },
   handler(ctx, input) {
@@ -52,7 +50,7 @@ export const generateMac = defineOperation({
 
 export const verifyMac = defineOperation({
   name: "VerifyMac",
-  input: z.object({ ...macInput, Mac: aws.blob({ min: 1, max: 6144 }) }),
+  input: inputs.VerifyMac.extend({ MacAlgorithm: macAlgorithm(inputs.VerifyMac.shape.MacAlgorithm) }),
   readOnly: true,
   sensitive: { request: ["Message", "Mac"] },
   handler(ctx, input) {

@@ -1,8 +1,7 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
 import { isAwsRegion } from "../../core/regions";
-import { aws } from "../../core/validation";
 import { authorizeAccountAction, authorizeKey } from "../authorize";
 import { stepKey } from "../key.machine";
 import { scheduleRotation, unscheduleRotation } from "../materials";
@@ -13,7 +12,7 @@ import { checkLockout, parseKeyPolicy } from "../policy-checks";
 import { resolveKey } from "../key-ids";
 import type { KmsKeyRecord } from "../state";
 import { keyArn, kmsState } from "../store";
-import { keyIdMember, mergeTags, tagsMember } from "./shapes";
+import { mergeTags } from "./shapes";
 
 /**
  * ReplicateKey and UpdatePrimaryRegion (multi-region.ts has the model).
@@ -23,7 +22,6 @@ import { keyIdMember, mergeTags, tagsMember } from "./shapes";
  */
 
 const KEY_RESOURCE = "AWS::KMS::Key";
-const regionMember = () => aws.string({ min: 1, max: 32, pattern: /^([a-z]+-){2,3}\d+$/ });
 
 /** NOTE: the messages for an unknown Region or one that already holds a copy are the sandbox's. */
 function checkReplicaRegion(key: KmsKeyRecord, region: string): void {
@@ -35,14 +33,7 @@ function checkReplicaRegion(key: KmsKeyRecord, region: string): void {
 
 export const replicateKey = defineOperation({
   name: "ReplicateKey",
-  input: z.object({
-    KeyId: keyIdMember(),
-    ReplicaRegion: regionMember(),
-    Policy: aws.string({ min: 1, max: 131072 }).optional(),
-    BypassPolicyLockoutSafetyCheck: aws.boolean().optional(),
-    Description: aws.string({ min: 0, max: 8192 }).optional(),
-    Tags: tagsMember().optional(),
-  }),
+  input: inputs.ReplicateKey,
   readOnly: false,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
@@ -91,7 +82,7 @@ export const replicateKey = defineOperation({
 
 export const updatePrimaryRegion = defineOperation({
   name: "UpdatePrimaryRegion",
-  input: z.object({ KeyId: keyIdMember(), PrimaryRegion: regionMember() }),
+  input: inputs.UpdatePrimaryRegion,
   readOnly: false,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });

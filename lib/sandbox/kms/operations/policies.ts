@@ -1,17 +1,14 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeKey } from "../authorize";
 import { resolveKey } from "../key-ids";
 import { paginate } from "../pagination";
 import { checkLockout, parseKeyPolicy } from "../policy-checks";
-import { keyIdMember, limitMember, markerMember } from "./shapes";
 
 /** Key policies: every key has exactly one, named "default". */
 
 const KEY_RESOURCE = "AWS::KMS::Key";
-const policyNameMember = () => aws.string({ min: 1, max: 128, pattern: /^[\w]+$/ }).optional();
 
 function requireDefaultName(name: string | undefined): void {
   // NOTE: the message is moto's; AWS's text for another policy name is not confirmed.
@@ -20,7 +17,7 @@ function requireDefaultName(name: string | undefined): void {
 
 export const getKeyPolicy = defineOperation({
   name: "GetKeyPolicy",
-  input: z.object({ KeyId: keyIdMember(), PolicyName: policyNameMember() }),
+  input: inputs.GetKeyPolicy,
   readOnly: true,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
@@ -33,12 +30,7 @@ export const getKeyPolicy = defineOperation({
 
 export const putKeyPolicy = defineOperation({
   name: "PutKeyPolicy",
-  input: z.object({
-    KeyId: keyIdMember(),
-    PolicyName: policyNameMember(),
-    Policy: aws.string({ min: 1, max: 131072 }),
-    BypassPolicyLockoutSafetyCheck: aws.boolean().optional(),
-  }),
+  input: inputs.PutKeyPolicy,
   readOnly: false,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
@@ -57,7 +49,7 @@ export const putKeyPolicy = defineOperation({
 
 export const listKeyPolicies = defineOperation({
   name: "ListKeyPolicies",
-  input: z.object({ KeyId: keyIdMember(), Limit: limitMember(1000), Marker: markerMember() }),
+  input: inputs.ListKeyPolicies,
   readOnly: true,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });

@@ -1,8 +1,7 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { DAY } from "../../core/time";
-import { aws } from "../../core/validation";
 import { authorizeKey } from "../authorize";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
@@ -15,7 +14,6 @@ import { paginate } from "../pagination";
 import { stepRotation } from "../rotation.machine";
 import type { KmsKeyRecord } from "../state";
 import { seconds } from "../store";
-import { keyIdMember, limitMember, markerMember } from "./shapes";
 
 /**
  * Key material rotation: automatic (EnableKeyRotation, every
@@ -53,7 +51,7 @@ function requireRotatableOnDemand(key: KmsKeyRecord): void {
 
 export const enableKeyRotation = defineOperation({
   name: "EnableKeyRotation",
-  input: z.object({ KeyId: keyIdMember(), RotationPeriodInDays: aws.integer({ min: 90, max: 2560 }).optional() }),
+  input: inputs.EnableKeyRotation,
   readOnly: false,
   handler(ctx, input) {
     const key = rotationTarget(ctx, input.KeyId, "EnableKeyRotation", "key.configureRotation", {
@@ -79,7 +77,7 @@ export const enableKeyRotation = defineOperation({
 
 export const disableKeyRotation = defineOperation({
   name: "DisableKeyRotation",
-  input: z.object({ KeyId: keyIdMember() }),
+  input: inputs.DisableKeyRotation,
   readOnly: false,
   handler(ctx, input) {
     const key = rotationTarget(ctx, input.KeyId, "DisableKeyRotation", "key.configureRotation");
@@ -96,7 +94,7 @@ export const disableKeyRotation = defineOperation({
 
 export const getKeyRotationStatus = defineOperation({
   name: "GetKeyRotationStatus",
-  input: z.object({ KeyId: keyIdMember() }),
+  input: inputs.GetKeyRotationStatus,
   readOnly: true,
   handler(ctx, input) {
     const key = rotationTarget(ctx, input.KeyId, "GetKeyRotationStatus", "key.readRotation");
@@ -117,7 +115,7 @@ export const getKeyRotationStatus = defineOperation({
 
 export const rotateKeyOnDemand = defineOperation({
   name: "RotateKeyOnDemand",
-  input: z.object({ KeyId: keyIdMember() }),
+  input: inputs.RotateKeyOnDemand,
   readOnly: false,
   handler(ctx, input) {
     const key = rotationTarget(ctx, input.KeyId, "RotateKeyOnDemand", "key.rotateOnDemand");
@@ -153,12 +151,7 @@ export const rotateKeyOnDemand = defineOperation({
 
 export const listKeyRotations = defineOperation({
   name: "ListKeyRotations",
-  input: z.object({
-    KeyId: keyIdMember(),
-    IncludeKeyMaterial: aws.enum(["ALL_KEY_MATERIAL", "ROTATIONS_ONLY"] as const).optional(),
-    Limit: limitMember(1000),
-    Marker: markerMember(),
-  }),
+  input: inputs.ListKeyRotations,
   readOnly: true,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });

@@ -1,17 +1,17 @@
-import * as z from "zod";
+import type * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { toBase64 } from "../../core/encoding";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { digestLength, digestMessage, publicKeyDer, sign, verify, type SigningAlgorithmName, type SigningKeySpec } from "../../crypto/signing";
 import { authorizeKey } from "../authorize";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
-import { encryptionAlgorithmsFor, isAsymmetricSpec, SIGNING_ALGORITHMS, signingAlgorithmsFor, type SigningAlgorithm } from "../key-specs";
+import { encryptionAlgorithmsFor, isAsymmetricSpec, signingAlgorithmsFor } from "../key-specs";
 import { currentMaterial, materialSecret } from "../materials";
 import type { KmsKeyRecord } from "../state";
 import { stepKey } from "../key.machine";
 import { requireUsableKey } from "../usage";
-import { dryRunMember, dryRunSucceeded, grantTokensMember, keyIdMember } from "./shapes";
+import { dryRunSucceeded } from "./shapes";
 
 /**
  * Asymmetric signing: Sign, Verify, GetPublicKey (crypto/signing.ts does the
@@ -21,23 +21,8 @@ import { dryRunMember, dryRunSucceeded, grantTokensMember, keyIdMember } from ".
  */
 
 const KEY_RESOURCE = "AWS::KMS::Key";
-const MESSAGE_TYPES = ["RAW", "DIGEST", "EXTERNAL_MU"] as const;
-
-const signingInput = {
-  KeyId: keyIdMember(),
-  Message: aws.blob({ min: 1, max: 4096 }),
-  MessageType: aws.enum(MESSAGE_TYPES).optional(),
-  GrantTokens: grantTokensMember(),
-  SigningAlgorithm: aws.enum(SIGNING_ALGORITHMS),
-  DryRun: dryRunMember(),
-};
-
-interface SigningRequest {
-  KeyId: string;
-  Message: Uint8Array;
-  MessageType?: (typeof MESSAGE_TYPES)[number] | undefined;
-  SigningAlgorithm: SigningAlgorithm;
-}
+/** What Sign and Verify have in common (the model's members). */
+type SigningRequest = Pick<z.output<typeof inputs.Sign>, "KeyId" | "Message" | "MessageType" | "SigningAlgorithm">;
 
 /** Resolves, authorises and checks a Sign/Verify request; returns the key, its seed and the digest to sign. */
 function prepare(ctx: OperationContext, input: SigningRequest, operation: "Sign" | "Verify") {
@@ -54,8 +39,11 @@ function prepare(ctx: OperationContext, input: SigningRequest, operation: "Sign"
     },
   });
   requireUsableKey(key, "SIGN_VERIFY", operation);
-  if (!signingAlgorithmsFor(key.keySpec).includes(input.SigningAlgorithm)) throw kmsErrors.incompatibleAlgorithm(input.SigningAlgorithm, key.keySpec);
-  const algorithm = input.SigningAlgorithm as SigningAlgorithmName;
+  // The model's other algorithms (SM2DSA, ML-DSA, Ed25519) belong to key specs the sandbox does not simulate.
+  const algorithm: SigningAlgorithmName | undefined = signingAlgorithmsFor(key.keySpec).find(
+    (candidate): candidate is SigningAlgorithmName => candidate !== "SM2DSA" && candidate === input.SigningAlgorithm,
+  );
+  if (algorithm === undefined) throw kmsErrors.incompatibleAlgorithm(input.SigningAlgorithm, key.keySpec);
   // EXTERNAL_MU is for ML-DSA keys, which the sandbox does not simulate.
   if (messageType === "EXTERNAL_MU") throw kmsErrors.incompatibleAlgorithm(input.SigningAlgorithm, key.keySpec);
   if (messageType === "DIGEST" && input.Message.length !== digestLength(algorithm)) {
@@ -74,7 +62,7 @@ function signingSeed(key: KmsKeyRecord): Uint8Array {
 
 export const signOperation = defineOperation({
   name: "Sign",
-  input: z.object(signingInput),
+  input: inputs.Sign,
   readOnly: true,
   sensitive: { request: ["Message"], response: ["Signature"] },
   handler(ctx, input) {
@@ -87,7 +75,7 @@ export const signOperation = defineOperation({
 
 export const verifyOperation = defineOperation({
   name: "Verify",
-  input: z.object({ ...signingInput, Signature: aws.blob({ min: 1, max: 6144 }) }),
+  input: inputs.Verify,
   readOnly: true,
   sensitive: { request: ["Message", "Signature"] },
   handler(ctx, input) {
@@ -100,7 +88,7 @@ export const verifyOperation = defineOperation({
 
 export const getPublicKey = defineOperation({
   name: "GetPublicKey",
-  input: z.object({ KeyId: keyIdMember(), GrantTokens: grantTokensMember() }),
+  input: inputs.GetPublicKey,
   readOnly: true,
   handler(ctx, input) {
     const resolved = resolveKey(ctx, input.KeyId, { aliases: true });

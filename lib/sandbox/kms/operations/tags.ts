@@ -1,11 +1,10 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/kms";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeKey } from "../authorize";
 import { resolveKey } from "../key-ids";
 import { stepKey } from "../key.machine";
 import { paginate } from "../pagination";
-import { keyIdMember, limitMember, markerMember, mergeTags, tagsMember } from "./shapes";
+import { checkLimit, mergeTags } from "./shapes";
 
 /** Tags on keys (key id or key ARN only). */
 
@@ -13,7 +12,7 @@ const KEY_RESOURCE = "AWS::KMS::Key";
 
 export const tagResource = defineOperation({
   name: "TagResource",
-  input: z.object({ KeyId: keyIdMember(), Tags: tagsMember() }),
+  input: inputs.TagResource,
   readOnly: false,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
@@ -27,7 +26,7 @@ export const tagResource = defineOperation({
 
 export const untagResource = defineOperation({
   name: "UntagResource",
-  input: z.object({ KeyId: keyIdMember(), TagKeys: aws.list(aws.string({ min: 1, max: 128 })) }),
+  input: inputs.UntagResource,
   readOnly: false,
   handler(ctx, input) {
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
@@ -42,9 +41,11 @@ export const untagResource = defineOperation({
 
 export const listResourceTags = defineOperation({
   name: "ListResourceTags",
-  input: z.object({ KeyId: keyIdMember(), Limit: limitMember(50), Marker: markerMember() }),
+  input: inputs.ListResourceTags,
   readOnly: true,
   handler(ctx, input) {
+    // The model allows up to 1000; ListResourceTags takes at most 50 (the model's documentation of Limit).
+    checkLimit(input.Limit, 50);
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
     ctx.touches(key.arn, KEY_RESOURCE);
     authorizeKey(ctx, key, { operation: "ListResourceTags" });
