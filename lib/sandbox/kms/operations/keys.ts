@@ -66,8 +66,8 @@ export const createKey = defineOperation({
     }
     const keyUsage = usagesFor(keySpec).find((usage) => usage === requestedUsage);
     if (keyUsage === undefined) {
-      // NOTE: sandbox wording for a KeySpec/KeyUsage combination AWS does not allow.
-      throw kmsErrors.validation(`KeyUsage ${requestedUsage} is not compatible with KeySpec ${keySpec}.`);
+      // AWS's text, no final period (LocalStack snapshot test_derive_shared_secret, "response-invalid-key-spec").
+      throw kmsErrors.validation(`KeyUsage ${requestedUsage} is not compatible with KeySpec ${keySpec}`);
     }
     if (origin === "AWS_CLOUDHSM" || origin === "EXTERNAL_KEY_STORE" || input.CustomKeyStoreId !== undefined || input.XksKeyId !== undefined) {
       // NOTE: custom key stores (CloudHSM, external) are not simulated.

@@ -122,8 +122,8 @@ export const rotateKeyOnDemand = defineOperation({
     requireRotatableOnDemand(key);
     requireNotReplica(key);
     if (key.rotation.onDemandRotations >= ON_DEMAND_ROTATION_LIMIT) {
-      // NOTE: the message is the sandbox's wording.
-      throw new AwsServiceError("LimitExceededException", `${key.arn} has reached the limit of ${ON_DEMAND_ROTATION_LIMIT} on-demand rotations.`);
+      // AWS's text (LocalStack snapshot test_key_rotations_limits, recorded when the limit was 10; it is 25 now).
+      throw new AwsServiceError("LimitExceededException", `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
     }
     const next = stepRotation(key.rotation.state, "rotation.rotateOnDemand");
     if (!next) throw kmsErrors.rotationUnsupported();

@@ -36,15 +36,17 @@ export const MAX_TAGS = 50;
 
 /**
  * Merges new tags into a key's tags (a tag with an existing key replaces it), or
- * throws TagException. NOTE: the TagException texts are the sandbox's wording.
+ * throws TagException with AWS's texts (LocalStack snapshots recorded against AWS:
+ * test_tag_key_with_duplicate_tag_keys_raises_error, test_create_key_with_too_many_tags_raises_error,
+ * test_create_key_with_invalid_tag_key / test_tag_existing_key_with_invalid_tag_key, where
+ * AWS: and aws: are both reserved).
  */
 export function mergeTags(existing: readonly KmsTag[], added: readonly KmsTag[]): KmsTag[] {
+  if (new Set(added.map((tag) => tag.TagKey)).size !== added.length) throw new AwsServiceError("TagException", "Duplicate tag keys");
+  if (added.some((tag) => tag.TagKey.toLowerCase().startsWith("aws:"))) throw new AwsServiceError("TagException", "Tags beginning with aws: are reserved");
   const merged = new Map(existing.map((tag) => [tag.TagKey, tag.TagValue] as const));
-  for (const tag of added) {
-    if (tag.TagKey.toLowerCase().startsWith("aws:")) throw new AwsServiceError("TagException", `Tag key ${tag.TagKey} uses the reserved prefix aws:`);
-    merged.set(tag.TagKey, tag.TagValue);
-  }
-  if (merged.size > MAX_TAGS) throw new AwsServiceError("TagException", `A KMS key can have at most ${MAX_TAGS} tags.`);
+  for (const tag of added) merged.set(tag.TagKey, tag.TagValue);
+  if (merged.size > MAX_TAGS) throw new AwsServiceError("TagException", "Too many tags");
   return [...merged].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
 }
 
