@@ -444,7 +444,7 @@ export class Sandbox {
     const regionsMark = this.createdRegions.length;
     const sequenceMark = this.state.sequence;
     try {
-      const request = parseRequest(spec.input as z.ZodType, input);
+      const request = parseRequest(spec.input as z.ZodType, input, service.validationErrorCode);
       const output = spec.handler(ctx, request);
       event.responseElements = redact(output as Record<string, unknown>, spec.sensitive?.response);
       return output;

@@ -18,6 +18,7 @@ import { deleteStack, describeStackEvents, describeStackResources, describeStack
 export const cloudFormationService: ServiceSpec = {
   id: "cloudformation",
   eventSource: "cloudformation.amazonaws.com",
+  validationErrorCode: "ValidationError",
   errorMessageKey: "message",
   operations: {
     CreateStack: createStack,

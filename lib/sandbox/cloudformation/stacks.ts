@@ -75,28 +75,6 @@ export function authorizeStack(ctx: OperationContext, action: string, target: { 
   if (target.stackId) ctx.touches(target.stackId, "AWS::CloudFormation::Stack");
 }
 
-/** Model validation in CloudFormation's words: its constraint failures are ValidationError, not ValidationException. */
-export function parseCfnRequest<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  try {
-    return parseRequest(schema, input);
-  } catch (error) {
-    if (isAwsServiceError(error) && error.code === "ValidationException") throw errors.validationError(error.message);
-    throw error;
-  }
-}
-
-/**
- * An operation's request schema: the contract's (contracts/cloudformation.ts, generated from the model), checked
- * with CloudFormation's error code. The engine validates a request with core/validation's parseRequest, whose
- * constraint failures are ValidationException (the JSON services' code); CloudFormation speaks the query protocol
- * and answers them as ValidationError with the same text (recorded examples in errors.ts, CREATE_STACK_NAME_PATTERN).
- * So the contract's schema is checked here, inside the engine's parse, and a ValidationException leaves it as
- * ValidationError; the handler gets the contract's types.
- */
-export function cfnInput<S extends z.ZodType>(schema: S) {
-  return z.unknown().transform((raw): z.output<S> => parseCfnRequest(schema, raw));
-}
-
 /**
  * CloudFormation's rules for a stack name, beyond the model (its StackName shape has no constraints), failing as
  * model constraints do (ValidationError, "1 validation error detected: Value '0MyStack' at 'stackName' failed to

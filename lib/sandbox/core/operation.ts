@@ -121,6 +121,11 @@ export interface ServiceSpec {
   id: ServiceId;
   /** CloudTrail eventSource, e.g. "kms.amazonaws.com". */
   eventSource: string;
+  /**
+   * The code of a request that breaks the model's constraints: ValidationException (JSON services,
+   * the default) or ValidationError (CloudFormation and STS, query-protocol services).
+   */
+  validationErrorCode?: string;
   /** Member name of the message in error bodies: KMS and SSM use "message", Secrets Manager "Message". */
   errorMessageKey: "message" | "Message";
   /** Error codes whose model names the message member differently from `errorMessageKey` (pass to `toWire`). */

@@ -100,7 +100,7 @@ function describeValue(value: unknown): string {
  * throws the AWS error for it: ValidationException for broken constraints,
  * SerializationException for members of the wrong JSON type.
  */
-export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, validationErrorCode = "ValidationException"): z.output<S> {
   const result = schema.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data;
   const problems: string[] = [];
@@ -123,5 +123,5 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
     problems.push(`Value${shown ? " " + shown : ""} at '${memberPath(issue.path)}' failed to satisfy constraint: ${issue.message}`);
   }
   const count = problems.length;
-  throw new AwsServiceError("ValidationException", `${count} validation error${count === 1 ? "" : "s"} detected: ${problems.join("; ")}`);
+  throw new AwsServiceError(validationErrorCode, `${count} validation error${count === 1 ? "" : "s"} detected: ${problems.join("; ")}`);
 }

@@ -19,30 +19,9 @@ import { issueRoleSession } from "./credentials";
  * simulated; the session's permissions are the role's.
  */
 
-/**
- * An operation's request schema: the contract's (contracts/sts.ts, generated from the model), checked with STS's
- * error code. The engine validates a request with core/validation's parseRequest, whose constraint failures are
- * ValidationException (the JSON services' code); STS speaks the query protocol and answers them as ValidationError
- * with the same text (recorded: "An error occurred (ValidationError) when calling the AssumeRole operation: 1
- * validation error detected: Value 'PowerUser/hjacobs' at 'roleSessionName' failed to satisfy constraint: Member must
- * satisfy regular expression pattern: [\w+=,.@-]*", https://github.com/zalando-stups/aws-credentials-service/issues/7).
- * So the contract's schema is checked here, inside the engine's parse, and a ValidationException leaves it as
- * ValidationError; the handler gets the contract's types.
- */
-function stsInput<S extends z.ZodType>(schema: S) {
-  return z.unknown().transform((raw): z.output<S> => {
-    try {
-      return parseRequest(schema, raw);
-    } catch (error) {
-      if (isAwsServiceError(error) && error.code === "ValidationException") throw new AwsServiceError("ValidationError", error.message);
-      throw error;
-    }
-  });
-}
-
 const getCallerIdentity = defineOperation({
   name: "GetCallerIdentity",
-  input: stsInput(inputs.GetCallerIdentity),
+  input: inputs.GetCallerIdentity,
   readOnly: true,
   handler(ctx) {
     return { UserId: ctx.callerId, Account: ctx.caller.accountId, Arn: ctx.caller.arn };
@@ -55,7 +34,7 @@ const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,6
 
 const assumeRole = defineOperation({
   name: "AssumeRole",
-  input: stsInput(inputs.AssumeRole),
+  input: inputs.AssumeRole,
   readOnly: false,
   sensitive: { response: ["Credentials"] },
   handler(ctx, input) {
@@ -85,6 +64,7 @@ const assumeRole = defineOperation({
 export const stsService: ServiceSpec = {
   id: "sts",
   eventSource: "sts.amazonaws.com",
+  validationErrorCode: "ValidationError",
   errorMessageKey: "message",
   operations: { GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole },
 };

@@ -5,7 +5,7 @@ import { precheckDynamicReferences, pseudoParameters, runCreation, stackEvent, t
 import { RESOURCE_PROVIDERS, SIMULATED_RESOURCE_TYPES } from "../resources";
 import { stepStack } from "../stack.machine";
 import type { OnFailure, StackRecord } from "../state";
-import { authorizeStack, cfnInput, checkStackName, cloudFormationState, findStack, pruneDeletedStacks, stackArn } from "../stacks";
+import { authorizeStack, checkStackName, cloudFormationState, findStack, pruneDeletedStacks, stackArn } from "../stacks";
 import { checkTemplate } from "../template/checks";
 import { notSimulated, readTemplate } from "../template/model";
 import { checkParameterNames, resolveParameters } from "../template/parameters";
@@ -28,7 +28,7 @@ export function unsupportedTypeMessage(types: readonly string[]): string {
 
 export const createStack = defineOperation({
   name: "CreateStack",
-  input: cfnInput(inputs.CreateStack),
+  input: inputs.CreateStack,
   readOnly: false,
   handler(ctx, input) {
     checkStackName(input.StackName, "create");

@@ -4,7 +4,7 @@ import * as errors from "../errors";
 import { runDeletion, type StackRun } from "../provision";
 import { stepStack } from "../stack.machine";
 import type { StackRecord } from "../state";
-import { authorizeStack, cfnInput, checkStackName, findAuthorizedStack, pruneDeletedStacks, requireAuthorizedStack, visibleStacks } from "../stacks";
+import { authorizeStack, checkStackName, findAuthorizedStack, pruneDeletedStacks, requireAuthorizedStack, visibleStacks } from "../stacks";
 import { checkTemplate } from "../template/checks";
 import { readTemplate, type Template } from "../template/model";
 import { eventShape, resourceSummaryShape, stackResourceShape, stackShape, stackSummaryShape } from "../views";
@@ -21,7 +21,7 @@ const newestFirst = (stacks: StackRecord[]) => [...stacks].reverse().sort((a, b)
 
 export const describeStacks = defineOperation({
   name: "DescribeStacks",
-  input: cfnInput(inputs.DescribeStacks),
+  input: inputs.DescribeStacks,
   readOnly: true,
   handler(ctx, input) {
     if (input.StackName !== undefined) checkStackName(input.StackName, "lookup");
@@ -36,7 +36,7 @@ export const describeStacks = defineOperation({
 
 export const describeStackEvents = defineOperation({
   name: "DescribeStackEvents",
-  input: cfnInput(inputs.DescribeStackEvents),
+  input: inputs.DescribeStackEvents,
   readOnly: true,
   handler(ctx, input) {
     checkStackName(input.StackName, "lookup");
@@ -47,7 +47,7 @@ export const describeStackEvents = defineOperation({
 
 export const describeStackResources = defineOperation({
   name: "DescribeStackResources",
-  input: cfnInput(inputs.DescribeStackResources),
+  input: inputs.DescribeStackResources,
   readOnly: true,
   handler(ctx, input) {
     let stack: StackRecord | undefined;
@@ -74,7 +74,7 @@ export const describeStackResources = defineOperation({
 
 export const listStackResources = defineOperation({
   name: "ListStackResources",
-  input: cfnInput(inputs.ListStackResources),
+  input: inputs.ListStackResources,
   readOnly: true,
   handler(ctx, input) {
     checkStackName(input.StackName, "lookup");
@@ -91,7 +91,7 @@ export const listStackResources = defineOperation({
  */
 export const deleteStack = defineOperation({
   name: "DeleteStack",
-  input: cfnInput(inputs.DeleteStack),
+  input: inputs.DeleteStack,
   readOnly: false,
   handler(ctx, input) {
     checkStackName(input.StackName, "lookup");
@@ -116,7 +116,7 @@ export const deleteStack = defineOperation({
 
 export const getTemplate = defineOperation({
   name: "GetTemplate",
-  input: cfnInput(inputs.GetTemplate),
+  input: inputs.GetTemplate,
   readOnly: true,
   handler(ctx, input) {
     // NOTE: change sets are not simulated.
@@ -134,7 +134,7 @@ export const getTemplate = defineOperation({
  */
 export const validateTemplate = defineOperation({
   name: "ValidateTemplate",
-  input: cfnInput(inputs.ValidateTemplate),
+  input: inputs.ValidateTemplate,
   readOnly: true,
   handler(ctx, input) {
     authorizeStack(ctx, "ValidateTemplate");
@@ -157,7 +157,7 @@ export const validateTemplate = defineOperation({
 
 export const listStacks = defineOperation({
   name: "ListStacks",
-  input: cfnInput(inputs.ListStacks),
+  input: inputs.ListStacks,
   readOnly: true,
   handler(ctx, input) {
     authorizeStack(ctx, "ListStacks");
