@@ -113,6 +113,10 @@ export const smErrors = {
   /** NOTE: the sandbox's own text: every character class was excluded. */
   passwordNoCharacters: () => new AwsServiceError("InvalidParameterException", "The password can't be generated: every character was excluded."),
 
+  /** [MOTO] ListSecrets / BatchGetSecretValue with a filter without Key, or without Values (the model makes neither required). */
+  filterKeyMissing: () => new AwsServiceError("InvalidParameterException", "Invalid filter key"),
+  filterValuesMissing: (key: string) => new AwsServiceError("InvalidParameterException", `Invalid filter values for key: ${key}`),
+
   /** NOTE: sandbox's own text for a NextToken it did not issue. */
   invalidNextToken: () => new AwsServiceError("InvalidNextTokenException", "The NextToken value is not valid."),
 

@@ -1,3 +1,6 @@
+import type * as z from "zod";
+import type { inputs } from "../contracts/secretsmanager";
+import { smErrors } from "./errors";
 import type { SecretRecord } from "./state";
 
 /**
@@ -17,12 +20,29 @@ import type { SecretRecord } from "./state";
  * owning-service match nothing (and their negations match everything).
  */
 
-export const FILTER_KEYS = ["description", "name", "tag-key", "tag-value", "primary-region", "owning-service", "all"] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+/** A filter as the request gives it: the model leaves Key and Values optional. */
+type RequestFilter = NonNullable<z.output<typeof inputs.ListSecrets>["Filters"]>[number];
+
+export type FilterKey = NonNullable<RequestFilter["Key"]>;
 
 export interface Filter {
   Key: FilterKey;
   Values: string[];
+}
+
+/**
+ * The request's filters, each with its Key and Values. The model makes neither
+ * required, so the front end lets a filter without them through and the service
+ * refuses it: InvalidParameterException with moto's texts (its tests
+ * test_with_no_filter_key and test_with_no_filter_values; not marked as
+ * verified against AWS).
+ */
+export function requestFilters(filters: readonly RequestFilter[]): Filter[] {
+  return filters.map(({ Key, Values }) => {
+    if (Key === undefined) throw smErrors.filterKeyMissing();
+    if (Values === undefined) throw smErrors.filterValuesMissing(Key);
+    return { Key, Values };
+  });
 }
 
 /** Splits on any change of case, between letters and digits, and at punctuation: "credsDatabase#892" -> creds, database, 892. */

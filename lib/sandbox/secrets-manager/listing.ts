@@ -1,10 +1,14 @@
+import type * as z from "zod";
+import type { inputs } from "../contracts/secretsmanager";
 import { fromBase64, toBase64, utf8 } from "../core/encoding";
 import { smErrors } from "./errors";
 import type { SecretRecord } from "./state";
 
 /** Ordering and paging of ListSecrets, BatchGetSecretValue and ListSecretVersionIds. */
 
-export const SORT_KEYS = ["created-date", "last-accessed-date", "last-changed-date", "name"] as const;
+type ListRequest = z.output<typeof inputs.ListSecrets>;
+export type SortBy = NonNullable<ListRequest["SortBy"]>;
+export type SortOrder = NonNullable<ListRequest["SortOrder"]>;
 
 /** NextToken: an opaque string for the offset of the next page. */
 export function encodeNextToken(offset: number): string {
@@ -22,7 +26,7 @@ export function decodeNextToken(token: string | undefined): number {
   throw smErrors.invalidNextToken();
 }
 
-export function sortSecrets(secrets: SecretRecord[], sortBy: (typeof SORT_KEYS)[number], order: "asc" | "desc"): SecretRecord[] {
+export function sortSecrets(secrets: SecretRecord[], sortBy: SortBy, order: SortOrder): SecretRecord[] {
   const key = (secret: SecretRecord): number | string =>
     sortBy === "name" ? secret.name : sortBy === "last-changed-date" ? secret.lastChangedAt : sortBy === "last-accessed-date" ? (secret.lastAccessedAt ?? 0) : secret.createdAt;
   const sorted = [...secrets].sort((a, b) => {

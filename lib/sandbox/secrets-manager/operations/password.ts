@@ -1,6 +1,5 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/secretsmanager";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeAccountAction } from "../access";
 import { generatePassword } from "../password";
 
@@ -9,16 +8,7 @@ export const getRandomPassword = defineOperation({
   name: "GetRandomPassword",
   readOnly: true,
   sensitive: { response: ["RandomPassword"] },
-  input: z.object({
-    PasswordLength: aws.integer({ min: 1, max: 4096 }).optional(),
-    ExcludeCharacters: aws.string({ max: 4096 }).optional(),
-    ExcludeNumbers: aws.boolean().optional(),
-    ExcludePunctuation: aws.boolean().optional(),
-    ExcludeUppercase: aws.boolean().optional(),
-    ExcludeLowercase: aws.boolean().optional(),
-    IncludeSpace: aws.boolean().optional(),
-    RequireEachIncludedType: aws.boolean().optional(),
-  }),
+  input: inputs.GetRandomPassword,
   handler(ctx, input) {
     authorizeAccountAction(ctx, "GetRandomPassword");
     const password = generatePassword(

@@ -1,11 +1,9 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/secretsmanager";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { malformedPolicyMessage, parsePolicyDocument, SECRETS_MANAGER_PUBLIC_POLICY_MESSAGE } from "../../iam";
 import type { PolicyDocument, PolicyStatement } from "../../iam/model";
 import { authorizeAccountAction, authorizeSecret } from "../access";
 import { smErrors } from "../errors";
-import { secretId } from "../inputs";
 import { requireLifecycle } from "../lifecycle";
 import { resolveSecret } from "../names";
 
@@ -54,11 +52,7 @@ export const BROAD_ACCESS_FINDING = {
 export const putResourcePolicy = defineOperation({
   name: "PutResourcePolicy",
   readOnly: false,
-  input: z.object({
-    SecretId: secretId,
-    ResourcePolicy: aws.string({ min: 1, max: 20480 }),
-    BlockPublicPolicy: aws.boolean().optional(),
-  }),
+  input: inputs.PutResourcePolicy,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -76,7 +70,7 @@ export const putResourcePolicy = defineOperation({
 export const getResourcePolicy = defineOperation({
   name: "GetResourcePolicy",
   readOnly: true,
-  input: z.object({ SecretId: secretId }),
+  input: inputs.GetResourcePolicy,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -88,7 +82,7 @@ export const getResourcePolicy = defineOperation({
 export const deleteResourcePolicy = defineOperation({
   name: "DeleteResourcePolicy",
   readOnly: false,
-  input: z.object({ SecretId: secretId }),
+  input: inputs.DeleteResourcePolicy,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -116,10 +110,7 @@ export const deleteResourcePolicy = defineOperation({
 export const validateResourcePolicy = defineOperation({
   name: "ValidateResourcePolicy",
   readOnly: true,
-  input: z.object({
-    SecretId: secretId.optional(),
-    ResourcePolicy: aws.string({ min: 1, max: 20480 }),
-  }),
+  input: inputs.ValidateResourcePolicy,
   handler(ctx, input) {
     // With a SecretId the action is on that secret (its policy counts); without one, on "*".
     if (input.SecretId === undefined) authorizeAccountAction(ctx, "ValidateResourcePolicy");

@@ -1,17 +1,13 @@
-import * as z from "zod";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeSecret } from "../access";
-import { kmsKeyId, secretId } from "../inputs";
 import { requireLifecycle } from "../lifecycle";
 import { resolveSecret } from "../names";
+import { replicateSecretToRegionsRequest } from "../requests";
 
 /** What the sandbox says instead of replicating: the status AWS would report, honestly failed. */
 export const REPLICATION_NOT_SIMULATED = "Replication to other Regions is not simulated in this sandbox.";
 
-export const replicaRegions = aws.list(z.object({ Region: aws.string({ min: 1, max: 128 }), KmsKeyId: kmsKeyId.optional() }), { min: 1 });
-
-export function failedReplicas(regions: z.output<typeof replicaRegions>) {
+export function failedReplicas(regions: readonly { Region: string; KmsKeyId?: string | undefined }[]) {
   return regions.map((replica) => ({
     Region: replica.Region,
     ...(replica.KmsKeyId ? { KmsKeyId: replica.KmsKeyId } : {}),
@@ -28,7 +24,8 @@ export function failedReplicas(regions: z.output<typeof replicaRegions>) {
 export const replicateSecretToRegions = defineOperation({
   name: "ReplicateSecretToRegions",
   readOnly: false,
-  input: z.object({ SecretId: secretId, AddReplicaRegions: replicaRegions, ForceOverwriteReplicaSecret: z.boolean().optional() }),
+  // Replicas with a Region: see requests.ts.
+  input: replicateSecretToRegionsRequest,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     authorizeSecret(ctx, "ReplicateSecretToRegions", resolved);

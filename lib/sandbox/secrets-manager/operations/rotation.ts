@@ -1,12 +1,11 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/secretsmanager";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { findFunction } from "../../lambda/invoke";
 import { authorizeSecret } from "../access";
 import { smErrors } from "../errors";
-import { clientRequestToken, rotationRules, secretId } from "../inputs";
 import { applyRotation, requireLifecycle, stepRotation } from "../lifecycle";
 import { resolveSecret } from "../names";
+import { rotateSecretRequest } from "../requests";
 import { addPendingPlaceholder, runRotation, scheduleNextRotation } from "../rotation";
 import { parseRotationRules } from "../schedule";
 import { AWSPENDING, findVersion, pendingElsewhere, versionWithStage } from "../staging";
@@ -30,13 +29,9 @@ import type { RotationRules } from "../state";
 export const rotateSecret = defineOperation({
   name: "RotateSecret",
   readOnly: false,
-  input: z.object({
-    SecretId: secretId,
-    ClientRequestToken: clientRequestToken.optional(),
-    RotationLambdaARN: aws.string({ max: 2048 }).optional(),
-    RotationRules: rotationRules.optional(),
-    RotateImmediately: aws.boolean().optional(),
-  }),
+  // AutomaticallyAfterDays' range is the service's check (schedule.ts): see requests.ts.
+  // NOTE: ExternalSecretRotationMetadata and ExternalSecretRotationRoleArn (managed external secrets) are accepted and not used.
+  input: rotateSecretRequest,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -85,7 +80,7 @@ export const rotateSecret = defineOperation({
 export const cancelRotateSecret = defineOperation({
   name: "CancelRotateSecret",
   readOnly: false,
-  input: z.object({ SecretId: secretId }),
+  input: inputs.CancelRotateSecret,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;

@@ -1,19 +1,18 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/secretsmanager";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { DAY, toEpochSeconds } from "../../core/time";
-import { aws } from "../../core/validation";
 import { authorizeAccountAction, authorizeSecret, requestTagKeys, SECRET_RESOURCE_TYPE } from "../access";
 import { smErrors } from "../errors";
-import { matchesFilters } from "../filters";
-import { clientRequestToken, description, filterList, kmsKeyId, secretBinary, secretId, secretString, tagList } from "../inputs";
+import { matchesFilters, requestFilters } from "../filters";
 import { applyLifecycle, initialStates, requireLifecycle } from "../lifecycle";
 import { findByName, findSecret, isValidName, newSecretArn, resolveSecret, type ResolvedSecret } from "../names";
-import { failedReplicas, replicaRegions } from "./replication";
+import { failedReplicas } from "./replication";
 import { ROTATE_EVENT_KIND, scheduleNextRotation } from "../rotation";
 import { DELETE_EVENT_KIND } from "../scheduled";
 import { addVersion, AWSCURRENT, AWSPENDING, AWSPREVIOUS } from "../staging";
 import type { SecretRecord } from "../state";
-import { decodeNextToken, encodeNextToken, SORT_KEYS, sortSecrets } from "../listing";
+import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
+import { createSecretRequest, listSecretsRequest, updateSecretRequest } from "../requests";
 import { compact, describeSecretView, listEntryView } from "../view";
 import { kmsKeyIdsLabel, openVersion, sameValue, sealFor, valueFromRequest } from "../values";
 import { commitWrite, prepareWrite } from "../writes";
@@ -27,18 +26,10 @@ export const createSecret = defineOperation({
   name: "CreateSecret",
   readOnly: false,
   sensitive: { request: ["SecretString", "SecretBinary"] },
-  input: z.object({
-    Name: aws.string({ min: 1, max: 512 }),
-    ClientRequestToken: clientRequestToken.optional(),
-    Description: description.optional(),
-    KmsKeyId: kmsKeyId.optional(),
-    SecretBinary: secretBinary.optional(),
-    SecretString: secretString.optional(),
-    Tags: tagList.optional(),
-    // NOTE: replication is not simulated; requested replicas are reported as failed (below).
-    AddReplicaRegions: replicaRegions.optional(),
-    ForceOverwriteReplicaSecret: z.boolean().optional(),
-  }),
+  // SecretString hidden in messages, Tags with Key and Value, replicas with a Region: see requests.ts.
+  // NOTE: replication is not simulated; requested replicas are reported as failed (below).
+  // NOTE: Type (the partner holding a managed external secret) is accepted and not used.
+  input: createSecretRequest,
   handler(ctx, input) {
     const value = valueFromRequest(input);
     if (!isValidName(input.Name)) throw smErrors.invalidName();
@@ -104,7 +95,7 @@ export const createSecret = defineOperation({
 export const describeSecret = defineOperation({
   name: "DescribeSecret",
   readOnly: true,
-  input: z.object({ SecretId: secretId }),
+  input: inputs.DescribeSecret,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     authorizeSecret(ctx, "DescribeSecret", resolved);
@@ -131,14 +122,8 @@ export const updateSecret = defineOperation({
   name: "UpdateSecret",
   readOnly: false,
   sensitive: { request: ["SecretString", "SecretBinary"] },
-  input: z.object({
-    SecretId: secretId,
-    ClientRequestToken: clientRequestToken.optional(),
-    Description: description.optional(),
-    KmsKeyId: kmsKeyId.optional(),
-    SecretBinary: secretBinary.optional(),
-    SecretString: secretString.optional(),
-  }),
+  // SecretString hidden in messages: see requests.ts. NOTE: Type (managed external secrets) is accepted and not used.
+  input: updateSecretRequest,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -173,14 +158,11 @@ export const updateSecret = defineOperation({
 export const deleteSecret = defineOperation({
   name: "DeleteSecret",
   readOnly: false,
-  input: z.object({
-    SecretId: secretId,
-    RecoveryWindowInDays: aws.integer().optional(),
-    ForceDeleteWithoutRecovery: aws.boolean().optional(),
-  }),
+  input: inputs.DeleteSecret,
   handler(ctx, input) {
     const window = input.RecoveryWindowInDays;
     const force = input.ForceDeleteWithoutRecovery === true;
+    // The model sets no range on RecoveryWindowInDays; the service takes 7-30 days [CLI-DOC] [MOTO] (errors.ts).
     if (window !== undefined && (window < 7 || window > 30)) throw smErrors.recoveryWindowRange();
     if (window !== undefined && force) throw smErrors.forceWithWindow();
 
@@ -218,7 +200,7 @@ export const deleteSecret = defineOperation({
 export const restoreSecret = defineOperation({
   name: "RestoreSecret",
   readOnly: false,
-  input: z.object({ SecretId: secretId }),
+  input: inputs.RestoreSecret,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -239,20 +221,15 @@ export const restoreSecret = defineOperation({
 export const listSecrets = defineOperation({
   name: "ListSecrets",
   readOnly: true,
-  input: z.object({
-    IncludePlannedDeletion: aws.boolean().optional(),
-    MaxResults: aws.integer({ min: 1, max: 100 }).optional(),
-    NextToken: aws.string({ min: 1, max: 4096 }).optional(),
-    Filters: filterList.optional(),
-    SortOrder: aws.enum(["asc", "desc"]).optional(),
-    SortBy: aws.enum(SORT_KEYS).optional(),
-  }),
+  // Filters' values checked against the model's pattern: see requests.ts.
+  input: listSecretsRequest,
   handler(ctx, input) {
+    const filters = requestFilters(input.Filters ?? []);
     authorizeAccountAction(ctx, "ListSecrets");
     const offset = decodeNextToken(input.NextToken);
     const state = ctx.regionState().secretsManager;
     const matching = Object.values(state.secrets).filter(
-      (secret) => (input.IncludePlannedDeletion === true || secret.lifecycle === "Active") && matchesFilters(secret, input.Filters ?? []),
+      (secret) => (input.IncludePlannedDeletion === true || secret.lifecycle === "Active") && matchesFilters(secret, filters),
     );
     // NOTE: AWS documents only that secrets are listed by CreatedDate; the sandbox lists newest first by default.
     const sorted = sortSecrets(matching, input.SortBy ?? "created-date", input.SortOrder ?? "desc");

@@ -1,10 +1,9 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/secretsmanager";
 import { defineOperation } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeSecret, requestTagKeys } from "../access";
-import { secretId, tagList } from "../inputs";
 import { requireLifecycle } from "../lifecycle";
 import { resolveSecret } from "../names";
+import { tagResourceRequest } from "../requests";
 
 /**
  * TagResource and UntagResource. Both answer with an empty body, which the
@@ -17,7 +16,8 @@ import { resolveSecret } from "../names";
 export const tagResource = defineOperation({
   name: "TagResource",
   readOnly: false,
-  input: z.object({ SecretId: secretId, Tags: tagList }),
+  // Tags with Key and Value: see requests.ts.
+  input: tagResourceRequest,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -37,7 +37,7 @@ export const tagResource = defineOperation({
 export const untagResource = defineOperation({
   name: "UntagResource",
   readOnly: false,
-  input: z.object({ SecretId: secretId, TagKeys: aws.list(aws.string({ min: 1, max: 128 })) }),
+  input: inputs.UntagResource,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;

@@ -1,12 +1,10 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/secretsmanager";
 import { isAwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { toEpochSeconds } from "../../core/time";
-import { aws } from "../../core/validation";
 import { authorizeAccountAction, authorizeSecret } from "../access";
 import { smErrors } from "../errors";
-import { matchesFilters } from "../filters";
-import { clientRequestToken, filterList, secretBinary, secretId, secretString, versionId, versionStage } from "../inputs";
+import { matchesFilters, requestFilters } from "../filters";
 import { requireLifecycle, syncRotationWithLabels } from "../lifecycle";
 import { resolveSecret } from "../names";
 import { applyStageMove, AWSCURRENT, checkStageMove, findVersion, versionWithStage } from "../staging";
@@ -15,6 +13,7 @@ import { compact, versionListEntry } from "../view";
 import { markAccessed, openVersion, valueFromRequest, valueToWire } from "../values";
 import { commitWrite, prepareWrite } from "../writes";
 import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
+import { batchGetSecretValueRequest, putSecretValueRequest } from "../requests";
 
 /**
  * Reading and writing secret values and moving their staging labels.
@@ -68,7 +67,7 @@ export const getSecretValue = defineOperation({
   name: "GetSecretValue",
   readOnly: true,
   sensitive: { response: ["SecretString", "SecretBinary"] },
-  input: z.object({ SecretId: secretId, VersionId: versionId.optional(), VersionStage: versionStage.optional() }),
+  input: inputs.GetSecretValue,
   handler: (ctx, input) => readSecretValue(ctx, input),
 });
 
@@ -76,17 +75,14 @@ export const batchGetSecretValue = defineOperation({
   name: "BatchGetSecretValue",
   readOnly: true,
   sensitive: { response: ["SecretValues"] },
-  input: z.object({
-    SecretIdList: aws.list(secretId, { min: 1, max: 20 }).optional(),
-    Filters: filterList.optional(),
-    MaxResults: aws.integer({ min: 1, max: 20 }).optional(),
-    NextToken: aws.string({ min: 1, max: 4096 }).optional(),
-  }),
+  // Filters' values checked against the model's pattern: see requests.ts.
+  input: batchGetSecretValueRequest,
   handler(ctx, input) {
     const byIds = input.SecretIdList !== undefined;
     const byFilters = input.Filters !== undefined;
     if (byIds === byFilters) throw smErrors.batchBoth();
     if (input.MaxResults !== undefined && !byFilters) throw smErrors.batchMaxResultsWithoutFilters();
+    const filters = requestFilters(input.Filters ?? []);
     authorizeAccountAction(ctx, "BatchGetSecretValue");
 
     let ids: string[];
@@ -97,7 +93,7 @@ export const batchGetSecretValue = defineOperation({
       // Filtering lists secrets, which needs secretsmanager:ListSecrets too [API BatchGetSecretValue].
       authorizeAccountAction(ctx, "ListSecrets");
       const offset = decodeNextToken(input.NextToken);
-      const matching = Object.values(ctx.regionState().secretsManager.secrets).filter((secret) => secret.lifecycle === "Active" && matchesFilters(secret, input.Filters ?? []));
+      const matching = Object.values(ctx.regionState().secretsManager.secrets).filter((secret) => secret.lifecycle === "Active" && matchesFilters(secret, filters));
       const sorted = sortSecrets(matching, "created-date", "desc");
       const pageSize = input.MaxResults ?? 20;
       ids = sorted.slice(offset, offset + pageSize).map((secret) => secret.arn);
@@ -121,14 +117,11 @@ export const batchGetSecretValue = defineOperation({
 export const putSecretValue = defineOperation({
   name: "PutSecretValue",
   readOnly: false,
-  sensitive: { request: ["SecretString", "SecretBinary"] },
-  input: z.object({
-    SecretId: secretId,
-    ClientRequestToken: clientRequestToken.optional(),
-    SecretBinary: secretBinary.optional(),
-    SecretString: secretString.optional(),
-    VersionStages: aws.list(versionStage, { min: 1, max: 20 }).optional(),
-  }),
+  // The model marks RotationToken sensitive too ("the service does not include it in CloudTrail log entries").
+  sensitive: { request: ["SecretString", "SecretBinary", "RotationToken"] },
+  // SecretString and RotationToken hidden in messages: see requests.ts.
+  // NOTE: RotationToken (rotation through an assumed role or from another account) is accepted and not checked.
+  input: putSecretValueRequest,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -146,12 +139,7 @@ export const putSecretValue = defineOperation({
 export const listSecretVersionIds = defineOperation({
   name: "ListSecretVersionIds",
   readOnly: true,
-  input: z.object({
-    SecretId: secretId,
-    MaxResults: aws.integer({ min: 1, max: 100 }).optional(),
-    NextToken: aws.string({ min: 1, max: 4096 }).optional(),
-    IncludeDeprecated: aws.boolean().optional(),
-  }),
+  input: inputs.ListSecretVersionIds,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
@@ -173,12 +161,7 @@ export const listSecretVersionIds = defineOperation({
 export const updateSecretVersionStage = defineOperation({
   name: "UpdateSecretVersionStage",
   readOnly: false,
-  input: z.object({
-    SecretId: secretId,
-    VersionStage: versionStage,
-    RemoveFromVersionId: versionId.optional(),
-    MoveToVersionId: versionId.optional(),
-  }),
+  input: inputs.UpdateSecretVersionStage,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/ssm";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { authorizeParameter } from "../access";
 import { checkName, parameterArn } from "../names";
@@ -6,7 +6,6 @@ import { stepParameter } from "../parameter.machine";
 import type { ParameterRecord, SsmState } from "../state";
 import { getRecord, removeRecord } from "../store";
 import { EXPIRATION_EVENT } from "./put";
-import { parameterName, parameterNames } from "./shapes";
 
 /**
  * Deleting parameters removes every version, label and tag at once.
@@ -22,7 +21,7 @@ function remove(ctx: OperationContext, state: SsmState, record: ParameterRecord,
 
 export const deleteParameter = defineOperation({
   name: "DeleteParameter",
-  input: z.object({ Name: parameterName() }),
+  input: inputs.DeleteParameter,
   readOnly: false,
   handler(ctx, input) {
     const state = ctx.regionState().ssm;
@@ -39,7 +38,7 @@ export const deleteParameter = defineOperation({
 
 export const deleteParameters = defineOperation({
   name: "DeleteParameters",
-  input: z.object({ Names: parameterNames() }),
+  input: inputs.DeleteParameters,
   readOnly: false,
   handler(ctx, input) {
     const state = ctx.regionState().ssm;

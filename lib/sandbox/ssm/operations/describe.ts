@@ -1,13 +1,12 @@
-import * as z from "zod";
+import type * as z from "zod";
 import { defineOperation, type WireObject } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { currentVersion } from "../access";
 import * as errors from "../errors";
 import { checkFilters, matchesFilters, type StringFilter } from "../filters";
 import { decodeToken, encodeToken } from "../pagination";
 import { getRecord, namesInOrder } from "../store";
+import { describeParametersRequest } from "../requests";
 import { arnOf, metadataShape } from "../wire";
-import { parameterStringFilters } from "./shapes";
 
 /**
  * DescribeParameters: metadata of the parameters (never their values), in
@@ -15,25 +14,17 @@ import { parameterStringFilters } from "./shapes";
  * ParameterFilters, never both.
  */
 
-const legacyFilter = z.object({
-  Key: aws.enum(["KeyId", "Type", "Name"]),
-  Values: aws.list(aws.string({ min: 1, max: 1024 }), { min: 1, max: 50 }),
-});
+type LegacyFilter = NonNullable<z.output<typeof describeParametersRequest>["Filters"]>[number];
 
 /** The deprecated Filters as ParameterFilters: Name matches by prefix, Type and KeyId exactly (as moto reads them). */
-function fromLegacy(filters: readonly z.output<typeof legacyFilter>[]): StringFilter[] {
+function fromLegacy(filters: readonly LegacyFilter[]): StringFilter[] {
   return filters.map((filter) => ({ Key: filter.Key, Option: filter.Key === "Name" ? "BeginsWith" : "Equals", Values: filter.Values }));
 }
 
 export const describeParameters = defineOperation({
   name: "DescribeParameters",
-  input: z.object({
-    Filters: z.array(legacyFilter).optional(),
-    ParameterFilters: parameterStringFilters().optional(),
-    MaxResults: aws.integer({ min: 1, max: 50 }).optional(),
-    NextToken: z.string().optional(),
-    Shared: aws.boolean().optional(),
-  }),
+  // The legacy filters' Key enum in AWS's order: see requests.ts.
+  input: describeParametersRequest,
   readOnly: true,
   handler(ctx, input) {
     const state = ctx.regionState().ssm;

@@ -1,6 +1,5 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/ssm";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeReference, findRecord, selectVersion } from "../access";
 import * as errors from "../errors";
 import { checkFilters, labeledVersion, matchesFilters } from "../filters";
@@ -12,7 +11,6 @@ import { findPublic, isPublicName, publicArn, publicShape, publicUnderPath, publ
 import type { ParameterReference } from "../names";
 import { isAwsServiceError } from "../../core/errors";
 import { arnOf, historyShape, parameterShape, valueOf } from "../wire";
-import { parameterName, parameterNames, parameterStringFilters } from "./shapes";
 
 /**
  * Reading parameters. The responses carry values (plaintext or, with
@@ -30,7 +28,7 @@ function readPublic(ctx: OperationContext, action: "ssm:GetParameter" | "ssm:Get
 
 export const getParameter = defineOperation({
   name: "GetParameter",
-  input: z.object({ Name: parameterName(), WithDecryption: aws.boolean().optional() }),
+  input: inputs.GetParameter,
   readOnly: true,
   sensitive: { response: ["Parameter"] },
   handler(ctx, input) {
@@ -54,7 +52,7 @@ export const getParameter = defineOperation({
 
 export const getParameters = defineOperation({
   name: "GetParameters",
-  input: z.object({ Names: parameterNames(), WithDecryption: aws.boolean().optional() }),
+  input: inputs.GetParameters,
   readOnly: true,
   sensitive: { response: ["Parameters"] },
   handler(ctx, input) {
@@ -112,14 +110,7 @@ export const getParameters = defineOperation({
 
 export const getParametersByPath = defineOperation({
   name: "GetParametersByPath",
-  input: z.object({
-    Path: parameterName(),
-    Recursive: aws.boolean().optional(),
-    ParameterFilters: parameterStringFilters().optional(),
-    WithDecryption: aws.boolean().optional(),
-    MaxResults: aws.integer({ min: 1, max: 10 }).optional(),
-    NextToken: z.string().optional(),
-  }),
+  input: inputs.GetParametersByPath,
   readOnly: true,
   sensitive: { response: ["Parameters"] },
   handler(ctx, input) {
@@ -166,12 +157,7 @@ export const getParametersByPath = defineOperation({
 
 export const getParameterHistory = defineOperation({
   name: "GetParameterHistory",
-  input: z.object({
-    Name: parameterName(),
-    WithDecryption: aws.boolean().optional(),
-    MaxResults: aws.integer({ min: 1, max: 50 }).optional(),
-    NextToken: z.string().optional(),
-  }),
+  input: inputs.GetParameterHistory,
   readOnly: true,
   sensitive: { response: ["Parameters"] },
   handler(ctx, input) {

@@ -1,11 +1,10 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/ssm";
 import { defineOperation } from "../../core/operation";
 import { authorizeParameter, currentVersion } from "../access";
 import * as errors from "../errors";
 import { checkName, parameterArn } from "../names";
 import type { ParameterRecord, ParameterVersion } from "../state";
 import { getRecord } from "../store";
-import { labelList, parameterName, parameterVersion } from "./shapes";
 
 /**
  * Labels (API reference, LabelParameterVersion): up to 10 per version, each on
@@ -30,7 +29,7 @@ function versionOf(record: ParameterRecord, wanted: number | undefined): Paramet
 
 export const labelParameterVersion = defineOperation({
   name: "LabelParameterVersion",
-  input: z.object({ Name: parameterName(), ParameterVersion: parameterVersion().optional(), Labels: labelList() }),
+  input: inputs.LabelParameterVersion,
   readOnly: false,
   handler(ctx, input) {
     const state = ctx.regionState().ssm;
@@ -54,7 +53,7 @@ export const labelParameterVersion = defineOperation({
 
 export const unlabelParameterVersion = defineOperation({
   name: "UnlabelParameterVersion",
-  input: z.object({ Name: parameterName(), ParameterVersion: parameterVersion(), Labels: labelList() }),
+  input: inputs.UnlabelParameterVersion,
   readOnly: false,
   handler(ctx, input) {
     const state = ctx.regionState().ssm;

@@ -1,7 +1,6 @@
+import type * as z from "zod";
 import { checkAllowedPattern } from "../allowed-pattern";
-import * as z from "zod";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeParameter, currentVersion } from "../access";
 import { DEFAULT_KEY, sealValue } from "../encryption";
 import * as errors from "../errors";
@@ -9,8 +8,8 @@ import { checkName, parameterArn } from "../names";
 import { nextTier } from "../parameter.machine";
 import { parsePolicies, type ParsedPolicies } from "../policies";
 import type { ParameterPolicy, ParameterRecord, ParameterTag, ParameterType, ParameterVersion, StoredTier } from "../state";
+import { putParameterRequest } from "../requests";
 import { getRecord, putRecord, tierCounts } from "../store";
-import { parameterTierEnum, parameterTypeEnum, tagList } from "./shapes";
 
 /** Limits from the API reference (PutParameter Value and Tier; ParameterMaxVersionLimitExceeded). */
 export const STANDARD_VALUE_LIMIT = 4096;
@@ -27,22 +26,7 @@ export const DATA_TYPES = ["text", "aws:ec2:image", "aws:ssm:integration"];
 /** Due-event kind for Expiration policies. */
 export const EXPIRATION_EVENT = "ssm.parameterExpiration";
 
-const putParameterInput = z.object({
-  Name: aws.string({ min: 1, max: 2048 }),
-  Description: aws.string({ min: 0, max: 1024 }).optional(),
-  // Sensitive: its length rules are checked in the handler, in AWS's words for a sensitive member.
-  Value: z.string(),
-  Type: parameterTypeEnum().optional(),
-  KeyId: aws.string({ min: 1, max: 256, pattern: /^([a-zA-Z0-9:/_-]+)$/ }).optional(),
-  Overwrite: aws.boolean().optional(),
-  AllowedPattern: aws.string({ min: 0, max: 1024 }).optional(),
-  Tags: tagList().optional(),
-  Tier: parameterTierEnum().optional(),
-  Policies: aws.string({ min: 1, max: 4096 }).optional(),
-  DataType: aws.string({ min: 0, max: 128 }).optional(),
-});
-
-type PutParameterInput = z.output<typeof putParameterInput>;
+type PutParameterInput = z.output<typeof putParameterRequest>;
 
 /**
  * The tier a request resolves to (API reference, PutParameter Tier):
@@ -75,12 +59,15 @@ function mergeTags(tags: readonly ParameterTag[], added: readonly ParameterTag[]
 
 export const putParameter = defineOperation({
   name: "PutParameter",
-  input: putParameterInput,
+  // Type and Tier enums in AWS's order: see requests.ts. Value (sensitive, no length in the
+  // model) is checked in the handler, in AWS's words for a sensitive member.
+  input: putParameterRequest,
   readOnly: false,
   // The model marks Value sensitive for every type; CloudTrail does not record it.
   sensitive: { request: ["Value"] },
   handler(ctx, input) {
     const state = ctx.regionState().ssm;
+    // Beyond the model's 1-2048 characters: the service's naming rules (names.ts) and Value's lengths.
     const name = checkName(input.Name, "write", ctx.region, ctx.accountId);
     if (input.Value.length === 0) throw errors.valueLength("min");
     if (input.Value.length > VALUE_HARD_LIMIT) throw errors.valueLength("max");

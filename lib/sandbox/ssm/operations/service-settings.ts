@@ -1,7 +1,6 @@
-import * as z from "zod";
+import { inputs } from "../../contracts/ssm";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { aws } from "../../core/validation";
 
 /**
  * The two account-level Parameter Store settings the chapter teaches:
@@ -45,11 +44,9 @@ function view(ctx: OperationContext, id: SettingId) {
   };
 }
 
-const settingIdMember = aws.string({ min: 1, max: 1000 });
-
 export const getServiceSetting = defineOperation({
   name: "GetServiceSetting",
-  input: z.object({ SettingId: settingIdMember }),
+  input: inputs.GetServiceSetting,
   readOnly: true,
   handler(ctx, input) {
     const id = settingOf(ctx, input.SettingId);
@@ -61,7 +58,7 @@ export const getServiceSetting = defineOperation({
 
 export const updateServiceSetting = defineOperation({
   name: "UpdateServiceSetting",
-  input: z.object({ SettingId: settingIdMember, SettingValue: aws.string({ min: 1, max: 4096 }) }),
+  input: inputs.UpdateServiceSetting,
   readOnly: false,
   handler(ctx, input) {
     const id = settingOf(ctx, input.SettingId);
@@ -79,7 +76,7 @@ export const updateServiceSetting = defineOperation({
 
 export const resetServiceSetting = defineOperation({
   name: "ResetServiceSetting",
-  input: z.object({ SettingId: settingIdMember }),
+  input: inputs.ResetServiceSetting,
   readOnly: false,
   handler(ctx, input) {
     const id = settingOf(ctx, input.SettingId);

@@ -1,13 +1,11 @@
-import * as z from "zod";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { aws } from "../../core/validation";
 import { authorizeParameter } from "../access";
 import * as errors from "../errors";
 import { parameterArn, trimName } from "../names";
 import type { ParameterRecord } from "../state";
+import { addTagsToResourceRequest, listTagsForResourceRequest, removeTagsFromResourceRequest } from "../requests";
 import { getRecord } from "../store";
 import { TAGS_PER_PARAMETER } from "./put";
-import { resourceTypeForTagging, tagKey, tagList } from "./shapes";
 
 /**
  * Tags on parameters (ResourceType "Parameter", ResourceId the parameter's
@@ -27,7 +25,8 @@ function parameterFor(ctx: OperationContext, resourceType: string, resourceId: s
 
 export const addTagsToResource = defineOperation({
   name: "AddTagsToResource",
-  input: z.object({ ResourceType: resourceTypeForTagging(), ResourceId: aws.string(), Tags: tagList() }),
+  // ResourceType's enum in AWS's order: see requests.ts.
+  input: addTagsToResourceRequest,
   readOnly: false,
   handler(ctx, input) {
     const record = parameterFor(ctx, input.ResourceType, input.ResourceId, "ssm:AddTagsToResource");
@@ -45,7 +44,7 @@ export const addTagsToResource = defineOperation({
 
 export const removeTagsFromResource = defineOperation({
   name: "RemoveTagsFromResource",
-  input: z.object({ ResourceType: resourceTypeForTagging(), ResourceId: aws.string(), TagKeys: z.array(tagKey()) }),
+  input: removeTagsFromResourceRequest,
   readOnly: false,
   handler(ctx, input) {
     const record = parameterFor(ctx, input.ResourceType, input.ResourceId, "ssm:RemoveTagsFromResource");
@@ -56,7 +55,7 @@ export const removeTagsFromResource = defineOperation({
 
 export const listTagsForResource = defineOperation({
   name: "ListTagsForResource",
-  input: z.object({ ResourceType: resourceTypeForTagging(), ResourceId: aws.string() }),
+  input: listTagsForResourceRequest,
   readOnly: true,
   handler(ctx, input) {
     const record = parameterFor(ctx, input.ResourceType, input.ResourceId, "ssm:ListTagsForResource");

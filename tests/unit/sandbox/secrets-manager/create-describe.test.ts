@@ -78,6 +78,23 @@ describe("CreateSecret", () => {
     );
   });
 
+  it("leaves sensitive values out of UpdateSecret's and PutSecretValue's messages, and RotationToken off the trail", () => {
+    const box = sandbox();
+    sm(box, "CreateSecret", { Name: "quiet", SecretString: "x" });
+    expectError(
+      () => sm(box, "UpdateSecret", { SecretId: "quiet", SecretString: "" }),
+      "ValidationException",
+      "1 validation error detected: Value at 'secretString' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+    expectError(
+      () => sm(box, "PutSecretValue", { SecretId: "quiet", SecretString: "y", RotationToken: "hush-hush" }),
+      "ValidationException",
+      "1 validation error detected: Value at 'rotationToken' failed to satisfy constraint: Member must have length greater than or equal to 36",
+    );
+    sm(box, "PutSecretValue", { SecretId: "quiet", SecretString: "y", RotationToken: "0123456789abcdef-0123456789abcdef-hush" });
+    expect(JSON.stringify(box.trail({ eventName: "PutSecretValue" }))).not.toContain("hush");
+  });
+
   it("checks 65,536 bytes of SecretBinary and the token's 32-64 characters", () => {
     const box = sandbox();
     const big = btoa(String.fromCharCode(...new Uint8Array(65537)));
@@ -151,5 +168,20 @@ describe("ReplicateSecretToRegions", () => {
       ],
     });
     expectError(() => sm(box, "ReplicateSecretToRegions", { SecretId: "missing", AddReplicaRegions: [{ Region: "eu-west-1" }] }), "ResourceNotFoundException");
+  });
+
+  it("checks each Region against the model's pattern, and needs one", () => {
+    const box = sandbox();
+    sm(box, "CreateSecret", { Name: "app/key", SecretString: "s" });
+    expectError(
+      () => sm(box, "ReplicateSecretToRegions", { SecretId: "app/key", AddReplicaRegions: [{ Region: "EU_WEST" }] }),
+      "ValidationException",
+      "1 validation error detected: Value 'EU_WEST' at 'addReplicaRegions.1.member.region' failed to satisfy constraint: Member must satisfy regular expression pattern: ^([a-z]+-)+\\d+$",
+    );
+    expectError(
+      () => sm(box, "ReplicateSecretToRegions", { SecretId: "app/key", AddReplicaRegions: [{ KmsKeyId: "alias/x" }] }),
+      "ValidationException",
+      "1 validation error detected: Value null at 'addReplicaRegions.1.member.region' failed to satisfy constraint: Member must not be null",
+    );
   });
 });

@@ -100,6 +100,21 @@ describe("ListSecrets", () => {
     );
   });
 
+  it("refuses a filter without Key or without Values as the service does (moto's texts; the model requires neither)", () => {
+    expectError(() => sm(sandbox(), "ListSecrets", { Filters: [{ Values: ["prod"] }] }), "InvalidParameterException", "Invalid filter key");
+    expectError(() => sm(sandbox(), "ListSecrets", { Filters: [{ Key: "name" }] }), "InvalidParameterException", "Invalid filter values for key: name");
+    expectError(() => sm(sandbox(), "BatchGetSecretValue", { Filters: [{ Key: "tag-key" }] }), "InvalidParameterException", "Invalid filter values for key: tag-key");
+  });
+
+  it("checks filter values against the model's pattern", () => {
+    expect(names(sm(catalogue(), "ListSecrets", { Filters: [{ Key: "name", Values: ["!prod/db", "prod"] }] }))).toEqual(["prod/api-key"]);
+    expectError(
+      () => sm(sandbox(), "ListSecrets", { Filters: [{ Key: "name", Values: ["a#b"] }] }),
+      "ValidationException",
+      "1 validation error detected: Value 'a#b' at 'filters.1.member.values.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: ^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$",
+    );
+  });
+
   it("checks MaxResults against 1-100", () => {
     expectError(() => sm(sandbox(), "ListSecrets", { MaxResults: 101 }), "ValidationException", /'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100/);
   });

@@ -128,7 +128,7 @@ describe("TagResource and UntagResource", () => {
     expect(listed?.Tags).toEqual([]);
   });
 
-  it("checks the model: Tags need Key and Value", () => {
+  it("refuses Tags without Key or Value (the model leaves both optional; the sandbox needs them)", () => {
     const { box } = shared();
     expectError(() => sm(box, "TagResource", { SecretId: "shared", Tags: [{ Key: "a" }] }), "ValidationException", /Value null at 'tags.1.member.value' failed to satisfy constraint: Member must not be null/);
   });

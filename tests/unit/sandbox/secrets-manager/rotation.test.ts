@@ -277,6 +277,7 @@ describe("RotateSecret checks", () => {
     expectError(rotate({ ScheduleExpression: "every day" }), "InvalidParameterException", /neither a rate\(\) nor a cron\(\) expression/);
     expectError(rotate({ ScheduleExpression: "rate(1 day);" }), "ValidationException", /'rotationRules.scheduleExpression' failed to satisfy constraint: Member must satisfy regular expression pattern/);
     expectError(rotate({ ScheduleExpression: "rate(10 days)", Duration: "25h" }), "InvalidParameterException", /Invalid Duration/);
+    expectError(rotate({ ScheduleExpression: "rate(10 days)", Duration: "h3" }), "ValidationException", "1 validation error detected: Value 'h3' at 'rotationRules.duration' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]+h");
     expect(record(box, APP).rotation.configured).toBe(false);
   });
 

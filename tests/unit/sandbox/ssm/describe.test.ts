@@ -117,7 +117,11 @@ describe("DescribeParameters", () => {
       "ValidationException",
       "You can use either Filters or ParameterFilters in a single request.",
     );
-    expectError(() => ssm(box, "DescribeParameters", { Filters: [{ Key: "Tier", Values: ["Standard"] }] }), "ValidationException", /at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set/);
+    expectError(
+      () => ssm(box, "DescribeParameters", { Filters: [{ Key: "Tier", Values: ["Standard"] }] }),
+      "ValidationException",
+      "1 validation error detected: Value 'Tier' at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set: [KeyId, Type, Name]",
+    );
   });
 
   it("lists no shared parameters (none are shared with the sandbox's accounts)", () => {

@@ -130,4 +130,11 @@ describe("UnlabelParameterVersion", () => {
     threeVersions(box);
     expectError(() => ssm(box, "UnlabelParameterVersion", { Name: "/app/x", ParameterVersion: 9, Labels: ["a"] }), "ParameterVersionNotFound");
   });
+
+  it("takes any version number, as the model sets PSParameterVersion no minimum: 0 is a version not found", () => {
+    const box = sandbox();
+    threeVersions(box);
+    expectError(() => ssm(box, "LabelParameterVersion", { Name: "/app/x", ParameterVersion: 0, Labels: ["a"] }), "ParameterVersionNotFound", "Systems Manager could not find version 0 of /app/x. Verify the version and try again.");
+    expectError(() => ssm(box, "UnlabelParameterVersion", { Name: "/app/x", ParameterVersion: 0, Labels: ["a"] }), "ParameterVersionNotFound");
+  });
 });

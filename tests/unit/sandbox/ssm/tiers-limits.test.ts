@@ -52,9 +52,13 @@ describe("tiers", () => {
     expect(put(box, "/app/large", "short now", { Tier: "Intelligent-Tiering", Overwrite: true }).Tier).toBe("Advanced");
   });
 
-  it("refuse an unknown tier with the model's enum message", () => {
+  it("refuse an unknown tier with the model's enum message, its values in reverse model order (see ssm/requests.ts)", () => {
     const box = sandbox();
-    expectError(() => put(box, "/app/x", "v", { Tier: "Premium" }), "ValidationException", /Value 'Premium' at 'tier' failed to satisfy constraint: Member must satisfy enum value set: \[/);
+    expectError(
+      () => put(box, "/app/x", "v", { Tier: "Premium" }),
+      "ValidationException",
+      "1 validation error detected: Value 'Premium' at 'tier' failed to satisfy constraint: Member must satisfy enum value set: [Intelligent-Tiering, Advanced, Standard]",
+    );
   });
 });
 
