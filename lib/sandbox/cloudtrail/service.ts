@@ -1,6 +1,6 @@
 import type * as z from "zod";
-import { fromBase64, toBase64, utf8 } from "../core/encoding";
 import { AwsServiceError } from "../core/errors";
+import { pageToken, tokenPosition } from "../core/pagination";
 import { defineOperation, type ServiceSpec } from "../core/operation";
 import { inputs } from "../contracts/cloudtrail";
 import type { TrailEvent } from "../trail/trail";
@@ -47,12 +47,6 @@ function resourceNames(arn: string): string[] {
   return resource.startsWith("parameter/") ? [rest, `/${rest}`] : [rest, resource];
 }
 
-interface PageToken {
-  /** The event id the next page starts after. */
-  after: string;
-  /** The request the token belongs to (a token is valid only with the same parameters, as in CloudTrail). */
-  query: string;
-}
 
 function invalidNextToken(): never {
   throw new AwsServiceError("InvalidNextTokenException", "Invalid NextToken.");
@@ -71,18 +65,9 @@ const lookupEvents = defineOperation({
     const start = input.StartTime === undefined ? ctx.now - RETENTION_MS : input.StartTime * 1000;
     const end = input.EndTime === undefined ? ctx.now : input.EndTime * 1000;
     if (input.StartTime !== undefined && input.EndTime !== undefined && start > end) throw new AwsServiceError("InvalidTimeRangeException", "Start time must not be after end time.");
-    const query = JSON.stringify({ attributes, start: input.StartTime, end: input.EndTime, category: input.EventCategory });
-    let after: string | undefined;
-    if (input.NextToken !== undefined) {
-      let token: PageToken;
-      try {
-        token = JSON.parse(utf8.decode(fromBase64(input.NextToken))) as PageToken;
-      } catch {
-        invalidNextToken();
-      }
-      if (typeof token.after !== "string" || token.query !== query) invalidNextToken();
-      after = token.after;
-    }
+    // A token pages one query: the operation and the query's members are its scope, the last event returned its position.
+    const scope = `cloudtrail:LookupEvents:${JSON.stringify({ attributes, start: input.StartTime, end: input.EndTime, category: input.EventCategory })}`;
+    const after = input.NextToken === undefined ? undefined : (tokenPosition(scope, input.NextToken) ?? invalidNextToken());
     // Insights events are not simulated: an insight lookup finds nothing.
     const [attribute] = attributes;
     const matching = input.EventCategory === "insight"
@@ -111,7 +96,7 @@ const lookupEvents = defineOperation({
     const more = from + size < matching.length && last !== undefined;
     return {
       Events: page.map(lookupEvent),
-      ...(more ? { NextToken: toBase64(utf8.encode(JSON.stringify({ after: last.eventId, query } satisfies PageToken))) } : {}),
+      ...(more ? { NextToken: pageToken(scope, last.eventId) } : {}),
     };
   },
 });

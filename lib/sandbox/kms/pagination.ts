@@ -1,31 +1,16 @@
-import { fromBase64, toBase64, utf8 } from "../core/encoding";
+import { pageByOffset } from "../core/pagination";
 import type { WireObject } from "../core/operation";
 import { kmsErrors } from "./errors";
 
 /**
- * KMS list pagination: Limit, Marker in; NextMarker and Truncated out.
- * Markers are opaque to callers; the sandbox's encode the offset.
- * NOTE: real markers are longer opaque tokens; a marker that is not one of
- * ours fails with InvalidMarkerException.
+ * KMS list pagination: Limit, Marker in; NextMarker and Truncated out, with
+ * the sandbox's one token scheme (core/pagination.ts), scoped to the operation.
+ * NOTE: a marker the sandbox did not issue for this operation fails with
+ * InvalidMarkerException ("Invalid marker", the sandbox's text).
  */
-const PREFIX = "kms-sandbox-marker:";
-
-function decodeMarker(marker: string): number {
-  try {
-    const text = utf8.decode(fromBase64(marker));
-    if (!text.startsWith(PREFIX)) throw new Error("foreign marker");
-    const offset = Number(text.slice(PREFIX.length));
-    if (!Number.isInteger(offset) || offset < 0) throw new Error("bad offset");
-    return offset;
-  } catch {
+export function paginate<T>(operation: string, items: readonly T[], limit: number, marker: string | undefined): { page: T[]; tail: WireObject } {
+  const { page, next } = pageByOffset(items, limit, `kms:${operation}`, marker, () => {
     throw kmsErrors.invalidMarker();
-  }
-}
-
-export function paginate<T>(items: readonly T[], limit: number, marker: string | undefined): { page: T[]; tail: WireObject } {
-  const start = marker === undefined ? 0 : decodeMarker(marker);
-  const page = items.slice(start, start + limit);
-  const end = start + page.length;
-  const truncated = end < items.length;
-  return { page, tail: truncated ? { NextMarker: toBase64(utf8.encode(`${PREFIX}${end}`)), Truncated: true } : { Truncated: false } };
+  });
+  return { page, tail: next !== undefined ? { NextMarker: next, Truncated: true } : { Truncated: false } };
 }

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import type { inputs } from "../contracts/secretsmanager";
-import { fromBase64, toBase64, utf8 } from "../core/encoding";
+import { pageToken, tokenOffset } from "../core/pagination";
 import { smErrors } from "./errors";
 import type { SecretRecord } from "./state";
 
@@ -10,20 +10,16 @@ type ListRequest = z.output<typeof inputs.ListSecrets>;
 export type SortBy = NonNullable<ListRequest["SortBy"]>;
 export type SortOrder = NonNullable<ListRequest["SortOrder"]>;
 
-/** NextToken: an opaque string for the offset of the next page. */
-export function encodeNextToken(offset: number): string {
-  return toBase64(utf8.encode(JSON.stringify({ offset })));
+/** NextToken: the offset of the next page, in the sandbox's one token scheme (core/pagination.ts), scoped to the operation. */
+export function encodeNextToken(operation: string, offset: number): string {
+  return pageToken(`secretsmanager:${operation}`, offset);
 }
 
-export function decodeNextToken(token: string | undefined): number {
+export function decodeNextToken(operation: string, token: string | undefined): number {
   if (token === undefined) return 0;
-  try {
-    const parsed = JSON.parse(utf8.decode(fromBase64(token))) as { offset?: unknown };
-    if (typeof parsed.offset === "number" && Number.isInteger(parsed.offset) && parsed.offset >= 0) return parsed.offset;
-  } catch {
-    // fall through
-  }
-  throw smErrors.invalidNextToken();
+  const offset = tokenOffset(`secretsmanager:${operation}`, token);
+  if (offset === undefined) throw smErrors.invalidNextToken();
+  return offset;
 }
 
 export function sortSecrets(secrets: SecretRecord[], sortBy: SortBy, order: SortOrder): SecretRecord[] {

@@ -135,7 +135,7 @@ export const listAliases = defineOperation({
       }
     }
     entries.sort((a, b) => (String(a.AliasName) < String(b.AliasName) ? -1 : 1));
-    const { page, tail } = paginate(entries, input.Limit ?? 50, input.Marker);
+    const { page, tail } = paginate("ListAliases", entries, input.Limit ?? 50, input.Marker);
     return { Aliases: page, ...tail };
   },
 });

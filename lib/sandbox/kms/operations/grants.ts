@@ -103,7 +103,7 @@ export const listGrants = defineOperation({
       if (grants.length === 0) throw invalidGrantId();
     }
     if (input.GranteePrincipal !== undefined) grants = grants.filter((grant) => grant.granteePrincipal === input.GranteePrincipal);
-    const { page, tail } = paginate(grants.map((grant) => grantEntry(grant, key.arn)), input.Limit ?? 50, input.Marker);
+    const { page, tail } = paginate("ListGrants", grants.map((grant) => grantEntry(grant, key.arn)), input.Limit ?? 50, input.Marker);
     return { Grants: page, ...tail };
   },
 });
@@ -118,7 +118,7 @@ export const listRetirableGrants = defineOperation({
     ctx.authorize({ action: "kms:ListRetirableGrants", resource: "*", resourceAccount: ctx.accountId, resourceKind: "identity-only", context: {} });
     const state = ctx.regionState().kms;
     const grants = grantsWhere(state, (grant) => grant.retiringPrincipal === input.RetiringPrincipal);
-    const { page, tail } = paginate(grants.map((grant) => grantEntry(grant, state.keys[grant.keyId]?.arn ?? grant.keyId)), input.Limit ?? 50, input.Marker);
+    const { page, tail } = paginate("ListRetirableGrants", grants.map((grant) => grantEntry(grant, state.keys[grant.keyId]?.arn ?? grant.keyId)), input.Limit ?? 50, input.Marker);
     return { Grants: page, ...tail };
   },
 });

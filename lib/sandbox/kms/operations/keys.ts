@@ -126,7 +126,7 @@ export const listKeys = defineOperation({
   handler(ctx, input) {
     authorizeAccountAction(ctx, "ListKeys");
     const keys = Object.values(kmsState(ctx).keys).map((key) => ({ KeyId: key.keyId, KeyArn: key.arn }));
-    const { page, tail } = paginate(keys, input.Limit ?? 100, input.Marker);
+    const { page, tail } = paginate("ListKeys", keys, input.Limit ?? 100, input.Marker);
     return { Keys: page, ...tail };
   },
 });

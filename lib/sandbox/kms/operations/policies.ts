@@ -55,7 +55,7 @@ export const listKeyPolicies = defineOperation({
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
     ctx.touches(key.arn, KEY_RESOURCE);
     authorizeKey(ctx, key, { operation: "ListKeyPolicies" });
-    const { page, tail } = paginate(["default"], input.Limit ?? 100, input.Marker);
+    const { page, tail } = paginate("ListKeyPolicies", ["default"], input.Limit ?? 100, input.Marker);
     return { PolicyNames: page, ...tail };
   },
 });

@@ -163,7 +163,7 @@ export const listKeyRotations = defineOperation({
     const rotations = key.materials
       .filter((material) => all || material.rotationType !== undefined)
       .map((material) => rotationEntry(key, material, key.materials.indexOf(material) === key.currentMaterial));
-    const { page, tail } = paginate(rotations, input.Limit ?? 100, input.Marker);
+    const { page, tail } = paginate("ListKeyRotations", rotations, input.Limit ?? 100, input.Marker);
     return { Rotations: page, ...tail };
   },
 });

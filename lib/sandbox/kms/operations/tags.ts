@@ -49,7 +49,7 @@ export const listResourceTags = defineOperation({
     const { key } = resolveKey(ctx, input.KeyId, { aliases: false });
     ctx.touches(key.arn, KEY_RESOURCE);
     authorizeKey(ctx, key, { operation: "ListResourceTags" });
-    const { page, tail } = paginate(key.tags, input.Limit ?? 50, input.Marker);
+    const { page, tail } = paginate("ListResourceTags", key.tags, input.Limit ?? 50, input.Marker);
     return { Tags: page.map((tag) => ({ TagKey: tag.TagKey, TagValue: tag.TagValue })), ...tail };
   },
 });

@@ -2,6 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { inputs } from "../../contracts/lambda";
 import { toBase64 } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
+import { pageByOffset } from "../../core/pagination";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { parseRoleArn } from "../../iam/model";
 import { parsePolicyDocument } from "../../iam/policy-document";
@@ -265,12 +266,10 @@ export const listFunctions = defineOperation({
     const all = [...Object.values(lambda.codeFunctions).map(configurationOf), ...Object.values(lambda.functions).map(rotationConfigurationOf)].sort((a, b) =>
       String(a.FunctionName) < String(b.FunctionName) ? -1 : 1,
     );
-    // Markers are positions in the name-ordered list; Lambda's default page is 50.
-    const start = input.Marker === undefined ? 0 : Number.parseInt(input.Marker, 10);
-    if (!Number.isInteger(start) || start < 0 || start > all.length) throw errors.invalidParameterValue("Invalid marker");
-    const size = input.MaxItems ?? 50;
-    const page = all.slice(start, start + size);
-    const next = start + size < all.length ? String(start + size) : undefined;
+    // Markers are offsets in the name-ordered list (core/pagination.ts); Lambda's default page is 50.
+    const { page, next } = pageByOffset(all, input.MaxItems ?? 50, "lambda:ListFunctions", input.Marker, () => {
+      throw errors.invalidParameterValue("Invalid marker");
+    });
     return { ...(next ? { NextMarker: next } : {}), Functions: page };
   },
 });

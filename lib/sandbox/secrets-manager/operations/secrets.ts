@@ -226,7 +226,7 @@ export const listSecrets = defineOperation({
   handler(ctx, input) {
     const filters = requestFilters(input.Filters ?? []);
     authorizeAccountAction(ctx, "ListSecrets");
-    const offset = decodeNextToken(input.NextToken);
+    const offset = decodeNextToken("ListSecrets", input.NextToken);
     const state = ctx.regionState().secretsManager;
     const matching = Object.values(state.secrets).filter(
       (secret) => (input.IncludePlannedDeletion === true || secret.lifecycle === "Active") && matchesFilters(secret, filters),
@@ -237,7 +237,7 @@ export const listSecrets = defineOperation({
     const page = sorted.slice(offset, offset + pageSize);
     for (const secret of page) ctx.touches(secret.arn, SECRET_RESOURCE_TYPE);
     const output: WireObject = { SecretList: page.map((secret) => compact(listEntryView(secret))) };
-    if (offset + pageSize < sorted.length) output["NextToken"] = encodeNextToken(offset + pageSize);
+    if (offset + pageSize < sorted.length) output["NextToken"] = encodeNextToken("ListSecrets", offset + pageSize);
     return output;
   },
 });

@@ -92,12 +92,12 @@ export const batchGetSecretValue = defineOperation({
     } else {
       // Filtering lists secrets, which needs secretsmanager:ListSecrets too [API BatchGetSecretValue].
       authorizeAccountAction(ctx, "ListSecrets");
-      const offset = decodeNextToken(input.NextToken);
+      const offset = decodeNextToken("BatchGetSecretValue", input.NextToken);
       const matching = Object.values(ctx.regionState().secretsManager.secrets).filter((secret) => secret.lifecycle === "Active" && matchesFilters(secret, filters));
       const sorted = sortSecrets(matching, "created-date", "desc");
       const pageSize = input.MaxResults ?? 20;
       ids = sorted.slice(offset, offset + pageSize).map((secret) => secret.arn);
-      if (offset + pageSize < sorted.length) nextToken = encodeNextToken(offset + pageSize);
+      if (offset + pageSize < sorted.length) nextToken = encodeNextToken("BatchGetSecretValue", offset + pageSize);
     }
 
     const values: WireObject[] = [];
@@ -144,14 +144,14 @@ export const listSecretVersionIds = defineOperation({
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
     authorizeSecret(ctx, "ListSecretVersionIds", resolved);
-    const offset = decodeNextToken(input.NextToken);
+    const offset = decodeNextToken("ListSecretVersionIds", input.NextToken);
     // Newest first; versions without labels are deprecated and shown only on request.
     const versions = [...secret.versions].reverse().filter((version) => input.IncludeDeprecated === true || version.stages.length > 0);
     const pageSize = input.MaxResults ?? 100;
     const page = versions.slice(offset, offset + pageSize);
     return {
       Versions: page.map((version) => compact(versionListEntry(version))),
-      ...(offset + pageSize < versions.length ? { NextToken: encodeNextToken(offset + pageSize) } : {}),
+      ...(offset + pageSize < versions.length ? { NextToken: encodeNextToken("ListSecretVersionIds", offset + pageSize) } : {}),
       ARN: secret.arn,
       Name: secret.name,
     };
