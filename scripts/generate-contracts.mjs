@@ -56,12 +56,17 @@ function jsPattern(pattern) {
     flags += "s";
   }
   const anchored = `^(?:${source})$`;
-  try {
-    new RegExp(anchored, flags);
-    return { source: anchored, flags };
-  } catch {
-    return undefined;
+  // Unicode mode first (\p{L} classes need it); Java's identity escapes such as \! and \= are
+  // errors there but plain characters without it.
+  for (const candidate of [flags, flags.replace("u", "")]) {
+    try {
+      new RegExp(anchored, candidate);
+      return { source: anchored, flags: candidate };
+    } catch {
+      // try the next
+    }
   }
+  return undefined;
 }
 
 const js = (value) => JSON.stringify(value);

@@ -6,7 +6,7 @@ import { aws } from "../core/validation";
 const in_SecretIdType = () => aws.string({ min: 1, max: 2048 });
 const in_SecretIdListType = () => aws.list(in_SecretIdType(), { min: 1, max: 20 });
 const in_FilterNameStringType = () => aws.enum(["description","name","tag-key","tag-value","primary-region","owning-service","all"] as const);
-const in_FilterValueStringType = () => aws.string({ max: 512 });
+const in_FilterValueStringType = () => aws.string({ max: 512, pattern: new RegExp("^(?:^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$)$", ""), patternText: "^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$" });
 const in_FilterValuesStringList = () => aws.list(in_FilterValueStringType(), { min: 1, max: 10 });
 const in_Filter = () => z.object({
     "Key": in_FilterNameStringType().optional(),

@@ -43,21 +43,6 @@ const tagList = () => aws.list(inputs.TagResource.shape.Tags.element.required())
  */
 const replicaRegions = () => aws.list(inputs.ReplicateSecretToRegions.shape.AddReplicaRegions.element.required({ Region: true }), { min: 1 });
 
-/**
- * Filters: the model's FilterValueStringType has a pattern that the contract
- * lacks, because the generator could not translate it (`\!` and `\=` are not
- * valid escapes in a RegExp with the `u` flag). The sandbox checks it, quoting
- * the model. The other constraints are the contract's: FiltersListType at most
- * 10, FilterValuesStringList 1-10, FilterValueStringType at most 512. Key and
- * Values stay optional as in the model; the handlers check them (filters.ts).
- */
-const FILTER_VALUE_PATTERN = "^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$";
-const filter = inputs.ListSecrets.shape.Filters.unwrap().element;
-const filterList = () =>
-  aws.list(filter.extend({ Values: aws.list(aws.string({ max: 512, pattern: new RegExp(FILTER_VALUE_PATTERN), patternText: FILTER_VALUE_PATTERN }), { min: 1, max: 10 }).optional() }), {
-    max: 10,
-  });
-
 export const createSecretRequest = inputs.CreateSecret.extend({
   SecretString: sensitive(inputs.CreateSecret.shape.SecretString.unwrap()).optional(),
   Tags: tagList().optional(),
@@ -74,10 +59,6 @@ export const putSecretValueRequest = inputs.PutSecretValue.extend({
 export const tagResourceRequest = inputs.TagResource.extend({ Tags: tagList() });
 
 export const replicateSecretToRegionsRequest = inputs.ReplicateSecretToRegions.extend({ AddReplicaRegions: replicaRegions() });
-
-export const listSecretsRequest = inputs.ListSecrets.extend({ Filters: filterList().optional() });
-
-export const batchGetSecretValueRequest = inputs.BatchGetSecretValue.extend({ Filters: filterList().optional() });
 
 /**
  * RotationRules.AutomaticallyAfterDays: the model's range 1-1000 would make an

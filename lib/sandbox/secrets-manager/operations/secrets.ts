@@ -12,7 +12,7 @@ import { DELETE_EVENT_KIND } from "../scheduled";
 import { addVersion, AWSCURRENT, AWSPENDING, AWSPREVIOUS } from "../staging";
 import type { SecretRecord } from "../state";
 import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
-import { createSecretRequest, listSecretsRequest, updateSecretRequest } from "../requests";
+import { createSecretRequest, updateSecretRequest } from "../requests";
 import { compact, describeSecretView, listEntryView } from "../view";
 import { kmsKeyIdsLabel, openVersion, sameValue, sealFor, valueFromRequest } from "../values";
 import { commitWrite, prepareWrite } from "../writes";
@@ -222,7 +222,7 @@ export const listSecrets = defineOperation({
   name: "ListSecrets",
   readOnly: true,
   // Filters' values checked against the model's pattern: see requests.ts.
-  input: listSecretsRequest,
+  input: inputs.ListSecrets,
   handler(ctx, input) {
     const filters = requestFilters(input.Filters ?? []);
     authorizeAccountAction(ctx, "ListSecrets");

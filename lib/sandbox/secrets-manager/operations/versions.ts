@@ -13,7 +13,7 @@ import { compact, versionListEntry } from "../view";
 import { markAccessed, openVersion, valueFromRequest, valueToWire } from "../values";
 import { commitWrite, prepareWrite } from "../writes";
 import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
-import { batchGetSecretValueRequest, putSecretValueRequest } from "../requests";
+import { putSecretValueRequest } from "../requests";
 
 /**
  * Reading and writing secret values and moving their staging labels.
@@ -76,7 +76,7 @@ export const batchGetSecretValue = defineOperation({
   readOnly: true,
   sensitive: { response: ["SecretValues"] },
   // Filters' values checked against the model's pattern: see requests.ts.
-  input: batchGetSecretValueRequest,
+  input: inputs.BatchGetSecretValue,
   handler(ctx, input) {
     const byIds = input.SecretIdList !== undefined;
     const byFilters = input.Filters !== undefined;
