@@ -119,6 +119,7 @@ class Emitter {
         if (shape.max !== undefined) options.push(`max: ${shape.max}`);
         const pattern = shape.pattern !== undefined ? jsPattern(shape.pattern) : undefined;
         if (pattern) options.push(`pattern: new RegExp(${js(pattern.source)}, ${js(pattern.flags)}), patternText: ${js(shape.pattern)}`);
+        if (shape.sensitive) options.push("sensitive: true");
         return `aws.string(${options.length ? `{ ${options.join(", ")} }` : ""})`;
       }
       case "integer":

@@ -105,7 +105,7 @@ const in_SecurityGroupIdStringList = () => aws.list(in_SecurityGroupId());
 const in_SecurityGroupName = () => aws.string();
 const in_SecurityGroupStringList = () => aws.list(in_SecurityGroupName());
 const in_SubnetId = () => aws.string();
-const in_RunInstancesUserData = () => aws.string();
+const in_RunInstancesUserData = () => aws.string({ sensitive: true });
 const in_ElasticGpuSpecification = () => z.object({
     "Type": in_String(),
   });

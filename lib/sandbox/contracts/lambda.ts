@@ -40,8 +40,8 @@ const in_ResourceArn = () => aws.string({ pattern: new RegExp("^(?:(arn:(aws[a-z
 const in_DeadLetterConfig = () => z.object({
     "TargetArn": in_ResourceArn().optional(),
   });
-const in_EnvironmentVariableName = () => aws.string({ pattern: new RegExp("^(?:[a-zA-Z]([a-zA-Z0-9_])+)$", "u"), patternText: "[a-zA-Z]([a-zA-Z0-9_])+" });
-const in_EnvironmentVariableValue = () => aws.string();
+const in_EnvironmentVariableName = () => aws.string({ pattern: new RegExp("^(?:[a-zA-Z]([a-zA-Z0-9_])+)$", "u"), patternText: "[a-zA-Z]([a-zA-Z0-9_])+", sensitive: true });
+const in_EnvironmentVariableValue = () => aws.string({ sensitive: true });
 const in_EnvironmentVariables = () => z.record(in_EnvironmentVariableName(), in_EnvironmentVariableValue());
 const in_Environment = () => z.object({
     "Variables": in_EnvironmentVariables().optional(),

@@ -29,7 +29,7 @@ const in_ClientRequestTokenType = () => aws.string({ min: 32, max: 64 });
 const in_DescriptionType = () => aws.string({ max: 2048 });
 const in_KmsKeyIdType = () => aws.string({ min: 0, max: 2048 });
 const in_SecretBinaryType = () => aws.blob({ min: 1, max: 65536 });
-const in_SecretStringType = () => aws.string({ min: 1, max: 65536 });
+const in_SecretStringType = () => aws.string({ min: 1, max: 65536, sensitive: true });
 const in_TagKeyType = () => aws.string({ min: 1, max: 128 });
 const in_TagValueType = () => aws.string({ min: 0, max: 256 });
 const in_Tag = () => z.object({
@@ -121,7 +121,7 @@ const in_PutResourcePolicyRequest = () => z.object({
     "BlockPublicPolicy": in_BooleanType().optional(),
   });
 const in_SecretVersionStagesType = () => aws.list(in_SecretVersionStageType(), { min: 1, max: 20 });
-const in_RotationTokenType = () => aws.string({ min: 36, max: 256, pattern: new RegExp("^(?:^[a-zA-Z0-9\\-]+$)$", "u"), patternText: "^[a-zA-Z0-9\\-]+$" });
+const in_RotationTokenType = () => aws.string({ min: 36, max: 256, pattern: new RegExp("^(?:^[a-zA-Z0-9\\-]+$)$", "u"), patternText: "^[a-zA-Z0-9\\-]+$", sensitive: true });
 const in_PutSecretValueRequest = () => z.object({
     "SecretId": in_SecretIdType(),
     "ClientRequestToken": in_ClientRequestTokenType().optional(),

@@ -93,7 +93,7 @@ const in_ListTagsForResourceRequest = () => z.object({
     "ResourceId": in_ResourceId(),
   });
 const in_ParameterDescription = () => aws.string({ min: 0, max: 1024 });
-const in_PSParameterValue = () => aws.string();
+const in_PSParameterValue = () => aws.string({ sensitive: true });
 const in_ParameterType = () => aws.enum(["String","StringList","SecureString"] as const);
 const in_ParameterKeyId = () => aws.string({ min: 1, max: 256, pattern: new RegExp("^(?:^([a-zA-Z0-9:/_-]+)$)$", "u"), patternText: "^([a-zA-Z0-9:/_-]+)$" });
 const in_AllowedPattern = () => aws.string({ min: 0, max: 1024 });

@@ -18,13 +18,23 @@ const lengthAtLeast = (n: number) => `Member must have length greater than or eq
 const lengthAtMost = (n: number) => `Member must have length less than or equal to ${n}`;
 
 export const aws = {
-  /** `patternText`: the pattern as the model writes it, which AWS's message quotes (the RegExp may be anchored or adapted). */
-  string(options: { min?: number; max?: number; pattern?: RegExp; patternText?: string } = {}) {
+  /**
+   * `patternText`: the pattern as the model writes it, which AWS's message quotes (the RegExp may be
+   * anchored or adapted). `sensitive`: a member the model marks sensitive (a secret value, a token):
+   * a failure names the member without its value, as AWS's message does.
+   */
+  string(options: { min?: number; max?: number; pattern?: RegExp; patternText?: string; sensitive?: boolean } = {}) {
     let schema = z.string();
     if (options.min !== undefined) schema = schema.min(options.min, lengthAtLeast(options.min));
     if (options.max !== undefined) schema = schema.max(options.max, lengthAtMost(options.max));
     if (options.pattern) schema = schema.regex(options.pattern, `Member must satisfy regular expression pattern: ${options.patternText ?? options.pattern.source}`);
-    return schema;
+    if (!options.sensitive) return schema;
+    const checked = schema;
+    // parseRequest prints no value for an issue whose input is bytes (as for blobs).
+    return z.string().superRefine((value, ctx) => {
+      const result = checked.safeParse(value);
+      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, input: new Uint8Array() });
+    });
   },
 
   integer(options: { min?: number; max?: number } = {}) {

@@ -12,7 +12,7 @@ import { DELETE_EVENT_KIND } from "../scheduled";
 import { addVersion, AWSCURRENT, AWSPENDING, AWSPREVIOUS } from "../staging";
 import type { SecretRecord } from "../state";
 import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
-import { createSecretRequest, updateSecretRequest } from "../requests";
+import { createSecretRequest } from "../requests";
 import { compact, describeSecretView, listEntryView } from "../view";
 import { kmsKeyIdsLabel, openVersion, sameValue, sealFor, valueFromRequest } from "../values";
 import { commitWrite, prepareWrite } from "../writes";
@@ -123,7 +123,7 @@ export const updateSecret = defineOperation({
   readOnly: false,
   sensitive: { request: ["SecretString", "SecretBinary"] },
   // SecretString hidden in messages: see requests.ts. NOTE: Type (managed external secrets) is accepted and not used.
-  input: updateSecretRequest,
+  input: inputs.UpdateSecret,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;

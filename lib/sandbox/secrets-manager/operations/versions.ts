@@ -13,7 +13,6 @@ import { compact, versionListEntry } from "../view";
 import { markAccessed, openVersion, valueFromRequest, valueToWire } from "../values";
 import { commitWrite, prepareWrite } from "../writes";
 import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
-import { putSecretValueRequest } from "../requests";
 
 /**
  * Reading and writing secret values and moving their staging labels.
@@ -121,7 +120,7 @@ export const putSecretValue = defineOperation({
   sensitive: { request: ["SecretString", "SecretBinary", "RotationToken"] },
   // SecretString and RotationToken hidden in messages: see requests.ts.
   // NOTE: RotationToken (rotation through an assumed role or from another account) is accepted and not checked.
-  input: putSecretValueRequest,
+  input: inputs.PutSecretValue,
   handler(ctx, input) {
     const resolved = resolveSecret(ctx, input.SecretId);
     const { secret } = resolved;
