@@ -1,4 +1,3 @@
-import * as z from "zod";
 import { inputs } from "../contracts/secretsmanager";
 import { aws } from "../core/validation";
 
