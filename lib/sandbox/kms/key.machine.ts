@@ -1,7 +1,6 @@
 import { setup } from "xstate";
 import { AwsServiceError } from "../core/errors";
-import { metaOf, stepMachine } from "../core/machines";
-import type { KeyStateValue } from "./state";
+import { metaOf, stateNames, stepMachine, type StateValueOf, type TopLevelStateOf } from "../core/machines";
 
 /**
  * The lifecycle of a KMS key, and the AWS key-state table ("Key states of AWS
@@ -165,8 +164,16 @@ export const keyLifecycleMachine = setup({
   },
 });
 
+/** A key record's state: the machine's state values (xstate infers them from the config), Deleted aside (the record is gone). */
+export type KeyStateValue = Exclude<StateValueOf<typeof keyLifecycleMachine>, "Deleted">;
+
+/** The machine's top-level states, checked at compile time against the config (snapshot schemas use the list). */
+export const KEY_STATES = stateNames(keyLifecycleMachine, ["Enabled", "Disabled", "PendingImport", "PendingDeletion", "Deleted"] as const);
+/** PendingDeletion's substates: whether the key had material when its deletion was scheduled. */
+export const PENDING_DELETION_SUBSTATES = ["WithKeyMaterial", "AwaitingImport"] as const satisfies readonly Extract<KeyStateValue, object>["PendingDeletion"][];
+
 /** The KeyState AWS reports for a record's machine state. */
-export function keyStateOf(value: KeyStateValue): "Enabled" | "Disabled" | "PendingDeletion" | "PendingImport" {
+export function keyStateOf(value: KeyStateValue): Exclude<TopLevelStateOf<typeof keyLifecycleMachine>, "Deleted"> {
   return typeof value === "string" ? value : "PendingDeletion";
 }
 

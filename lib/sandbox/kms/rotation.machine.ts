@@ -1,6 +1,5 @@
 import { setup } from "xstate";
-import { stepMachine } from "../core/machines";
-import type { RotationStateValue } from "./state";
+import { stateNames, stepMachine, type StateValueOf } from "../core/machines";
 
 /**
  * Automatic rotation of a symmetric key's material ("Rotate AWS KMS keys",
@@ -45,6 +44,10 @@ export const keyRotationMachine = setup({
     },
   },
 });
+
+/** A key's automatic-rotation state: the machine's state values. */
+export type RotationStateValue = StateValueOf<typeof keyRotationMachine>;
+export const ROTATION_STATES = stateNames(keyRotationMachine, ["AutomaticRotationDisabled", "AutomaticRotationEnabled"] as const);
 
 /** The next rotation state, or undefined when the machine refuses (an automatic rotation while rotation is off). */
 export function stepRotation(state: RotationStateValue, type: RotationEvent["type"]): RotationStateValue | undefined {

@@ -1,20 +1,16 @@
 import * as z from "zod";
 import { KEY_SPECS, KEY_USAGES, ORIGINS, type KeySpec, type KeyUsage, type Origin } from "./key-specs";
+import { KEY_STATES, PENDING_DELETION_SUBSTATES, type KeyStateValue } from "./key.machine";
+import { ROTATION_STATES, type RotationStateValue } from "./rotation.machine";
 
 /**
  * KMS state of one account in one Region, as plain JSON: keys (with their
  * key material versions), aliases. Bytes are base64, times ms since the epoch.
  */
 
-/** The lifecycle machine's state value (see key.machine.ts). */
-export type KeyStateValue =
-  | "Enabled"
-  | "Disabled"
-  | "PendingImport"
-  | { PendingDeletion: "WithKeyMaterial" | "AwaitingImport" };
-
-/** The automatic-rotation machine's state value (see rotation.machine.ts). */
-export type RotationStateValue = "AutomaticRotationDisabled" | "AutomaticRotationEnabled";
+/** The machines' state values (key.machine.ts, rotation.machine.ts): the types and lists come from the machines. */
+export type { KeyStateValue } from "./key.machine";
+export type { RotationStateValue } from "./rotation.machine";
 
 /** One version of a key's material; the ciphertext blob names it by index. */
 export interface KeyMaterial {
@@ -161,10 +157,8 @@ export interface GrantRecord {
 }
 
 const keyStateValueSchema = z.union([
-  z.literal("Enabled"),
-  z.literal("Disabled"),
-  z.literal("PendingImport"),
-  z.strictObject({ PendingDeletion: z.enum(["WithKeyMaterial", "AwaitingImport"]) }).strict(),
+  z.enum(KEY_STATES.filter((state): state is Exclude<(typeof KEY_STATES)[number], "PendingDeletion" | "Deleted"> => state !== "PendingDeletion" && state !== "Deleted")),
+  z.strictObject({ PendingDeletion: z.enum(PENDING_DELETION_SUBSTATES) }),
 ]);
 
 const materialSchema = z
@@ -216,7 +210,7 @@ const keySchema = z
     tags: z.array(z.strictObject({ TagKey: z.string(), TagValue: z.string() }).strict()),
     rotation: z
       .object({
-        state: z.enum(["AutomaticRotationDisabled", "AutomaticRotationEnabled"]),
+        state: z.enum(ROTATION_STATES),
         periodInDays: z.number().int(),
         nextRotationAt: z.number().optional(),
         onDemandRotations: z.number().int().nonnegative(),

@@ -180,3 +180,22 @@ describe("the key rotation machine, through the engine", () => {
     expect(record(sandbox, keyId)?.materials).toHaveLength(1);
   });
 });
+
+describe("state names come from the machines", () => {
+  it("the key and rotation state lists are the machines' states, and the snapshot schema accepts exactly them", async () => {
+    const { KEY_STATES, PENDING_DELETION_SUBSTATES } = await import("@/lib/sandbox/kms/key.machine");
+    const { ROTATION_STATES } = await import("@/lib/sandbox/kms/rotation.machine");
+    const { kmsStateSchema } = await import("@/lib/sandbox/kms/state");
+    expect(Object.keys(keyLifecycleMachine.root.states)).toEqual([...KEY_STATES]);
+    expect(Object.keys(keyLifecycleMachine.root.states["PendingDeletion"]!.states)).toEqual([...PENDING_DELETION_SUBSTATES]);
+    expect(Object.keys(keyRotationMachine.root.states)).toEqual([...ROTATION_STATES]);
+    const sandbox = newSandbox();
+    const { keyId } = createKey(sandbox);
+    const state = structuredClone(sandbox.peek().accounts[ACCOUNT]!.regions[REGION]!.kms);
+    expect(kmsStateSchema.safeParse(state).success).toBe(true);
+    state.keys[keyId]!.state = "Deleted" as never;
+    expect(kmsStateSchema.safeParse(state).success).toBe(false);
+    state.keys[keyId]!.state = { PendingDeletion: "AwaitingImport" };
+    expect(kmsStateSchema.safeParse(state).success).toBe(true);
+  });
+});
