@@ -97,7 +97,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function refusalOf(value: unknown): { code: string; message: string } | undefined {
-  if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string") return { code: value[0], message: value[1] };
   if (isRecord(value) && typeof value.code === "string" && typeof value.message === "string") return { code: value.code, message: value.message };
   return undefined;
 }
@@ -114,13 +113,11 @@ function readMeta(meta: Record<string, unknown>): Pick<GraphState, "description"
   for (const [name, value] of Object.entries(meta)) {
     if (name === "description" && typeof value === "string") description = value;
     else if (name === "refusals" && isRecord(value)) {
+      // One refusal format (core/machines.ts): by event type, "*" for every event the state does not name.
       for (const [event, refusal] of Object.entries(value)) {
         const parsed = refusalOf(refusal);
-        if (parsed) refusals.push({ event, ...parsed });
+        if (parsed) refusals.push({ event: event === "*" ? null : event, ...parsed });
       }
-    } else if (name === "error") {
-      const parsed = refusalOf(value);
-      if (parsed) refusals.push({ event: null, ...parsed });
     } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
       facts.push({ name, value: String(value) });
     }

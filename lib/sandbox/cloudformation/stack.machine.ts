@@ -1,6 +1,6 @@
 import { setup } from "xstate";
 import { AwsServiceError } from "../core/errors";
-import { metaOf, stepMachine } from "../core/machines";
+import { metaOf, refusalFor, stepMachine, type Refusal, type Refusals } from "../core/machines";
 import type { StackStatus } from "./state";
 
 /**
@@ -35,12 +35,12 @@ export type StackStateValue = "Absent" | StackStatus;
 
 export interface StackStateMeta {
   description: string;
-  /** The AWS error for each refused event: [code, message], `{name}` standing for the stack name. */
-  refusals?: Partial<Record<StackEvent["type"], readonly [string, string]>>;
+  /** The AWS error for each refused event (core/machines.ts), `{name}` standing for the stack name. */
+  refusals?: Refusals<StackEvent["type"]>;
 }
 
 /** "Stack [NAME] already exists" (errors.ts stackAlreadyExists). */
-const alreadyExists = ["AlreadyExistsException", "Stack [{name}] already exists"] as const;
+const alreadyExists: Refusal = { code: "AlreadyExistsException", message: "Stack [{name}] already exists" };
 
 export const stackMachine = setup({
   types: { context: {} as Record<string, never>, events: {} as StackEvent },
@@ -118,8 +118,8 @@ export const stackMachine = setup({
 export function stepStack(state: StackStateValue, event: StackEvent, stackName: string): StackStateValue {
   const step = stepMachine(stackMachine, state, {}, event);
   if (!step.accepted) {
-    const refusal = metaOf<StackStateMeta>(step.before).refusals?.[event.type];
-    if (refusal) throw new AwsServiceError(refusal[0], refusal[1].replace("{name}", stackName));
+    const refusal = refusalFor(metaOf<StackStateMeta>(step.before), event.type);
+    if (refusal) throw new AwsServiceError(refusal.code, refusal.message.replace("{name}", stackName));
     throw new AwsServiceError("InternalFailure", `The sandbox's stack lifecycle does not allow ${event.type} in state ${state}.`, 500);
   }
   return step.after.value as StackStateValue;

@@ -56,3 +56,20 @@ export function stateNames<M extends AnyStateMachine, const Names extends readon
 export function metaOf<T extends object>(snapshot: { getMeta(): Record<string, unknown> }): T {
   return Object.assign({}, ...Object.values(snapshot.getMeta()).filter((meta): meta is object => typeof meta === "object" && meta !== null)) as T;
 }
+
+/**
+ * One refusal format for every service's machines: a state's meta lists, by
+ * event type, the AWS error for the events it does not accept; "*" stands
+ * for every event it does not name. Messages may hold placeholders the
+ * caller fills in (`{keyArn}`, `{name}`).
+ */
+export interface Refusal {
+  code: string;
+  message: string;
+}
+export type Refusals<EventType extends string> = Partial<Record<EventType | "*", Refusal>>;
+
+/** The refusal a state's meta names for an event (the event's own, else "*"). */
+export function refusalFor(meta: { refusals?: Partial<Record<string, Refusal>> }, eventType: string): Refusal | undefined {
+  return meta.refusals?.[eventType] ?? meta.refusals?.["*"];
+}

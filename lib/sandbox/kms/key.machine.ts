@@ -1,6 +1,6 @@
 import { setup } from "xstate";
 import { AwsServiceError } from "../core/errors";
-import { metaOf, stateNames, stepMachine, type StateValueOf, type TopLevelStateOf } from "../core/machines";
+import { metaOf, refusalFor, stateNames, stepMachine, type Refusal, type Refusals, type StateValueOf, type TopLevelStateOf } from "../core/machines";
 
 /**
  * The lifecycle of a KMS key, and the AWS key-state table ("Key states of AWS
@@ -48,16 +48,13 @@ export type KeyLifecycleEvent =
 
 export type KeyLifecycleEventType = KeyLifecycleEvent["type"];
 
-/** An AWS error; `{keyArn}` in the message is replaced by the key's ARN. */
-export interface Refusal {
-  code: string;
-  message: string;
-}
+/** An AWS error; `{keyArn}` in the message is replaced by the key's ARN (core/machines.ts). */
+export type { Refusal } from "../core/machines";
 
 export interface KeyStateMeta {
   /** The KeyState AWS reports in this state. */
   keyState: "Enabled" | "Disabled" | "PendingDeletion" | "PendingImport" | "Deleted";
-  refusals: Partial<Record<KeyLifecycleEventType, Refusal>>;
+  refusals: Refusals<KeyLifecycleEventType>;
 }
 
 const disabled: Refusal = { code: "DisabledException", message: "{keyArn} is disabled." };
@@ -184,7 +181,7 @@ export function keyStateOf(value: KeyStateValue): Exclude<TopLevelStateOf<typeof
 export function stepKey(key: { arn: string; state: KeyStateValue }, type: KeyLifecycleEventType): KeyStateValue | "Deleted" {
   const step = stepMachine(keyLifecycleMachine, key.state, {}, { type });
   if (!step.accepted) {
-    const refusal = metaOf<KeyStateMeta>(step.before).refusals[type];
+    const refusal = refusalFor(metaOf<KeyStateMeta>(step.before), type);
     // Every refused event has a refusal in the table; a missing one is a bug in the machine.
     const { code, message } = refusal ?? { code: "KMSInvalidStateException", message: `{keyArn} is ${keyStateOf(key.state)}.` };
     throw new AwsServiceError(code, message.replace("{keyArn}", key.arn));

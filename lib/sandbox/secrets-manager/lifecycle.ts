@@ -1,6 +1,6 @@
 import { initialTransition } from "xstate";
 import { AwsServiceError } from "../core/errors";
-import { metaOf, stepMachine } from "../core/machines";
+import { metaOf, refusalFor, stepMachine } from "../core/machines";
 import { rotationMachine, type RotationEvent, type RotationMeta } from "./rotation.machine";
 import { secretLifecycleMachine, type LifecycleMeta, type SecretLifecycleEvent, type SecretLifecycleMachineState } from "./secret.machine";
 import { AWSPENDING, pendingElsewhere, versionWithStage } from "./staging";
@@ -28,8 +28,8 @@ export type LifecycleStep = { accepted: true; next: SecretLifecycleMachineState 
 export function stepLifecycle(secret: SecretRecord, type: SecretLifecycleEvent["type"]): LifecycleStep {
   const step = stepMachine(secretLifecycleMachine, secret.lifecycle, {}, { type });
   if (!step.accepted) {
-    const error = metaOf<LifecycleMeta>(step.before).error;
-    return { accepted: false, error: new AwsServiceError(error?.code ?? "InvalidRequestException", error?.message ?? "") };
+    const refusal = refusalFor(metaOf<LifecycleMeta>(step.before), type);
+    return { accepted: false, error: new AwsServiceError(refusal?.code ?? "InvalidRequestException", refusal?.message ?? "") };
   }
   return { accepted: true, next: step.after.value };
 }
@@ -57,8 +57,8 @@ export type RotationStep = { accepted: true; next: RotationMachineState } | { ac
 export function stepRotation(secret: SecretRecord, type: RotationEvent["type"]): RotationStep {
   const step = stepMachine(rotationMachine, secret.rotation.state, {}, { type });
   if (!step.accepted) {
-    const error = metaOf<RotationMeta>(step.before).error;
-    return { accepted: false, error: new AwsServiceError(error?.code ?? "InvalidRequestException", error?.message ?? "") };
+    const refusal = refusalFor(metaOf<RotationMeta>(step.before), type);
+    return { accepted: false, error: new AwsServiceError(refusal?.code ?? "InvalidRequestException", refusal?.message ?? "") };
   }
   return { accepted: true, next: step.after.value };
 }

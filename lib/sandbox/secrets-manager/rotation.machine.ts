@@ -1,5 +1,5 @@
 import { setup } from "xstate";
-import { stateNames } from "../core/machines";
+import { stateNames, type Refusals } from "../core/machines";
 import { ROTATION_STEPS, type RotationStep } from "../lambda/state";
 
 /**
@@ -37,10 +37,11 @@ export interface RotationMeta {
   description: string;
   /** The rotation function step this state runs. */
   step?: RotationStep;
-  error?: { code: string; message: string };
+  /** The error for the events this state refuses (all of them: "*"; core/machines.ts). */
+  refusals?: Refusals<RotationEvent["type"]>;
 }
 
-const incompleteError = { code: "InvalidRequestException", message: "A previous rotation isn't complete. That rotation will be reattempted." };
+const incomplete: Refusals<RotationEvent["type"]> = { "*": { code: "InvalidRequestException", message: "A previous rotation isn't complete. That rotation will be reattempted." } };
 
 export const rotationMachine = setup({
   types: { events: {} as RotationEvent },
@@ -57,23 +58,23 @@ export const rotationMachine = setup({
       },
     },
     createSecret: {
-      meta: { description: "The function creates the new secret value as the AWSPENDING version.", step: "createSecret", error: incompleteError } satisfies RotationMeta,
+      meta: { description: "The function creates the new secret value as the AWSPENDING version.", step: "createSecret", refusals: incomplete } satisfies RotationMeta,
       on: { "rotation.stepSucceeded": { target: "setSecret" }, "rotation.stepFailed": { target: "incomplete" } },
     },
     setSecret: {
-      meta: { description: "The function sets the new credentials in the database.", step: "setSecret", error: incompleteError } satisfies RotationMeta,
+      meta: { description: "The function sets the new credentials in the database.", step: "setSecret", refusals: incomplete } satisfies RotationMeta,
       on: { "rotation.stepSucceeded": { target: "testSecret" }, "rotation.stepFailed": { target: "incomplete" } },
     },
     testSecret: {
-      meta: { description: "The function logs in with the AWSPENDING credentials.", step: "testSecret", error: incompleteError } satisfies RotationMeta,
+      meta: { description: "The function logs in with the AWSPENDING credentials.", step: "testSecret", refusals: incomplete } satisfies RotationMeta,
       on: { "rotation.stepSucceeded": { target: "finishSecret" }, "rotation.stepFailed": { target: "incomplete" } },
     },
     finishSecret: {
-      meta: { description: "The function moves AWSCURRENT to the new version; AWSPREVIOUS follows.", step: "finishSecret", error: incompleteError } satisfies RotationMeta,
+      meta: { description: "The function moves AWSCURRENT to the new version; AWSPREVIOUS follows.", step: "finishSecret", refusals: incomplete } satisfies RotationMeta,
       on: { "rotation.stepSucceeded": { target: "idle" }, "rotation.stepFailed": { target: "incomplete" } },
     },
     incomplete: {
-      meta: { description: "A rotation did not finish: AWSPENDING is on a version other than AWSCURRENT.", error: incompleteError } satisfies RotationMeta,
+      meta: { description: "A rotation did not finish: AWSPENDING is on a version other than AWSCURRENT.", refusals: incomplete } satisfies RotationMeta,
       on: {
         "rotation.resume": { target: "createSecret" },
         "rotation.pendingCleared": { target: "idle" },

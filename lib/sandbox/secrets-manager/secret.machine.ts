@@ -1,5 +1,5 @@
 import { setup } from "xstate";
-import { stateNames } from "../core/machines";
+import { stateNames, type Refusals } from "../core/machines";
 
 /**
  * A secret's lifecycle: Active, then (DeleteSecret with a recovery window)
@@ -30,8 +30,8 @@ export type SecretLifecycleEvent =
 
 export interface LifecycleMeta {
   description: string;
-  /** The error for events this state refuses. */
-  error?: { code: string; message: string };
+  /** The error for the events this state refuses (all of them: "*"; core/machines.ts). */
+  refusals?: Refusals<SecretLifecycleEvent["type"]>;
 }
 
 export const secretLifecycleMachine = setup({
@@ -53,7 +53,7 @@ export const secretLifecycleMachine = setup({
     PendingDeletion: {
       meta: {
         description: "Scheduled for deletion: the value can't be read; RestoreSecret cancels the deletion until the recovery window ends.",
-        error: { code: "InvalidRequestException", message: "You can't perform this operation on the secret because it was marked for deletion." },
+        refusals: { "*": { code: "InvalidRequestException", message: "You can't perform this operation on the secret because it was marked for deletion." } },
       } satisfies LifecycleMeta,
       on: {
         "secret.restore": { target: "Active" },

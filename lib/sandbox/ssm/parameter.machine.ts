@@ -1,5 +1,5 @@
 import { setup } from "xstate";
-import { metaOf, stateNames, stepMachine } from "../core/machines";
+import { metaOf, refusalFor, stateNames, stepMachine, type Refusal, type Refusals } from "../core/machines";
 import { AwsServiceError } from "../core/errors";
 import * as errors from "./errors";
 import { STORED_TIERS, type StoredTier } from "./state";
@@ -28,11 +28,11 @@ export type ParameterStateValue = (typeof PARAMETER_STATES)[number];
 
 interface RefusalMeta {
   description: string;
-  /** The AWS error for each refused event type: [code, message]. */
-  refusals: Partial<Record<ParameterEvent["type"], readonly [string, string]>>;
+  /** The AWS error for each refused event type (core/machines.ts). */
+  refusals: Refusals<ParameterEvent["type"]>;
 }
 
-const wire = (error: AwsServiceError) => [error.code, error.message] as const;
+const wire = (error: AwsServiceError): Refusal => ({ code: error.code, message: error.message });
 
 export const parameterMachine = setup({
   types: { context: {} as Record<string, never>, events: {} as ParameterEvent },
@@ -98,8 +98,8 @@ export const PARAMETER_STATES = stateNames(parameterMachine, ["Absent", ...STORE
 export function stepParameter(state: ParameterStateValue, event: ParameterEvent): ParameterStateValue {
   const step = stepMachine(parameterMachine, state, {}, event);
   if (!step.accepted) {
-    const refusal = metaOf<RefusalMeta>(step.before).refusals[event.type];
-    if (refusal) throw new AwsServiceError(refusal[0], refusal[1]);
+    const refusal = refusalFor(metaOf<RefusalMeta>(step.before), event.type);
+    if (refusal) throw new AwsServiceError(refusal.code, refusal.message);
     throw new AwsServiceError("InternalServerError", `The parameter lifecycle does not allow ${event.type} in state ${state}.`, 500);
   }
   return step.after.value;

@@ -2,7 +2,7 @@ import { getShortestPaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 import type { AnyStateMachine } from "xstate";
 import { DAY } from "@/lib/sandbox/core/time";
-import { metaOf, stepMachine } from "@/lib/sandbox/core/machines";
+import { metaOf, stepMachine, refusalFor } from "@/lib/sandbox/core/machines";
 import { setRotationFunctionFault } from "@/lib/sandbox/lambda";
 import { ROTATION_STEPS } from "@/lib/sandbox/lambda/state";
 import { rotationMachine, type RotationEvent, type RotationMeta } from "@/lib/sandbox/secrets-manager/rotation.machine";
@@ -103,7 +103,7 @@ describe("the secret lifecycle machine, against the engine", () => {
       sm(box, "CreateSecret", { Name: "app", SecretString: "v0" });
       for (const step of prefix) drive(box, step.event.type);
       const before = secretLifecycleMachine.resolveState({ value: state, context: {} });
-      const meta = metaOf<LifecycleMeta>(before).error;
+      const meta = refusalFor(metaOf<LifecycleMeta>(before), event.type);
       expect(failure(() => drive(box, event.type))).toEqual({ code: meta?.code, message: meta?.message });
       expect(observed(box)).toBe(state);
     });
@@ -202,7 +202,7 @@ describe("the rotation machine, against the engine", () => {
     it(`incomplete refuses ${event.type}: RotateSecret fails with the error in the state's meta`, () => {
       const { box } = replay(prefix);
       expect(record(box, APP).rotation.state).toBe("incomplete");
-      const meta = metaOf<RotationMeta>(rotationMachine.resolveState({ value: state, context: {} })).error;
+      const meta = refusalFor(metaOf<RotationMeta>(rotationMachine.resolveState({ value: state, context: {} })), event.type);
       const error = failure(() => sm(box, "RotateSecret", { SecretId: APP, ...(event.type === "rotation.schedule" ? { RotateImmediately: false } : {}) }));
       expect(error).toEqual({ code: meta?.code, message: meta?.message });
       expect(record(box, APP).rotation.state).toBe("incomplete");

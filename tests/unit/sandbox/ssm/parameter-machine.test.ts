@@ -1,6 +1,6 @@
 import { getShortestPaths, getSimplePaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
-import { metaOf, stepMachine } from "@/lib/sandbox/core/machines";
+import { metaOf, stepMachine, refusalFor, type Refusals } from "@/lib/sandbox/core/machines";
 import type { Sandbox } from "@/lib/sandbox/index";
 import { parameterMachine, type ParameterEvent, type ParameterStateValue } from "@/lib/sandbox/ssm/parameter.machine";
 import { failure, sandbox, ssm } from "./helpers";
@@ -89,10 +89,10 @@ describe("parameterMachine", () => {
         perform(box, event);
         expect(stateOf(box)).toBe(step.after.value);
       } else {
-        const refusal = metaOf<{ refusals: Record<string, readonly [string, string]> }>(step.before).refusals[event.type];
+        const refusal = refusalFor(metaOf<{ refusals: Refusals<string> }>(step.before), event.type);
         expect(refusal).toBeDefined();
         const error = failure(() => perform(box, event));
-        expect([error.code, error.message]).toEqual(refusal);
+        expect({ code: error.code, message: error.message }).toEqual(refusal);
         expect(stateOf(box)).toBe(state);
       }
     },
