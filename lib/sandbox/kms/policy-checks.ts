@@ -2,7 +2,7 @@ import { AwsServiceError } from "../core/errors";
 import type { OperationContext } from "../core/operation";
 import type { PolicyDocument } from "../iam/model";
 import { LOCKOUT_MESSAGES, malformedPolicyMessage, parsePolicyDocument } from "../iam/policy-document";
-import { baseContext } from "./authorize";
+import { baseContext } from "./access";
 
 /**
  * The checks CreateKey and PutKeyPolicy make on a new key policy: it must be

@@ -1,6 +1,6 @@
 import { inputs } from "../../contracts/kms";
 import { defineOperation, type WireObject } from "../../core/operation";
-import { authorizeAccountAction, authorizeAlias, authorizeKey } from "../authorize";
+import { authorizeAccountAction, authorizeAlias, authorizeKey } from "../access";
 import { AWS_MANAGED_KEYS } from "../aws-managed";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";

@@ -3,7 +3,7 @@ import { inputs } from "../../contracts/kms";
 import { toBase64 } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext } from "../../core/operation";
-import { authorizeAccountAction, authorizeKey, encryptionContextKeys, type KmsConditionContext } from "../authorize";
+import { authorizeAccountAction, authorizeKey, encryptionContextKeys, type KmsConditionContext } from "../access";
 import { keyOfBlob, openWith, sealUnder } from "../envelope";
 import { kmsErrors } from "../errors";
 import { resolveKey, type ResolvedKey } from "../key-ids";

@@ -1,7 +1,7 @@
 import { inputs } from "../../contracts/kms";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
-import { authorizeKey } from "../authorize";
+import { authorizeKey } from "../access";
 import { grantsWhere, isGrantee } from "../grants";
 import { resolveKey } from "../key-ids";
 import { stepKey } from "../key.machine";

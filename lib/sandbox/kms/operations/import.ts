@@ -3,7 +3,7 @@ import { toBase64 } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
 import { DAY } from "../../core/time";
-import { authorizeKey } from "../authorize";
+import { authorizeKey } from "../access";
 import { kmsErrors } from "../errors";
 import {
   checkMaterialLength,

@@ -3,7 +3,7 @@ import { toHex } from "../../core/encoding";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
 import { DAY } from "../../core/time";
-import { authorizeAccountAction, authorizeKey } from "../authorize";
+import { authorizeAccountAction, authorizeKey } from "../access";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
 import { createKeyRecord } from "../key-records";

@@ -2,7 +2,7 @@ import { inputs } from "../../contracts/kms";
 import { bytesEqual, toBase64 } from "../../core/encoding";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { computeMac } from "../../crypto/signing";
-import { authorizeKey } from "../authorize";
+import { authorizeKey } from "../access";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
 import { MAC_ALGORITHMS, macAlgorithmsFor, type MacAlgorithm } from "../key-specs";

@@ -2,7 +2,7 @@ import { inputs } from "../../contracts/kms";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
 import { isAwsRegion } from "../../core/regions";
-import { authorizeAccountAction, authorizeKey } from "../authorize";
+import { authorizeAccountAction, authorizeKey } from "../access";
 import { stepKey } from "../key.machine";
 import { scheduleRotation, unscheduleRotation } from "../materials";
 import { keyMetadata } from "../metadata";

@@ -1,7 +1,7 @@
 import { inputs } from "../../contracts/kms";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation } from "../../core/operation";
-import { authorizeKey } from "../authorize";
+import { authorizeKey } from "../access";
 import { resolveKey } from "../key-ids";
 import { paginate } from "../pagination";
 import { checkLockout, parseKeyPolicy } from "../policy-checks";

@@ -2,7 +2,7 @@ import { inputs } from "../../contracts/kms";
 import { AwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { DAY } from "../../core/time";
-import { authorizeKey } from "../authorize";
+import { authorizeKey } from "../access";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
 import { supportsOnDemandRotation, supportsRotation } from "../key-specs";

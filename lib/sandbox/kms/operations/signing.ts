@@ -3,7 +3,7 @@ import { inputs } from "../../contracts/kms";
 import { toBase64 } from "../../core/encoding";
 import { defineOperation, type OperationContext } from "../../core/operation";
 import { digestLength, digestMessage, publicKeyDer, sign, verify, type SigningAlgorithmName, type SigningKeySpec } from "../../crypto/signing";
-import { authorizeKey } from "../authorize";
+import { authorizeKey } from "../access";
 import { kmsErrors } from "../errors";
 import { resolveKey } from "../key-ids";
 import { encryptionAlgorithmsFor, isAsymmetricSpec, signingAlgorithmsFor } from "../key-specs";

@@ -1,6 +1,6 @@
 import { inputs } from "../../contracts/kms";
 import { defineOperation } from "../../core/operation";
-import { authorizeKey } from "../authorize";
+import { authorizeKey } from "../access";
 import { resolveKey } from "../key-ids";
 import { stepKey } from "../key.machine";
 import { paginate } from "../pagination";

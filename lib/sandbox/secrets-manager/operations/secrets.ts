@@ -11,7 +11,7 @@ import { ROTATE_EVENT_KIND, scheduleNextRotation } from "../rotation";
 import { DELETE_EVENT_KIND } from "../scheduled";
 import { addVersion, AWSCURRENT, AWSPENDING, AWSPREVIOUS } from "../staging";
 import type { SecretRecord } from "../state";
-import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
+import { decodeNextToken, encodeNextToken, sortSecrets } from "../pagination";
 import { createSecretRequest } from "../requests";
 import { compact, describeSecretView, listEntryView } from "../view";
 import { kmsKeyIdsLabel, openVersion, sameValue, sealFor, valueFromRequest } from "../values";

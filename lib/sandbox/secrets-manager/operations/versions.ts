@@ -12,7 +12,7 @@ import type { SecretVersion } from "../state";
 import { compact, versionListEntry } from "../view";
 import { markAccessed, openVersion, valueFromRequest, valueToWire } from "../values";
 import { commitWrite, prepareWrite } from "../writes";
-import { decodeNextToken, encodeNextToken, sortSecrets } from "../listing";
+import { decodeNextToken, encodeNextToken, sortSecrets } from "../pagination";
 
 /**
  * Reading and writing secret values and moving their staging labels.

@@ -1,17 +1,14 @@
 import * as z from "zod";
-import { expect } from "vitest";
-import { isAwsServiceError, Sandbox, services, type WireObject } from "@/lib/sandbox";
+import { Sandbox, services, type WireObject } from "@/lib/sandbox";
 import * as YAML from "yaml";
 import { provideYaml } from "@/lib/sandbox/cloudformation/service";
 import { AwsServiceError } from "@/lib/sandbox/core/errors";
 import { defineOperation, type OperationSpec, type ServiceSpec } from "@/lib/sandbox/core/operation";
+export { ACCOUNT, expectError, failure, REGION, START, START_SECONDS } from "../shared";
+import { START } from "../shared";
 
 /** Shared set-up for the CloudFormation specifications. */
 
-export const START = "2026-01-01T00:00:00Z";
-export const START_SECONDS = Date.parse(START) / 1000;
-export const ACCOUNT = "123456789012";
-export const REGION = "us-east-1";
 
 /** YAML templates need the YAML reader, which the tools provide (tools.ts); an engine on its own is given it here. */
 export async function ready(): Promise<void> {
@@ -139,23 +136,7 @@ export function parameterValue(box: Sandbox, name: string, decrypt = false): str
   return String((ssm(box, "GetParameter", { Name: name, WithDecryption: decrypt }).Parameter as WireObject).Value);
 }
 
-export function failure(call: () => unknown): AwsServiceError {
-  try {
-    call();
-  } catch (error) {
-    if (isAwsServiceError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
-export function expectError(call: () => unknown, code: string, message?: string | RegExp): AwsServiceError {
-  const error = failure(call);
-  expect(error.code).toBe(code);
-  if (typeof message === "string") expect(error.message).toBe(message);
-  else if (message) expect(error.message).toMatch(message);
-  return error;
-}
 
 /** Everything the stack's APIs show, as one text (to prove what never appears in it). */
 export function everythingShown(box: Sandbox, name: string): string {

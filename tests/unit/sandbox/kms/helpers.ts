@@ -1,7 +1,5 @@
-import { expect } from "vitest";
 import * as z from "zod";
 import { fromBase64, toBase64, utf8 } from "@/lib/sandbox/core/encoding";
-import { isAwsServiceError } from "@/lib/sandbox/core/errors";
 import { defineOperation, type ServiceSpec, type WireObject } from "@/lib/sandbox/core/operation";
 import { aws } from "@/lib/sandbox/core/validation";
 import { createEngine, type Sandbox } from "@/lib/sandbox/index";
@@ -9,12 +7,9 @@ import { kmsClient } from "@/lib/sandbox/kms/client";
 import { kmsService } from "@/lib/sandbox/kms/service";
 import { Sandbox as SandboxClass } from "@/lib/sandbox/sandbox";
 import { stsService } from "@/lib/sandbox/sts/service";
+export { ACCOUNT, awsError, expectError as expectAwsError, PARTNER, REGION, START, START_MS } from "../shared";
+import { START } from "../shared";
 
-export const START = "2026-01-01T00:00:00Z";
-export const START_MS = Date.parse(START);
-export const ACCOUNT = "123456789012";
-export const PARTNER = "999999999999";
-export const REGION = "us-east-1";
 
 export const newSandbox = (seed = 1): Sandbox => createEngine({ seed, now: START });
 
@@ -39,23 +34,7 @@ export function describe_(sandbox: Sandbox, keyId: string): WireObject {
 
 export const keyState = (sandbox: Sandbox, keyId: string): unknown => describe_(sandbox, keyId).KeyState;
 
-/** Runs `action` and returns the AwsServiceError it throws (fails the test if it does not throw one). */
-export function awsError(action: () => unknown): { code: string; message: string } {
-  try {
-    action();
-  } catch (error) {
-    if (isAwsServiceError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected an AWS error, but the call succeeded");
-}
 
-export function expectAwsError(action: () => unknown, code: string, message?: string | RegExp): void {
-  const error = awsError(action);
-  expect(error.code).toBe(code);
-  if (typeof message === "string") expect(error.message).toBe(message);
-  else if (message) expect(error.message).toMatch(message);
-}
 
 export function encrypt(sandbox: Sandbox, keyId: string, plaintext: string, context?: Record<string, string>): string {
   return String(sandbox.call("kms", "Encrypt", { KeyId: keyId, Plaintext: b64(plaintext), ...(context ? { EncryptionContext: context } : {}) }).CiphertextBlob);

@@ -1,15 +1,12 @@
-import { expect } from "vitest";
-import { createEngine, isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
+import { createEngine, type Sandbox, type WireObject } from "@/lib/sandbox";
+import { ACCOUNT, START } from "../shared";
 import { putRotationFunction, type RotationFunctionSpec } from "@/lib/sandbox/lambda";
 import { putDatabase } from "@/lib/sandbox/rds";
 import type { SecretRecord } from "@/lib/sandbox/secrets-manager/state";
 
-/** Shared set-up for the Secrets Manager specifications. */
+/** Shared set-up for the Secrets Manager specifications (what every service shares is in ../shared.ts). */
 
-export const START = "2026-01-01T00:00:00Z";
-export const START_MS = Date.parse(START);
-export const ACCOUNT = "123456789012";
-export const PARTNER = "999999999999";
+export { ACCOUNT, awsError as failure, expectError, PARTNER, START, START_MS } from "../shared";
 
 export function sandbox(): Sandbox {
   return createEngine({ seed: 1, now: START });
@@ -17,24 +14,6 @@ export function sandbox(): Sandbox {
 
 export function sm(box: Sandbox, operation: string, input: WireObject = {}): WireObject {
   return box.call("secretsmanager", operation, input);
-}
-
-/** Runs a call that must fail and returns the error (code and message checked by the caller). */
-export function failure(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (isAwsServiceError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected an AWS error, but the call succeeded");
-}
-
-export function expectError(run: () => unknown, code: string, message?: string | RegExp): void {
-  const error = failure(run);
-  expect(error.code).toBe(code);
-  if (typeof message === "string") expect(error.message).toBe(message);
-  else if (message) expect(error.message).toMatch(message);
 }
 
 /** The engine's record of a secret (for assertions on state the API does not show). */
