@@ -510,10 +510,6 @@ const reproductions: Record<string, Reproduction> = {
 // engine and deletes the entry.
 
 const knownDifferences: Record<string, Answer> = {
-  // BUG: an ARN without its random suffix whose name itself ends like one (-a1b2c3) is resolved as a partial ARN
-  // (findSecret, lib/sandbox/secrets-manager/names.ts); AWS takes the last six characters for the suffix and finds
-  // nothing (its docs warn against names ending in a hyphen and six characters).
-  "TestSecretsManager::test_create_and_update_secret[Invalid/_+=.@-Name-a1b2c3-False]#resource_not_found_dict_1": SUCCEEDED,
 };
 
 // ---------------------------------------------------------------------------
