@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { inputs } from "../../contracts/ec2";
-import { AwsServiceError } from "../../core/errors";
+import { AwsServiceError, isAwsServiceError } from "../../core/errors";
 import { defineOperation, type OperationContext, type WireObject } from "../../core/operation";
 import { authorizeEc2 } from "../access";
 import { bootInstance } from "../boot";
@@ -63,6 +63,34 @@ function privateIp(ctx: OperationContext): string {
 }
 
 /**
+ * `--image-id resolve:ssm:NAME[:VERSION|:LABEL]`: EC2 reads the AMI id from a
+ * Parameter Store parameter (a public one such as
+ * /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64, or
+ * the account's own) at launch, as the caller, who needs ssm:GetParameters
+ * (RunInstances API reference, ImageId; "Use a Systems Manager parameter
+ * instead of an AMI ID", EC2 user guide). The call is on the trail, invoked
+ * by EC2.
+ * NOTE: the error for a parameter that does not exist or the caller cannot
+ * read is the sandbox's (InvalidParameterValue naming the parameter); no
+ * recording of AWS's text is known.
+ */
+const RESOLVE_SSM = "resolve:ssm:";
+
+function resolveImageParameter(ctx: OperationContext, selector: string): string {
+  try {
+    const { Parameter } = ctx.call("ssm", "GetParameter", { Name: selector }, { via: "ec2.amazonaws.com" }) as { Parameter?: { Value?: string } };
+    const value = Parameter?.Value ?? "";
+    errors.checkImageId(value);
+    return value;
+  } catch (error) {
+    if (isAwsServiceError(error) && error.code !== "InvalidAMIID.Malformed") {
+      throw errors.invalidParameterValue(`Invalid value '${RESOLVE_SSM}${selector}' for parameter ImageId: ${error.code}${error.message ? `: ${error.message}` : ""}`);
+    }
+    throw error;
+  }
+}
+
+/**
  * The model's InstanceType is an enum, but EC2 does not answer a type outside it with a ValidationException: it says
  * InvalidParameterValue "Invalid value 't3.nano' for InstanceType." (quoted from AWS in
  * https://github.com/getmoto/moto/issues/1695, before t3 existed). So the contract's request is taken with
@@ -75,7 +103,8 @@ export const runInstances = defineOperation({
   sensitive: { request: ["UserData"] },
   handler(ctx, input) {
     if (input.ImageId === undefined) throw errors.missingParameter("The request must contain the parameter ImageId");
-    errors.checkImageId(input.ImageId);
+    const requestedImage = input.ImageId;
+    if (!requestedImage.startsWith(RESOLVE_SSM)) errors.checkImageId(requestedImage);
     if (input.MinCount < 1) throw errors.invalidParameterValue(`Value (${input.MinCount}) for parameter minCount is invalid. Expected a positive integer.`);
     if (input.MaxCount < input.MinCount) throw errors.invalidParameterValue(`Value (${input.MaxCount}) for parameter maxCount is invalid. Expected a value greater than or equal to minCount.`);
     // NOTE: EC2's default instance type is m1.small; every type the model lists is accepted (no capacity, no prices,
@@ -84,8 +113,9 @@ export const runInstances = defineOperation({
     if (!INSTANCE_TYPES.has(instanceType)) throw errors.invalidParameterValue(`Invalid value '${instanceType}' for InstanceType.`);
     const resource = instanceArn(ctx.region, ctx.accountId, "*");
     authorizeEc2(ctx, "ec2:RunInstances", resource);
-    const image = findImage(ctx.region, input.ImageId);
-    if (!image) throw errors.imageNotFound(input.ImageId);
+    const imageId = requestedImage.startsWith(RESOLVE_SSM) ? resolveImageParameter(ctx, requestedImage.slice(RESOLVE_SSM.length)) : requestedImage;
+    const image = findImage(ctx.region, imageId);
+    if (!image) throw errors.imageNotFound(imageId);
     const profile = input.IamInstanceProfile ? resolveProfile(ctx, input.IamInstanceProfile) : undefined;
     if (profile?.role) {
       // Launching with a profile passes its role to EC2: the caller needs iam:PassRole on it.

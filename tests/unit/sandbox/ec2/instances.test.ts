@@ -157,3 +157,26 @@ describe("aws ec2 run-instances with user data", () => {
     expect(copy.runSync(`aws ec2 get-console-output --instance-id ${id} --query Output --output text`).stdout).toContain("greeting: hello");
   });
 });
+
+describe("aws ec2 run-instances --image-id resolve:ssm:", () => {
+  it("launches the AMI a public or own parameter names, read as the caller on EC2's behalf (RunInstances API reference, ImageId)", () => {
+    const session = sandbox();
+    const publicName = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+    const expected = session.runSync(`aws ssm get-parameter --name ${publicName} --query Parameter.Value --output text`).stdout.trim();
+    const launched = session.runSync(`aws ec2 run-instances --image-id resolve:ssm:${publicName} --instance-type t3.micro --query 'Instances[0].ImageId' --output text`);
+    expect([launched.exitCode, launched.stdout]).toEqual([0, `${expected}\n`]);
+    session.runSync(`aws ssm put-parameter --name /golden/ami --type String --data-type aws:ec2:image --value ${expected}`);
+    expect(session.runSync("aws ec2 run-instances --image-id resolve:ssm:/golden/ami:1 --query 'Instances[0].ImageId' --output text").stdout).toBe(`${expected}\n`);
+    const lookups = session.engine.trail({ eventName: "GetParameter" }).filter((event) => event.userIdentity.invokedBy === "ec2.amazonaws.com");
+    expect(lookups).toHaveLength(2);
+  });
+
+  it("refuses a parameter that does not exist, and one whose value is not an AMI id", () => {
+    const session = sandbox();
+    const missing = session.runSync("aws ec2 run-instances --image-id resolve:ssm:/nope");
+    expect(missing.exitCode).toBe(254);
+    expect(missing.stderr).toContain("(InvalidParameterValue) when calling the RunInstances operation: Invalid value 'resolve:ssm:/nope' for parameter ImageId");
+    session.runSync("aws ssm put-parameter --name /not-an-ami --type String --value hello");
+    expect(session.runSync("aws ec2 run-instances --image-id resolve:ssm:/not-an-ami").stderr).toContain("InvalidAMIID.Malformed");
+  });
+});
