@@ -49,8 +49,21 @@ function lowerBound(names: readonly string[], name: string, after = false): numb
   return low;
 }
 
+/**
+ * The parameter a name names. A one-level name with and without its leading
+ * slash ("/name", "name") is the same parameter, as on AWS: the two have one
+ * ARN, and each spelling reads, overwrites, tags and deletes what the other
+ * created (moto's @aws_verified test_parameter_lifecycle_with_leading_slash
+ * and test_list_parameter_tags_created_with_leading_slash). The record keeps
+ * the spelling it was created with.
+ */
 export function getRecord(state: SsmState, name: string): ParameterRecord | undefined {
-  return Object.hasOwn(state.parameters, name) ? state.parameters[name] : undefined;
+  const own = (key: string) => (Object.hasOwn(state.parameters, key) ? state.parameters[key] : undefined);
+  const found = own(name);
+  if (found) return found;
+  const body = name.startsWith("/") ? name.slice(1) : name;
+  if (body === "" || body.includes("/")) return undefined;
+  return own(name.startsWith("/") ? body : `/${body}`);
 }
 
 /** Number of parameters in each tier (for the 10,000 standard / 100,000 advanced limits). */
