@@ -25,6 +25,9 @@ export function watchForProblems(page: Page): { problems: string[] } {
 
 /** Runs axe and fails on any serious or critical violation, listing them. */
 export async function expectNoSeriousA11yViolations(page: Page, context: string) {
+  // Next streams a page's metadata: right after a client-side navigation or refresh the <title>
+  // can arrive a moment after the content. Wait for it (a page without one still fails, here).
+  await expect.poll(() => page.title(), { message: `${context} has a <title>` }).not.toBe("");
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
