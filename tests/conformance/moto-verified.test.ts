@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "@/tests/fixtures/moto-aws-verified.json";
-import { createEngine, isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
+import { isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
+import { answerOf, blob, newEngine, type Answer, type AwsErrorShape } from "./replay";
 
 /**
  * What moto's tests verified against real AWS assert about KMS, Secrets
@@ -39,15 +40,6 @@ interface MotoEntry {
   match?: string;
 }
 
-interface AwsErrorShape {
-  code: string;
-  message: string;
-}
-
-/** What the engine answered where the test expects an error: the call went through. */
-const SUCCEEDED = "the call succeeded";
-type Answer = AwsErrorShape | typeof SUCCEEDED;
-
 /**
  * One assertion, as the engine answered it:
  * - `error`: the answer to the request the test expects to fail, and the values of the message's f-string fields
@@ -69,21 +61,6 @@ const testKey = (entry: MotoEntry): string => `${entry.file.split("/").at(-1)}::
 // ---------------------------------------------------------------------------
 // Helpers
 
-const newEngine = (seed = 42): Sandbox => createEngine({ seed, now: "2026-01-01T00:00:00Z" });
-
-/** Runs `action`: the AwsServiceError it throws, or SUCCEEDED (anything else it throws fails the test). */
-function answerOf(action: () => unknown): Answer {
-  try {
-    action();
-  } catch (error) {
-    if (isAwsServiceError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  return SUCCEEDED;
-}
-
-/** Blobs on the wire: base64 of the bytes boto3 was given. */
-const blob = (bytes: string): string => Buffer.from(bytes, "utf8").toString("base64");
 
 let uuidCounter = 0;
 /** `str(uuid4())` in the tests, and the ClientRequestToken boto3 fills in on every call that has one. */

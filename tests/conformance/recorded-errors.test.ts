@@ -1,7 +1,8 @@
 import { constants, createPublicKey, publicEncrypt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import fixture from "@/tests/fixtures/aws-recorded-errors.json";
-import { createEngine, isAwsServiceError, type Sandbox, type WireObject } from "@/lib/sandbox";
+import type { Sandbox, WireObject } from "@/lib/sandbox";
+import { answerOf, blob, newEngine, SUCCEEDED, type Answer } from "./replay";
 
 /**
  * The errors real AWS answered in LocalStack's @aws_validated snapshot tests
@@ -35,11 +36,6 @@ interface RecordedError {
   recorded: string;
 }
 
-interface AwsErrorShape {
-  code: string;
-  message: string;
-}
-
 /** LocalStack's placeholder (as in the recorded message) -> the sandbox's value. */
 type Placeholders = Record<string, string>;
 
@@ -56,25 +52,6 @@ const keyOf = (entry: RecordedError): string => `${entry.test}#${entry.snapshotK
 // ---------------------------------------------------------------------------
 // Helpers
 
-const newEngine = (seed = 42): Sandbox => createEngine({ seed, now: "2026-01-01T00:00:00Z" });
-
-/** What the engine answered when the recording has an error: the call went through. */
-const SUCCEEDED = "the call succeeded";
-type Answer = AwsErrorShape | typeof SUCCEEDED;
-
-/** Runs `action`: the AwsServiceError it throws, or SUCCEEDED (anything else it throws fails the test). */
-function answerOf(action: () => unknown): Answer {
-  try {
-    action();
-  } catch (error) {
-    if (isAwsServiceError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  return SUCCEEDED;
-}
-
-/** Blobs on the wire: base64 of the bytes boto3 was given. */
-const blob = (bytes: string | Buffer): string => (typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes).toString("base64");
 /** boto3 called with `Plaintext=base64.b64encode(message)`: the bytes sent are the base64 text itself. */
 const b64encoded = (message: string): string => blob(Buffer.from(message, "utf8").toString("base64"));
 

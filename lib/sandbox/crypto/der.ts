@@ -1,5 +1,6 @@
 import { invert } from "@noble/curves/abstract/modular.js";
 import { concatBytes } from "../core/encoding";
+import { toInteger } from "./integers";
 
 /**
  * Just enough DER (ITU-T X.690) to write a SubjectPublicKeyInfo (RFC 5280
@@ -124,7 +125,6 @@ function readChildren(content: Uint8Array): Tlv[] | undefined {
   return children;
 }
 
-const toBigInt = (bytes: Uint8Array): bigint => bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 
 /** The RSA public key in a DER SubjectPublicKeyInfo (what GetParametersForImport returns), or undefined for anything else. */
 export function readRsaSubjectPublicKeyInfo(der: Uint8Array): { n: bigint; e: bigint } | undefined {
@@ -138,5 +138,5 @@ export function readRsaSubjectPublicKeyInfo(der: Uint8Array): { n: bigint; e: bi
   if (!sequence || sequence.tag !== 0x30) return undefined;
   const [modulus, exponent] = readChildren(sequence.content) ?? [];
   if (!modulus || modulus.tag !== 0x02 || !exponent || exponent.tag !== 0x02) return undefined;
-  return { n: toBigInt(modulus.content), e: toBigInt(exponent.content) };
+  return { n: toInteger(modulus.content), e: toInteger(exponent.content) };
 }

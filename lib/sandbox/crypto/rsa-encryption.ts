@@ -4,6 +4,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import type { CHash } from "@noble/hashes/utils.js";
 import { mgf1, OAEP } from "micro-rsa-dsa-dh/rsa.js";
 import { concatBytes } from "../core/encoding";
+import { byteLength, toBytes, toInteger } from "./integers";
 
 /**
  * RSA encryption. RSAES-OAEP (RFC 8017 §7.1), as KMS uses it for RSA encryption keys
@@ -27,27 +28,9 @@ export interface RsaKey {
   d: bigint;
 }
 
-const byteLength = (n: bigint): number => Math.ceil(n.toString(16).length / 2);
-
 /** The longest plaintext OAEP can carry under this modulus and hash: k - 2·hLen - 2 bytes. */
 export function oaepCapacity(n: bigint, hash: OaepHash): number {
   return byteLength(n) - 2 * HASHES[hash].outputLen - 2;
-}
-
-function toInteger(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  return value;
-}
-
-function toBytes(value: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let rest = value;
-  for (let index = length - 1; index >= 0; index--) {
-    out[index] = Number(rest & 0xffn);
-    rest >>= 8n;
-  }
-  return out;
 }
 
 /** Encrypts at most `oaepCapacity` bytes; the caller checks the length first (KMS answers a ValidationException). */

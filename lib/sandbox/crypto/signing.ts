@@ -7,6 +7,7 @@ import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { keygen as rsaKeygen, mgf1 } from "micro-rsa-dsa-dh/rsa.js";
 import { bytesEqual, concatBytes, utf8 } from "../core/encoding";
 import { ecSubjectPublicKeyInfo, rsaSubjectPublicKeyInfo } from "./der";
+import { toBytes, toInteger } from "./integers";
 
 /**
  * Asymmetric signing and HMAC for the simulated KMS, with well-kept
@@ -150,22 +151,6 @@ export function rsaKeyPair(spec: RsaKeySpec, seed: Uint8Array): { n: bigint; e: 
 // --- RSA (RFC 8017) -------------------------------------------------------------
 
 const bitLength = (n: bigint) => n.toString(2).length;
-
-function toInteger(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  return value;
-}
-
-function toBytes(value: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let rest = value;
-  for (let index = length - 1; index >= 0; index--) {
-    out[index] = Number(rest & 0xffn);
-    rest >>= 8n;
-  }
-  return out;
-}
 
 function emsaPkcs1v15(digest: Uint8Array, info: HashInfo, emLen: number): Uint8Array {
   const t = concatBytes(info.digestInfo, digest);

@@ -4,6 +4,7 @@ import { concatBytes, fromBase64, toBase64, toHex, utf8 } from "../core/encoding
 import { AwsServiceError } from "../core/errors";
 import type { OperationContext } from "../core/operation";
 import { HOUR } from "../core/time";
+import { byteLength } from "../crypto/integers";
 import { oaepDecrypt, type OaepHash } from "../crypto/rsa-encryption";
 import { publicKeyDer, rsaKeyPair, type RsaKeySpec } from "../crypto/signing";
 import { kmsErrors } from "./errors";
@@ -93,7 +94,7 @@ export function unwrapMaterial(parameters: ImportParameters, encrypted: Uint8Arr
   if (parameters.wrappingAlgorithm.startsWith("RSAES_OAEP")) {
     material = oaepDecrypt(pair, hash, encrypted);
   } else {
-    const modulusLength = Math.ceil(pair.n.toString(16).length / 2);
+    const modulusLength = byteLength(pair.n);
     const aesKey = oaepDecrypt(pair, hash, encrypted.subarray(0, modulusLength));
     if (aesKey && [16, 24, 32].includes(aesKey.length)) {
       try {

@@ -1,3 +1,5 @@
+import type * as z from "zod";
+import type { inputs } from "../contracts/kms";
 /**
  * The key types the sandbox's KMS supports, and what each can do. The lists
  * follow the AWS KMS API model; enum orders are the ones AWS prints in its
@@ -29,29 +31,14 @@ export type KeyUsage = (typeof KEY_USAGES)[number];
 export const ORIGINS = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"] as const;
 export type Origin = (typeof ORIGINS)[number];
 
-export const SIGNING_ALGORITHMS = [
-  "RSASSA_PSS_SHA_256",
-  "RSASSA_PSS_SHA_384",
-  "RSASSA_PSS_SHA_512",
-  "RSASSA_PKCS1_V1_5_SHA_256",
-  "RSASSA_PKCS1_V1_5_SHA_384",
-  "RSASSA_PKCS1_V1_5_SHA_512",
-  "ECDSA_SHA_256",
-  "ECDSA_SHA_384",
-  "ECDSA_SHA_512",
-  "SM2DSA",
-] as const;
-export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+/** Algorithm and data key names, as the contract (botocore's model) has them. */
+export type SigningAlgorithm = z.output<typeof inputs.Sign>["SigningAlgorithm"];
+export type EncryptionAlgorithm = NonNullable<z.output<typeof inputs.Encrypt>["EncryptionAlgorithm"]>;
+export type DataKeySpec = NonNullable<z.output<typeof inputs.GenerateDataKey>["KeySpec"]>;
 
 /** MacAlgorithm, in AWS's message order. */
 export const MAC_ALGORITHMS = ["HMAC_SHA_384", "HMAC_SHA_256", "HMAC_SHA_224", "HMAC_SHA_512"] as const;
 export type MacAlgorithm = (typeof MAC_ALGORITHMS)[number];
-
-export const ENCRYPTION_ALGORITHMS = ["SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE"] as const;
-export type EncryptionAlgorithm = (typeof ENCRYPTION_ALGORITHMS)[number];
-
-export const DATA_KEY_SPECS = ["AES_256", "AES_128"] as const;
-export type DataKeySpec = (typeof DATA_KEY_SPECS)[number];
 
 export type RsaSpec = "RSA_2048" | "RSA_3072" | "RSA_4096";
 export type EccSpec = "ECC_NIST_P256" | "ECC_NIST_P384" | "ECC_NIST_P521" | "ECC_SECG_P256K1";

@@ -18,8 +18,12 @@ export const isPrimary = (key: KmsKeyRecord): boolean => key.multiRegion?.primar
 /** All copies of a multi-Region key (primary first, then replicas in the order they were made); the key alone otherwise. */
 export function copiesOf(ctx: OperationContext, key: KmsKeyRecord): KmsKeyRecord[] {
   if (!key.multiRegion) return [key];
-  const regions = [key.multiRegion.primaryRegion, ...key.multiRegion.replicaRegions];
-  return regions.flatMap((region) => {
+  return copiesIn(ctx, key, [key.multiRegion.primaryRegion, ...key.multiRegion.replicaRegions]);
+}
+
+/** The copies of a key that exist in these Regions, in their order. */
+function copiesIn(ctx: OperationContext, key: KmsKeyRecord, regions: Iterable<string>): KmsKeyRecord[] {
+  return [...regions].flatMap((region) => {
     const copy = region === key.region ? key : kmsState(ctx, key.accountId, region).keys[key.keyId];
     return copy ? [copy] : [];
   });
@@ -52,11 +56,9 @@ export function shareWithReplicas(ctx: OperationContext, primary: KmsKeyRecord):
 
 /** Writes the Regions of a multi-Region key into every copy. */
 export function setRegions(ctx: OperationContext, key: KmsKeyRecord, primaryRegion: string, replicaRegions: string[]): void {
+  // The copies named before and after the change (a new replica, a deleted one).
   const regions = new Set([primaryRegion, ...replicaRegions, ...(key.multiRegion ? [key.multiRegion.primaryRegion, ...key.multiRegion.replicaRegions] : [])]);
-  for (const region of regions) {
-    const copy = region === key.region ? key : kmsState(ctx, key.accountId, region).keys[key.keyId];
-    if (copy) copy.multiRegion = { primaryRegion, replicaRegions: [...replicaRegions] };
-  }
+  for (const copy of copiesIn(ctx, key, regions)) copy.multiRegion = { primaryRegion, replicaRegions: [...replicaRegions] };
 }
 
 /**

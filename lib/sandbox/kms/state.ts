@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { inputs } from "../contracts/kms";
 import { KEY_SPECS, KEY_USAGES, ORIGINS, type KeySpec, type KeyUsage, type Origin } from "./key-specs";
 import { KEY_STATES, PENDING_DELETION_SUBSTATES, type KeyStateValue } from "./key.machine";
 import { ROTATION_STATES, type RotationStateValue } from "./rotation.machine";
@@ -29,8 +30,11 @@ export interface KeyMaterial {
   imported?: ImportedMaterialInfo;
 }
 
-export const EXPIRATION_MODELS = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const;
-export type ExpirationModel = (typeof EXPIRATION_MODELS)[number];
+/** The import choices, as the contract (botocore's model) has them. */
+const EXPIRATION_MODEL = inputs.ImportKeyMaterial.shape.ExpirationModel.unwrap();
+const WRAPPING_ALGORITHM = inputs.GetParametersForImport.shape.WrappingAlgorithm;
+const WRAPPING_KEY_SPEC = inputs.GetParametersForImport.shape.WrappingKeySpec;
+export type ExpirationModel = z.output<typeof EXPIRATION_MODEL>;
 
 export interface ImportedMaterialInfo {
   /** IMPORTED while KMS holds it; PENDING_IMPORT after DeleteImportedKeyMaterial or expiry, until it is reimported. */
@@ -43,10 +47,8 @@ export interface ImportedMaterialInfo {
   pendingRotation?: boolean;
 }
 
-export const WRAPPING_ALGORITHMS = ["RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "RSA_AES_KEY_WRAP_SHA_1", "RSA_AES_KEY_WRAP_SHA_256", "SM2PKE"] as const;
-export type WrappingAlgorithm = (typeof WRAPPING_ALGORITHMS)[number];
-export const WRAPPING_KEY_SPECS = ["RSA_2048", "RSA_3072", "RSA_4096", "SM2"] as const;
-export type WrappingKeySpec = (typeof WRAPPING_KEY_SPECS)[number];
+export type WrappingAlgorithm = z.output<typeof WRAPPING_ALGORITHM>;
+export type WrappingKeySpec = z.output<typeof WRAPPING_KEY_SPEC>;
 
 /** What one GetParametersForImport answered: the wrapping key pair (from a seed) and the token naming it. */
 export interface ImportParameters {
@@ -170,7 +172,7 @@ const materialSchema = z
     imported: z
       .object({
         importState: z.enum(["IMPORTED", "PENDING_IMPORT"]),
-        expirationModel: z.enum(EXPIRATION_MODELS),
+        expirationModel: EXPIRATION_MODEL,
         validTo: z.number().optional(),
         description: z.string().optional(),
         pendingRotation: z.boolean().optional(),
@@ -184,8 +186,8 @@ const materialSchema = z
 const importParametersSchema = z
   .object({
     token: z.string().min(1),
-    wrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS),
-    wrappingKeySpec: z.enum(WRAPPING_KEY_SPECS),
+    wrappingAlgorithm: WRAPPING_ALGORITHM,
+    wrappingKeySpec: WRAPPING_KEY_SPEC,
     seed: z.string().min(1),
     validTo: z.number(),
   })

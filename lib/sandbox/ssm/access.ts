@@ -41,7 +41,7 @@ export function authorizeReference(ctx: OperationContext, action: string, refere
 export function findRecord(ctx: OperationContext, state: SsmState, reference: ParameterReference): ParameterRecord | undefined {
   if (reference.malformed) return undefined;
   if (reference.account !== undefined && (reference.account !== ctx.accountId || reference.region !== ctx.region)) return undefined;
-  return getRecord(state, reference.name) ?? (reference.alternative === undefined ? undefined : getRecord(state, reference.alternative));
+  return getRecord(state, reference.name);
 }
 
 export const currentVersion = (record: ParameterRecord): ParameterVersion => record.history[record.history.length - 1] as ParameterVersion;

@@ -84,8 +84,6 @@ export function checkPath(raw: string): string {
 export interface ParameterReference {
   /** The name as written (from the ARN: with a leading slash). */
   name: string;
-  /** When given as an ARN, the other spelling to try ("foo" for "/foo"): the ARN of both is .../parameter/foo. */
-  alternative?: string;
   /** The account and Region an ARN names; undefined for plain names. */
   account?: string;
   region?: string;
@@ -113,7 +111,6 @@ export function parseReference(raw: string, allowSelector: boolean): ParameterRe
   if (account !== undefined) {
     reference.account = account;
     reference.region = region;
-    if (!name.slice(1).includes("/")) reference.alternative = name.slice(1);
   }
   if (colon !== -1) {
     const selector = body.slice(colon + 1);

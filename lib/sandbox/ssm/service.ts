@@ -51,7 +51,8 @@ export const ssmService: ServiceSpec = {
       run(ctx, event) {
         const state = ctx.regionState().ssm;
         const body = event.resource.slice(event.resource.indexOf(":parameter/") + ":parameter/".length);
-        const record = getRecord(state, `/${body}`) ?? getRecord(state, body);
+        // Either spelling of a one-level name finds the parameter (store.ts getRecord).
+        const record = getRecord(state, `/${body}`);
         // The policy may have been replaced since the event was scheduled: only delete if it still says so.
         if (!record || expirationOf(currentVersion(record).policies) === undefined) return;
         stepParameter(record.tier, { type: "parameter.delete" });

@@ -163,6 +163,22 @@ const NOT_SIMULATED = "not simulated";
  * workload, and why the sandbox ignores them. "not simulated" marks members for which no NOTE
  * or README line gives a reason yet.
  */
+/** The function settings CreateFunction and UpdateFunctionConfiguration share, none of which the sandbox simulates. */
+const FUNCTION_SETTINGS = {
+  CapacityProviderConfig: NOT_SIMULATED,
+  DeadLetterConfig: "Event invocations run at once (NOTE in lambda/operations/invoke.ts): nothing is queued, nothing dead-lettered",
+  DurableConfig: NOT_SIMULATED,
+  EphemeralStorage: NOT_SIMULATED,
+  FileSystemConfigs: NOT_SIMULATED,
+  ImageConfig: NO_IMAGES,
+  KMSKeyArn: NOT_SIMULATED,
+  Layers: NO_LAYERS,
+  LoggingConfig: NO_LOGS,
+  SnapStart: NOT_SIMULATED,
+  TracingConfig: NOT_SIMULATED,
+  VpcConfig: NOT_SIMULATED,
+};
+
 const NOT_READ: Readonly<Record<OperationId, Readonly<Record<string, string>>>> = {
   "kms.CreateGrant": { GrantTokens: GRANT_TOKENS },
   "kms.DescribeKey": { GrantTokens: GRANT_TOKENS },
@@ -244,39 +260,15 @@ const NOT_READ: Readonly<Record<OperationId, Readonly<Record<string, string>>>> 
     SkipOsShutdown: "shutting down is instant (NOTE in ec2/operations/instances.ts)",
   },
   "lambda.CreateFunction": {
+    ...FUNCTION_SETTINGS,
     Architectures: NOT_SIMULATED,
-    CapacityProviderConfig: NOT_SIMULATED,
     CodeSigningConfigArn: NOT_SIMULATED,
-    DeadLetterConfig: "Event invocations run at once (NOTE in lambda/operations/invoke.ts): nothing is queued, nothing dead-lettered",
-    DurableConfig: NOT_SIMULATED,
-    EphemeralStorage: NOT_SIMULATED,
-    FileSystemConfigs: NOT_SIMULATED,
-    ImageConfig: NO_IMAGES,
-    KMSKeyArn: NOT_SIMULATED,
-    Layers: NO_LAYERS,
-    LoggingConfig: NO_LOGS,
     PackageType: NO_IMAGES,
     Publish: NO_VERSIONS,
     PublishTo: NOT_SIMULATED,
-    SnapStart: NOT_SIMULATED,
     TenancyConfig: NOT_SIMULATED,
-    TracingConfig: NOT_SIMULATED,
-    VpcConfig: NOT_SIMULATED,
   },
-  "lambda.UpdateFunctionConfiguration": {
-    CapacityProviderConfig: NOT_SIMULATED,
-    DeadLetterConfig: "Event invocations run at once (NOTE in lambda/operations/invoke.ts): nothing is queued, nothing dead-lettered",
-    DurableConfig: NOT_SIMULATED,
-    EphemeralStorage: NOT_SIMULATED,
-    FileSystemConfigs: NOT_SIMULATED,
-    ImageConfig: NO_IMAGES,
-    KMSKeyArn: NOT_SIMULATED,
-    Layers: NO_LAYERS,
-    LoggingConfig: NO_LOGS,
-    SnapStart: NOT_SIMULATED,
-    TracingConfig: NOT_SIMULATED,
-    VpcConfig: NOT_SIMULATED,
-  },
+  "lambda.UpdateFunctionConfiguration": FUNCTION_SETTINGS,
   "lambda.UpdateFunctionCode": {
     Architectures: NOT_SIMULATED,
     Publish: NO_VERSIONS,
