@@ -13,11 +13,13 @@
  *   npm run bench -- runner    commands per second through the headless runner
  *   npm run bench -- quiz      grading and submitting a 65-question practice exam on the server
  *   npm run bench -- workspace "Run in sandbox" to a ready prompt, frame gaps, visualiser steps (beside a baseline build)
+ *   npm run bench -- authoring saving a section to seeing it on reload in `next dev`
  *   npm run bench -- accounts  answer submissions at 100 connections and the dashboard, on SQLite and PostgreSQL (needs a build)
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { authoringReport, benchAuthoring } from "../tests/bench/authoring.bench.mjs";
 import { benchRunner } from "../tests/bench/runner.bench.mjs";
 import { benchSite, siteReport } from "../tests/bench/site.bench.mjs";
 import { benchTerminal, terminalReport } from "../tests/bench/terminal-latency.mjs";
@@ -162,6 +164,14 @@ if (runAll || which.has("accounts")) {
     ...["sqlite", "postgresql"].map((provider) => `Dashboard of a learner with 5,000 answers on ${provider}: median ${accounts[provider].dashboard.medianMs} ms, p95 ${accounts[provider].dashboard.p95Ms} ms (${accounts[provider].dashboard.runs} requests).`),
     "",
   );
+}
+
+if (runAll || which.has("authoring")) {
+  console.log("▸ Authoring loop");
+  const authoring = await benchAuthoring();
+  results.authoring = authoring;
+  targets.push(...authoring.targets);
+  report.push(...authoringReport(authoring));
 }
 
 if (runAll || which.has("site")) {

@@ -1,12 +1,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { catalogueSchema, type CatalogueEntry, type PublishedCatalogueEntry } from "./catalogue";
-import { compileSection } from "./compile-section";
+import { compileSectionCached } from "./compile-cache";
 import { ContentError, ContentErrors } from "./content-error";
 import { errataFileSchema, type Errata } from "./errata";
 import { examPointsFileSchema, serviceOf, type ExamPoint } from "./exam-points";
 import type { SectionFrontmatter } from "./frontmatter";
-import { contentFilesIn, displayPath, type ContentFiles } from "./paths";
+import { contentFingerprint } from "./content-fingerprint";
+import { contentFilesIn, defaultContentRoot, displayPath, type ContentFiles } from "./paths";
 import { estimateMinutes, isPlausibleMinutes } from "./reading-time";
 import { chapterHref, SECTION_FILE, sectionHref } from "./routes";
 import type { SectionFacts } from "./section-facts";
@@ -127,7 +128,7 @@ async function buildSections(
         return;
       }
       try {
-        const compiled = await compileSection({
+        const compiled = await compileSectionCached({
           file,
           source: await readFile(path.join(folder, name), "utf8"),
           examPointIds,
@@ -223,14 +224,34 @@ function crossChecks(course: Course, contentFiles: ContentFiles): ContentError[]
   return errors;
 }
 
-let cached: Promise<Course> | undefined;
-
 /**
- * The course, built once per process. In development every call rebuilds so
- * that edits show on reload.
+ * A loader for the course under `root`: built once per process, except in
+ * development, where it is rebuilt when a content file changes so that edits
+ * show on reload. A page calls it once per quiz, exam point and correction it
+ * shows, so an unchanged tree costs only a look at the files, and a changed
+ * one recompiles only the sections whose source changed (compile-cache.ts).
  */
-export function loadCourse(): Promise<Course> {
-  if (process.env.NODE_ENV === "development") return buildCourse();
-  cached ??= buildCourse();
-  return cached;
+export function courseLoader(root: string = defaultContentRoot): () => Promise<Course> {
+  let cached: Promise<Course> | undefined;
+  let cachedFingerprint: string | undefined;
+  return async () => {
+    if (process.env.NODE_ENV !== "development") {
+      cached ??= buildCourse(root);
+      return cached;
+    }
+    const fingerprint = await contentFingerprint(root);
+    if (!cached || fingerprint !== cachedFingerprint) {
+      cachedFingerprint = fingerprint;
+      const building = buildCourse(root);
+      cached = building;
+      // A course with errors shows as an error page; the next request tries again.
+      building.catch(() => {
+        if (cached === building) cached = undefined;
+      });
+    }
+    return cached;
+  };
 }
+
+/** The site's course, from content/. */
+export const loadCourse = courseLoader();

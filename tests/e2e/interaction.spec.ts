@@ -2,7 +2,7 @@ import type { QuizQuestion } from "@/lib/quiz/question-schema";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseFile } from "./e2e-env";
-import { courseData } from "./course-data";
+import { courseData, type SectionData } from "./course-data";
 import { expectNoSeriousA11yViolations, watchForProblems } from "./helpers";
 
 async function firstSectionWith(predicate: (facts: Awaited<ReturnType<typeof courseData>>["chapters"][number]["sections"][number]) => boolean) {
@@ -54,7 +54,7 @@ test("a code block's copy button copies its code", async ({ page, context }) => 
 });
 
 /** The first single-choice question written inline (not folded in a question set) in a section. */
-function inlineSingleChoice(section: { facts: { quizzes: { folded: boolean; props: QuizQuestion }[] } }) {
+function inlineSingleChoice(section: SectionData) {
   const found = section.facts.quizzes.find((quiz) => !quiz.folded && quiz.props.type === "single-choice");
   return found?.props as Extract<QuizQuestion, { type: "single-choice" }> | undefined;
 }

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { isChoiceQuestion, questionBank, type ChoiceQuestion } from "@/lib/quiz/bank";
 import { courseData } from "./course-data";
 import { expectNoSeriousA11yViolations, watchForProblems } from "./helpers";
-import { answerRight, bank } from "./quiz-helpers";
+import { answerRight, bank, type AuthoredQuestion } from "./quiz-helpers";
 import { idle, PROMPT, RECORDED, run, screen } from "./sandbox-helpers";
 
 /**
@@ -41,7 +40,7 @@ test("a practice exam end to end: no answers on the page before submitting, a re
   await expect(navigator.getByRole("button")).toHaveCount(6);
 
   // The questions drawn, in order, read from the page.
-  const drawn: ChoiceQuestion[] = [];
+  const drawn: AuthoredQuestion[] = [];
   for (let index = 0; index < 6; index++) {
     await navigator.getByRole("button", { name: new RegExp(`^Question ${index + 1},`) }).click();
     const id = await page.locator("form[data-question-id]").getAttribute("data-question-id");
@@ -80,7 +79,7 @@ test("a practice exam end to end: no answers on the page before submitting, a re
   await expect(navigator.getByRole("button", { name: /^Question 2, .*flagged/ })).toBeVisible();
   const firstSingle = drawn.findIndex((question) => question.type === "single-choice");
   if (firstSingle >= 0) {
-    const question = drawn[firstSingle] as Extract<ChoiceQuestion, { type: "single-choice" }>;
+    const question = drawn[firstSingle] as Extract<AuthoredQuestion, { type: "single-choice" }>;
     await navigator.getByRole("button", { name: new RegExp(`^Question ${firstSingle + 1}, answered`) }).click();
     await expect(page.getByRole("radio", { name: question.choices[question.answer]!.text, exact: true })).toBeChecked();
   }
@@ -155,7 +154,7 @@ test("every question type can be answered with the keyboard and mouse in a secti
   for (const type of ["multiple-response", "ordering", "matching"] as const) {
     const section = sections.find((candidate) => candidate.facts.quizzes.some((quiz) => quiz.props.type === type))!;
     const quiz = section.facts.quizzes.find((entry) => entry.props.type === type)!;
-    const question = { ...quiz.props } as ChoiceQuestion;
+    const question = { ...quiz.props } as AuthoredQuestion;
     await page.goto(section.href);
     const form = page.locator(`form[data-question-id="${question.id}"]`);
     if (quiz.folded) {

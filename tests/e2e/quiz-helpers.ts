@@ -1,14 +1,22 @@
 import type { Page } from "@playwright/test";
-import { isChoiceQuestion, questionBank, type ChoiceQuestion } from "@/lib/quiz/bank";
+import type { QuizQuestion } from "@/lib/quiz/question-schema";
 import { courseData } from "./course-data";
 
-/** The choice questions as the author wrote them (the tests' oracle), by id. */
-export async function bank(): Promise<Map<string, ChoiceQuestion>> {
-  return new Map(questionBank(await courseData()).filter(isChoiceQuestion).map((question) => [question.id, question]));
+/** A question as the author wrote it, with the section that teaches it. */
+export type AuthoredQuestion = QuizQuestion & { section: { chapter: string; slug: string; title: string; href: string } };
+
+/** The choice questions as the author wrote them in the MDX (the tests' oracle), by id. */
+export async function bank(): Promise<Map<string, AuthoredQuestion>> {
+  const questions = (await courseData()).chapters.flatMap((chapter) =>
+    chapter.sections.flatMap((section) =>
+      section.facts.quizzes.map((quiz) => ({ ...(quiz.props as QuizQuestion), section: { chapter: chapter.slug, slug: section.slug, title: section.title, href: section.href } })),
+    ),
+  );
+  return new Map(questions.map((question) => [question.id, question]));
 }
 
 /** Gives the author's right answer in a question's form, by the options' text, as a learner would. */
-export async function answerRight(form: ReturnType<Page["locator"]>, question: ChoiceQuestion) {
+export async function answerRight(form: ReturnType<Page["locator"]>, question: QuizQuestion) {
   switch (question.type) {
     case "single-choice":
       await form.getByRole("radio", { name: question.choices[question.answer]!.text, exact: true }).check();

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { loadCourse } from "@/lib/content/course";
+import { courseForRequest } from "@/app/_components/mdx/course";
 import type { MdxComponentProps } from "@/lib/content/registry";
 
 /** Shows where older study material is out of date, with the current fact and its sources. */
 export async function CorrectionNote({ id }: MdxComponentProps<"Correction">) {
-  const course = await loadCourse();
+  const course = await courseForRequest();
   const correction = course.errata.corrections.find((candidate) => candidate.id === id);
   if (!correction) throw new Error(`correction ${id} vanished after validation`);
   return (

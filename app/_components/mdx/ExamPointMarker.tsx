@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { loadCourse } from "@/lib/content/course";
+import { courseForRequest } from "@/app/_components/mdx/course";
 import type { MdxComponentProps } from "@/lib/content/registry";
 import { examPointAnchor } from "@/lib/content/anchors";
 
 /** Marks the place where an exam point is taught, and states it. */
 export async function ExamPointMarker({ id }: MdxComponentProps<"ExamPoint">) {
-  const course = await loadCourse();
+  const course = await courseForRequest();
   const point = course.examPoints.find((candidate) => candidate.id === id);
   if (!point) throw new Error(`exam point ${id} vanished after validation`);
   return (

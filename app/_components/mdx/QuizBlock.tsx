@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Children, isValidElement, type ReactNode } from "react";
-import { loadCourse } from "@/lib/content/course";
+import { courseForRequest } from "@/app/_components/mdx/course";
 import { mdxComponentSpecs, type MdxComponentProps } from "@/lib/content/registry";
 import { FoldedQuestions } from "../quiz/FoldedQuestions";
 import { PracticeQuestion } from "../quiz/PracticeQuestion";
 import { SandboxTaskCard } from "../quiz/SandboxTaskCard";
 
 async function ChecksLine({ examPoints }: { examPoints: readonly string[] }) {
-  const course = await loadCourse();
+  const course = await courseForRequest();
   const titles = examPoints.map((id) => ({ id, title: course.examPoints.find((point) => point.id === id)?.title ?? id }));
   return (
     <p className="-mt-6 mb-8 px-1 text-xs text-slate-600 dark:text-slate-400">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadCourse } from "@/lib/content/course";
+import { courseForRequest } from "@/app/_components/mdx/course";
 import { findSection } from "@/lib/content/queries";
 import { Breadcrumbs } from "@/app/_components/chapter/Breadcrumbs";
 import { ExamPointsTaught } from "@/app/_components/chapter/ExamPointsTaught";
@@ -15,7 +15,7 @@ import { MdxContent } from "@/app/_components/mdx/MdxContent";
 export const dynamicParams = false;
 
 export async function generateStaticParams() {
-  const course = await loadCourse();
+  const course = await courseForRequest();
   return course.chapters.flatMap((chapter) => chapter.sections.map((section) => ({ chapter: chapter.slug, section: section.slug })));
 }
 
@@ -23,14 +23,14 @@ type Params = { params: Promise<{ chapter: string; section: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { chapter, section } = await params;
-  const found = findSection(await loadCourse(), chapter, section);
+  const found = findSection(await courseForRequest(), chapter, section);
   if (!found) return {};
   return { title: `${found.section.title} (Chapter ${found.chapter.number})`, description: found.section.summary };
 }
 
 export default async function SectionPage({ params }: Params) {
   const { chapter: chapterSlug, section: sectionSlug } = await params;
-  const course = await loadCourse();
+  const course = await courseForRequest();
   const found = findSection(course, chapterSlug, sectionSlug);
   if (!found) notFound();
   const { chapter, section, position } = found;
