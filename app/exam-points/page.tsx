@@ -35,7 +35,7 @@ export default async function ExamPointsPage() {
                     <span className="font-semibold">{point.title}</span>
                     <code className="text-xs text-slate-600 dark:text-slate-400">{point.id}</code>
                   </p>
-                  <p className="mt-1 text-slate-700 dark:text-slate-300">{point.statement}</p>
+                  <p className="mt-1 text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{point.statement}</p>
                   <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
                     {point.seedTip ? <span className="mr-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-semibold text-violet-800 dark:bg-violet-900/50 dark:text-violet-200">tip {point.seedTip}</span> : null}
                     Taught in{" "}

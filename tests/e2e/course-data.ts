@@ -19,6 +19,8 @@ export interface CatalogueEntry {
   slug: string;
   title: string;
   status: "published" | "planned";
+  /** The exams a published chapter prepares for. */
+  exams?: string[];
 }
 export interface ExamPoint {
   id: string;
@@ -165,7 +167,18 @@ function componentsIn(prose: string): ComponentUse[] {
   const uses: ComponentUse[] = [];
   let depth = 0;
   let index = 0;
-  while ((index = prose.indexOf("<", index)) !== -1) {
+  for (;;) {
+    const tag = prose.indexOf("<", index);
+    const code = prose.indexOf("`", index);
+    if (tag === -1) break;
+    if (code !== -1 && code < tag) {
+      // An inline code span (`AWS::SSM::Parameter::Value<...>`) holds text, never components.
+      const fence = /^`+/.exec(prose.slice(code))![0];
+      const close = prose.indexOf(fence, code + fence.length);
+      index = close === -1 ? code + fence.length : close + fence.length;
+      continue;
+    }
+    index = tag;
     const closing = /^<\/([A-Z][A-Za-z]*)\s*>/.exec(prose.slice(index));
     if (closing) {
       if (closing[1] === "QuestionSet") depth -= 1;

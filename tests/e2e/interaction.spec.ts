@@ -108,7 +108,7 @@ test("keyboard: skip link, section navigation and a quiz without a mouse", async
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-  test("every section fits the screen without sideways scrolling, and figures stay legible", async ({ page }) => {
+  test("every section, the exam points and the corrections fit the screen without sideways scrolling, and figures stay legible", async ({ page }) => {
     const course = await courseData();
     for (const section of course.chapters[0]!.sections) {
       await page.goto(section.href);
@@ -125,6 +125,12 @@ test.describe("on a phone", () => {
         ),
       );
       expect(smallest, `smallest figure text on ${section.href}`).toBeGreaterThanOrEqual(11);
+    }
+    // The lists that print every exam point and correction in full (long names such as AWS::SSM::Parameter::Value<...>).
+    for (const path of ["/exam-points", "/errata"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
     }
   });
 });

@@ -12,6 +12,7 @@ test.describe("reading the course", () => {
     for (const entry of course.catalogue) {
       if (entry.status === "published") {
         await expect(page.getByRole("link", { name: entry.title })).toHaveAttribute("href", `/chapters/${entry.slug}`);
+        for (const exam of entry.exams ?? []) await expect(page.getByText(exam, { exact: false }).first()).toBeVisible();
       } else {
         const item = page.getByRole("listitem", { name: `Chapter ${entry.number}: ${entry.title}, coming later` });
         await expect(item).toContainText("coming later");

@@ -9,7 +9,7 @@ export async function ExamPointMarker({ id }: MdxComponentProps<"ExamPoint">) {
   const point = course.examPoints.find((candidate) => candidate.id === id);
   if (!point) throw new Error(`exam point ${id} vanished after validation`);
   return (
-    <div id={examPointAnchor(id)} className="exam-point not-prose my-5 scroll-mt-24 rounded-lg border border-violet-300 bg-white px-4 py-3 shadow-sm dark:border-violet-700 dark:bg-slate-900">
+    <div id={examPointAnchor(id)} className="exam-point not-prose my-5 scroll-mt-24 rounded-lg [overflow-wrap:anywhere] border border-violet-300 bg-white px-4 py-3 shadow-sm dark:border-violet-700 dark:bg-slate-900">
       <p className="text-xs font-semibold uppercase tracking-wide text-violet-700 dark:text-violet-300">
         Exam point{point.seedTip ? ` · tip ${point.seedTip}` : ""}
       </p>

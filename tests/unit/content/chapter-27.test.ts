@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { parse, parseDocument } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, type Chapter, type Course } from "@/lib/content/course";
 
@@ -40,6 +40,22 @@ describe("Chapter 27", () => {
     const printed = new Set(chapter.sections.flatMap((section) => section.facts.commandBlocks.flatMap((block) => block.awsCommands.map(normalise))));
     const missing = seedCommands.filter((command) => !printed.has(normalise(command)));
     expect(missing).toEqual([]);
+  });
+
+  it("prints JSON and YAML a learner can paste: every json and yaml block parses", () => {
+    const problems: string[] = [];
+    for (const section of chapter.sections) {
+      for (const block of section.facts.codeBlocks) {
+        try {
+          if (block.lang === "json") JSON.parse(block.code);
+          // Syntax errors only: CloudFormation's short-form tags (!Ref, !Sub) are unknown to a plain YAML parser, which only warns.
+          if (block.lang === "yaml") for (const error of parseDocument(block.code).errors) problems.push(`${section.file}:${block.line}: ${error.message}`);
+        } catch (error) {
+          problems.push(`${section.file}:${block.line}: ${(error as Error).message}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("turns every box diagram and table of the seed into a figure, table or code", () => {
