@@ -208,7 +208,8 @@ function crossChecks(course: Course, contentFiles: ContentFiles): ContentError[]
   }
   for (const section of sections) {
     for (const link of section.facts.internalLinks) {
-      const [target = "", anchor] = link.url.split("#");
+      const [path = "", anchor] = link.url.split("#");
+      const target = path === "" ? section.href : path;
       const anchors = anchorsByPath.get(target);
       if (!anchors) {
         errors.push(new ContentError(section.file, link.line, link.column, `link to ${link.url}: no such page`));

@@ -51,7 +51,8 @@ export function remarkContentChecks(context: ContentCheckContext) {
           collectCode(node, facts);
           return;
         case "link":
-          if (node.url.startsWith("/")) facts.internalLinks.push({ url: node.url, ...positionOf(node) });
+          // "#anchor" is a link within the same page: the course check resolves it against this section's own headings.
+          if (node.url.startsWith("/") || node.url.startsWith("#")) facts.internalLinks.push({ url: node.url, ...positionOf(node) });
           return;
         case "text":
           facts.words += countWords(node.value);

@@ -17,10 +17,11 @@ beforeAll(async () => {
 const normalise = (command: string) => command.replace(/\s+/g, " ").trim();
 
 describe("Chapter 27", () => {
-  it("follows the seed's ten sections in order", () => {
+  it("follows the seed's ten sections in order, with the second edition's KMS in depth after KMS", () => {
     expect(chapter.sections.map((section) => section.slug)).toEqual([
       "overview",
       "kms",
+      "kms-in-depth",
       "secrets-manager",
       "parameter-store",
       "choosing-a-service",

@@ -63,6 +63,13 @@ describe("building a course", () => {
     expect(await errorsOf(anchor)).toEqual(['link to /chapters/demo/second#nowhere: no heading or exam point with id "nowhere" on that page']);
   });
 
+  it("resolves a link to #anchor against the headings of its own page", async () => {
+    const fine = courseWith((dir) => writeFileSync(path.join(dir, "chapters/demo/02-second.mdx"), readFileSync(path.join(dir, "chapters/demo/02-second.mdx"), "utf8") + "\nSee [key types](#key-types) above.\n"));
+    await expect(buildCourse(fine)).resolves.toBeDefined();
+    const moved = courseWith((dir) => writeFileSync(path.join(dir, "chapters/demo/02-second.mdx"), readFileSync(path.join(dir, "chapters/demo/02-second.mdx"), "utf8") + "\nSee [the old heading](#moved-away) above.\n"));
+    expect(await errorsOf(moved)).toEqual(['link to #moved-away: no heading or exam point with id "moved-away" on that page']);
+  });
+
   it("never lets a page link to a planned chapter", async () => {
     const root = courseWith((dir) => replaceIn(path.join(dir, "chapters/demo/01-first.mdx"), "/chapters/demo/second#key-types", "/chapters/later"));
     expect(await errorsOf(root)).toEqual(["link to /chapters/later: no such page"]);
