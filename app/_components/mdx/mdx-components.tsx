@@ -14,7 +14,6 @@ import { CodeBlock } from "./CodeBlock";
 import { ComparisonTable } from "./ComparisonTable";
 import { CorrectionNote } from "./CorrectionNote";
 import { ExamPointMarker } from "./ExamPointMarker";
-import { LabStepCard } from "../labs/LabStepCard";
 import { H2, H3 } from "./Heading";
 import { MarkdownTable } from "./MarkdownTable";
 import { OpenInSandbox } from "./OpenInSandbox";
@@ -26,9 +25,19 @@ type Registered = {
 };
 
 /**
- * The one, closed map from MDX component names to React components. Its type
- * comes from lib/content/registry.ts, so every registered name must be
- * implemented here with the props the compiler validated.
+ * A <LabStep> outside a lab: the content check refuses it in chapters, so a
+ * section page never renders one. Keeping the lab's client code (and its zod
+ * schemas) out of this map keeps it out of every section page's JavaScript.
+ */
+function LabStepOutsideLab(): never {
+  throw new Error("<LabStep> is only rendered in labs (app/_components/labs/lab-mdx-components.ts)");
+}
+
+/**
+ * The one, closed map from MDX component names to React components for the
+ * chapters. Its type comes from lib/content/registry.ts, so every registered
+ * name must be implemented here with the props the compiler validated; labs
+ * use the same map with their steps (lab-mdx-components.ts).
  */
 export const registeredComponents: Registered = {
   Callout,
@@ -49,7 +58,7 @@ export const registeredComponents: Registered = {
   QuestionSet,
   SandboxTerminal,
   OpenInSandbox,
-  LabStep: LabStepCard,
+  LabStep: LabStepOutsideLab,
 };
 
 /** Overrides for the HTML that Markdown itself produces. */

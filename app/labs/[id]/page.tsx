@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { LabProvider } from "@/app/_components/labs/lab-context";
 import { LabStatus } from "@/app/_components/labs/LabStatus";
 import { LabTerminal } from "@/app/_components/labs/LabTerminal";
+import { labComponents } from "@/app/_components/labs/lab-mdx-components";
 import { MdxContent } from "@/app/_components/mdx/MdxContent";
 import { findLab, loadLabs } from "@/lib/labs/catalog";
 import { definitionOf } from "@/lib/labs/lab";
@@ -36,7 +37,7 @@ export default async function LabPage({ params }: { params: Promise<{ id: string
           <p className="mt-2 text-slate-700 dark:text-slate-300">{lab.summary}</p>
           <LabStatus />
           <div className="prose prose-slate max-w-none dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300 prose-code:before:content-none prose-code:after:content-none">
-            <MdxContent code={lab.code} />
+            <MdxContent code={lab.code} components={labComponents} />
           </div>
         </article>
         <div className="h-[70dvh] min-h-[26rem] min-w-0 lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)]">
