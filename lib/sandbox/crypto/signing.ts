@@ -4,10 +4,11 @@ import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { hmac } from "@noble/hashes/hmac.js";
 import type { CHash } from "@noble/hashes/utils.js";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
-import { keygen as rsaKeygen, mgf1 } from "micro-rsa-dsa-dh/rsa.js";
+import { mgf1 } from "micro-rsa-dsa-dh/rsa.js";
 import { bytesEqual, concatBytes, utf8 } from "../core/encoding";
 import { ecSubjectPublicKeyInfo, rsaSubjectPublicKeyInfo } from "./der";
 import { toBytes, toInteger } from "./integers";
+import { rsaKeyMaterial } from "./rsa-keygen";
 
 /**
  * Asymmetric signing and HMAC for the simulated KMS, with well-kept
@@ -121,8 +122,8 @@ function derive(spec: SigningKeySpec, seed: Uint8Array): KeyPair {
     const secretKey = curve.utils.randomSecretKey(seededStream(seed, `kms-ecc:${spec}`)(curve.lengths.seed ?? 48));
     pair = { kind: "ec", secretKey, publicKey: curve.getPublicKey(secretKey, false) };
   } else {
-    const { publicKey, privateKey } = rsaKeygen(RSA_BITS[spec as RsaKeySpec], 65537n, seededStream(seed, `kms-rsa:${spec}`));
-    pair = { kind: "rsa", n: publicKey.n, e: publicKey.e, d: privateKey.d };
+    const { n, e, d } = rsaKeyMaterial(RSA_BITS[spec as RsaKeySpec], seededStream(seed, `kms-rsa:${spec}`));
+    pair = { kind: "rsa", n, e, d };
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(cacheKey, pair);

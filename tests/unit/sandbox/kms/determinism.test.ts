@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isAwsServiceError } from "@/lib/sandbox/core/errors";
@@ -28,6 +29,19 @@ function session(sandbox: Sandbox) {
 describe("determinism", () => {
   it("the same seed gives the same key ids, key material, blobs and signatures", () => {
     expect(session(newSandbox(7))).toEqual(session(newSandbox(7)));
+  });
+
+  it("an RSA key pair comes out the same in another process: a restored session and the server's replay see the same key", () => {
+    // In this process a key pair is cached once derived; a fresh process derives it again from the seed alone.
+    const publicKeyOf = `
+      import { newSandbox, createKey } from "./tests/unit/sandbox/kms/helpers";
+      const sandbox = newSandbox(7);
+      const rsa = createKey(sandbox, { KeySpec: "RSA_2048", KeyUsage: "SIGN_VERIFY" });
+      console.log(sandbox.call("kms", "GetPublicKey", { KeyId: rsa.keyId }).PublicKey);`;
+    const elsewhere = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", publicKeyOf], { encoding: "utf8" }).trim();
+    const sandbox = newSandbox(7);
+    const rsa = createKey(sandbox, { KeySpec: "RSA_2048", KeyUsage: "SIGN_VERIFY" });
+    expect(sandbox.call("kms", "GetPublicKey", { KeyId: rsa.keyId }).PublicKey).toBe(elsewhere);
   });
 
   it("another seed gives other ones", () => {
