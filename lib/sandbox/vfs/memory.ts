@@ -146,6 +146,7 @@ export class MemoryFileSystem implements ShellFileSystem {
   }
 
   stat(path: string): FileStat | undefined {
+    if (path === "") return undefined;
     const absolute = this.resolve(path);
     if (absolute === DEV_NULL) return { type: "file", size: 0, modifiedAt: 0 };
     const node = this.find(absolute);
@@ -405,6 +406,9 @@ export class MemoryFileSystem implements ShellFileSystem {
 
   /** The node at a path, or the error a POSIX call would give (ENOTDIR when a parent is a file). */
   private lookup(path: string, absolute: string): Node {
+    // An empty path names no file, as in Linux's system calls: resolving it to the
+    // current directory made `rm -rf "$UNSET"` delete the directory the learner was in.
+    if (path === "") throw new FsError("ENOENT", path);
     let node: Node = this.root;
     for (const part of segments(absolute)) {
       if (node.type !== "directory") throw new FsError("ENOTDIR", path);

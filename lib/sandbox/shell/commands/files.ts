@@ -467,7 +467,8 @@ function transfer(ctx: CommandContext, mode: "cp" | "mv"): number {
       }
     } catch (error) {
       if (error instanceof FsError) {
-        err(ctx, `${mode}: cannot ${mode === "cp" ? "create" : "move"} '${error.path}': ${fsMessage(error.code)}`);
+        // mv names both ends of a failed rename (mv: cannot move 'f' to '': No such file or directory).
+        err(ctx, mode === "cp" ? `cp: cannot create '${error.path}': ${fsMessage(error.code)}` : `mv: cannot move '${source}' to '${target}': ${fsMessage(error.code)}`);
         status = 1;
         continue;
       }

@@ -35,9 +35,22 @@ export function readOperand(ctx: CommandContext, path: string): Uint8Array | FsE
   }
 }
 
+/**
+ * A file name as coreutils prints it in a message (quotef, the shell-escape
+ * style): as it is when the shell would read it back unchanged, otherwise in
+ * single quotes, or in double quotes when it holds a single quote. An empty
+ * name is '' (cat: '': No such file or directory).
+ */
+export function quoteName(name: string): string {
+  if (name !== "" && /^[A-Za-z0-9_\-.,:/@%+=^]+$/.test(name)) return name;
+  if (!name.includes("'")) return `'${name}'`;
+  if (!/[$`"\\!]/.test(name)) return `"${name}"`;
+  return `'${name.replace(/'/g, "'\\''")}'`;
+}
+
 /** `name: path: No such file or directory`, the form most coreutils use. */
 export function fileError(ctx: CommandContext, path: string, error: FsError): void {
-  err(ctx, `${ctx.name}: ${path}: ${fsMessage(error.code)}`);
+  err(ctx, `${ctx.name}: ${quoteName(path)}: ${fsMessage(error.code)}`);
 }
 
 /**
