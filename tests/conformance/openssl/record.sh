@@ -73,4 +73,26 @@ record "pkeyutl, data too large for PKCS #1" big.bin pkeyutl -encrypt -pubin -in
 record "pkeyutl without -inkey" material.bin pkeyutl -encrypt -pubin -keyform DER
 record "pkeyutl, unknown option" material.bin pkeyutl -encrypt -pubin -inkey wrapping-public.der -keyform DER -frob
 record "pkeyutl, key file missing" material.bin pkeyutl -encrypt -pubin -inkey missing.der -keyform DER
+# dgst and the digest commands: the local checks of envelope-encryption tutorials (sha256 of a file, an HMAC).
+record "dgst, no digest named (SHA-256, labelled SHA256)" plain.txt dgst
+record "dgst -sha256" plain.txt dgst -sha256
+record "dgst -sha1" plain.txt dgst -sha1
+record "dgst -md5" plain.txt dgst -md5
+record "dgst -sha224" plain.txt dgst -sha224
+record "dgst -sha384" plain.txt dgst -sha384
+record "dgst -sha512" plain.txt dgst -sha512
+record "dgst -sha3-256" plain.txt dgst -sha3-256
+record "dgst -sha256 -hmac" plain.txt dgst -sha256 -hmac secret
+record "dgst -sha256 -hmac -r" plain.txt dgst -sha256 -hmac secret -r
+record "dgst -sha256 -r" plain.txt dgst -sha256 -r
+record "dgst -sha256 -c" plain.txt dgst -sha256 -c
+record "dgst -sha256 -binary" plain.txt dgst -sha256 -binary
+record "dgst -hex after the digest flag" plain.txt dgst -hex -sha256
+record "dgst of a file" plain.txt dgst -sha256 pass.bin
+record "dgst of two files, one missing" plain.txt dgst -sha256 pass.bin missing.txt
+record "sha256 as a command" plain.txt sha256
+record "sha256 -r as a command" plain.txt sha256 -r pass.bin
+record "md5 as a command" plain.txt md5
+record "dgst, unknown option" plain.txt dgst -nope
+record "dgst -hmac without a key" plain.txt dgst -sha256 -hmac
 printf '\n]}\n'

@@ -8,6 +8,7 @@
  *       [-pbkdf2] [-iter N] [-md sha256|sha1|md5|sha512] [-S HEX | -nosalt] [-p | -P] [-nopad]
  *   openssl aes-256-cbc ...      (the cipher as the command, as `openssl enc -aes-256-cbc`)
  *   openssl base64 [-d] [-A] [-in FILE] [-out FILE]
+ *   openssl dgst [-sha256 ...] [-hmac KEY] [-r] [FILE ...]   (openssl-dgst.ts)
  *   openssl pkeyutl -encrypt -pubin ...   (openssl-pkeyutl.ts)
  *
  * Ciphers: AES-128/192/256 in CBC, CTR and ECB (@noble/ciphers). A pass
@@ -28,6 +29,7 @@ import { concatBytes, toHex, utf8 } from "../../core/encoding";
 import type { CommandContext, CommandSpec } from "./types";
 import { err, out } from "./util";
 import { OpensslFailure, readFileOrFail, THREAD, usage, writeOutput } from "./openssl-io";
+import { DIGEST_COMMANDS, runDgst } from "./openssl-dgst";
 import { runPkeyutl } from "./openssl-pkeyutl";
 
 const CIPHER = /^aes-(128|192|256)-(cbc|ctr|ecb)$/;
@@ -326,7 +328,7 @@ function runBase64(ctx: CommandContext, args: string[]): number {
 
 export const openssl: CommandSpec = {
   name: "openssl",
-  summary: "random bytes, AES encryption with a key or a pass phrase, base64, RSA public-key encryption (OpenSSL 3.0's subset)",
+  summary: "random bytes, AES encryption with a key or a pass phrase, base64, digests and HMACs, RSA public-key encryption (OpenSSL 3.0's subset)",
   help: [
     "openssl rand [-hex | -base64] [-out FILE] NUM",
     "    NUM random bytes (from the sandbox's seeded generator).",
@@ -338,6 +340,8 @@ export const openssl: CommandSpec = {
     "    Authenticated modes (GCM) are refused, as openssl enc refuses them. `openssl aes-256-cbc` is the same.",
     "openssl base64 [-d] [-A] [-in FILE] [-out FILE]",
     "    Base64 in lines of 64 characters (-A: one line), or -d to decode.",
+    "openssl dgst [-sha256 | -sha1 | -md5 | -sha512 | -sha3-256 ...] [-hmac KEY] [-hex | -binary | -c | -r] [-out FILE] [FILE ...]",
+    "    A digest (SHA-256 by default) or an HMAC of each FILE or of standard input. `openssl sha256` is the same.",
     "openssl pkeyutl -encrypt -pubin -inkey FILE [-keyform DER|PEM] [-in FILE] [-out FILE]",
     "        [-pkeyopt rsa_padding_mode:oaep|pkcs1] [-pkeyopt rsa_oaep_md:sha1|sha256] [-pkeyopt rsa_mgf1_md:sha1|sha256]",
     "    Encrypts with an RSA public key, e.g. key material for aws kms import-key-material with the",
@@ -348,16 +352,17 @@ export const openssl: CommandSpec = {
     const [command, ...rest] = ctx.args;
     try {
       if (command === undefined) {
-        err(ctx, "The sandbox's openssl runs: rand, enc (and the ciphers as commands, e.g. aes-256-cbc), base64, pkeyutl -encrypt. Type help openssl.");
+        err(ctx, "The sandbox's openssl runs: rand, enc (and the ciphers as commands, e.g. aes-256-cbc), base64, dgst (and the digests as commands, e.g. sha256), pkeyutl -encrypt. Type help openssl.");
         return 1;
       }
       if (command === "rand") return runRand(ctx, rest);
       if (command === "enc") return runEnc(ctx, "enc", rest);
       if (command === "base64") return runBase64(ctx, rest);
       if (command === "pkeyutl") return runPkeyutl(ctx, rest);
+      if (command === "dgst" || DIGEST_COMMANDS.has(command)) return runDgst(ctx, command, rest);
       if (CIPHER.test(command)) return runEnc(ctx, command, rest, command);
-      if (["dgst", "genrsa", "req", "x509", "pkey", "rsa", "s_client", "version", "help"].includes(command)) {
-        err(ctx, `openssl ${command} is part of the real OpenSSL, but the sandbox does not have it: it runs rand, enc, base64 and pkeyutl -encrypt (type help openssl).`);
+      if (["genrsa", "req", "x509", "pkey", "rsa", "s_client", "version", "help"].includes(command)) {
+        err(ctx, `openssl ${command} is part of the real OpenSSL, but the sandbox does not have it: it runs rand, enc, base64, dgst and pkeyutl -encrypt (type help openssl).`);
         return 1;
       }
       ctx.stderr.write(`Invalid command '${command}'; type "help" for a list.\n`);
