@@ -1,5 +1,6 @@
 import { shellBuiltins } from "./builtins";
 import { clock } from "./clock";
+import { cmp } from "./cmp";
 import { encodingCommands } from "./encoding";
 import { fileCommands } from "./files";
 import { jq } from "./jq";
@@ -75,7 +76,7 @@ const help: CommandSpec = {
 };
 
 export function commandRegistry(): ReadonlyMap<string, CommandSpec> {
-  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, openssl, zip, clock, help].map((spec) => [spec.name, spec]));
+  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, openssl, zip, cmp, clock, help].map((spec) => [spec.name, spec]));
   return registry;
 }
 
