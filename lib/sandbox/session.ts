@@ -138,7 +138,7 @@ export class SandboxSession {
     if (!scenario) throw new SandboxUsageError(`There is no scenario "${String(name)}"; the scenarios are ${SCENARIOS.map((s) => s.name).join(", ")}.`);
     this.engine = createEngine({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.now === undefined ? {} : { now: options.now }) });
     const engine = this.engine;
-    this.fs = new MemoryFileSystem({ clock: () => engine.now, ...(options.quota ? { quota: options.quota } : {}) });
+    this.fs = new MemoryFileSystem({ clock: () => engine.now, random: (length) => engine.randomBytes(length), ...(options.quota ? { quota: options.quota } : {}) });
     this.currentScenario = scenario.name;
     scenario.build(this.engine, this.fs);
     const runAws: RunAwsCli = options.runAwsCli ?? ((argv, context) => this.requireTools().runAwsCli(argv, context));

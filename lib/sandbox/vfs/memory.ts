@@ -17,6 +17,8 @@ import { FsError, type FileStat, type ShellFileSystem, type WritableFile } from 
 
 export const DEFAULT_HOME = "/home/learner";
 export const DEV_NULL = "/dev/null";
+/** Devices that never run dry: read with a byte count (head -c N), written like /dev/null. */
+const ENDLESS_DEVICES: ReadonlySet<string> = new Set(["/dev/zero", "/dev/urandom", "/dev/random"]);
 
 /** Bytes in a path, its terminating NUL included (linux/limits.h). */
 export const PATH_MAX = 4096;
@@ -64,6 +66,8 @@ export interface MemoryFileSystemOptions {
   clock?: () => number;
   /** What the files may hold (DEFAULT_QUOTA unless given). */
   quota?: Quota;
+  /** The bytes /dev/urandom and /dev/random give: the session's seeded generator, so that a replay reads the same. */
+  random?: (length: number) => Uint8Array;
 }
 
 /** UTF-8 length of a string, without encoding it. */
@@ -87,12 +91,14 @@ export class MemoryFileSystem implements ShellFileSystem {
   private root: DirectoryNode;
   private current: string;
   private readonly clock: () => number;
+  private readonly random: ((length: number) => Uint8Array) | undefined;
   private changes = 0;
   private usedBytes = 0;
   private usedEntries = 0;
 
   constructor(options: MemoryFileSystemOptions = {}) {
     this.clock = options.clock ?? (() => 0);
+    this.random = options.random;
     this.quota = options.quota ?? DEFAULT_QUOTA;
     this.home = resolvePath("/", options.home ?? DEFAULT_HOME);
     this.root = this.directory();
@@ -124,9 +130,17 @@ export class MemoryFileSystem implements ShellFileSystem {
     return resolvePath(this.current, path);
   }
 
-  readFile(path: string): Uint8Array {
+  readFile(path: string, options: { limit?: number } = {}): Uint8Array {
     const absolute = this.resolve(path);
     if (absolute === DEV_NULL) return new Uint8Array(0);
+    if (path !== "" && ENDLESS_DEVICES.has(absolute)) {
+      if (options.limit === undefined) throw new FsError("EENDLESS", path);
+      // More than the files could ever hold is never needed in one read.
+      const length = Math.min(options.limit, this.quota.bytes + 1);
+      if (absolute === "/dev/zero") return new Uint8Array(length);
+      if (!this.random) throw new FsError("ENOENT", path);
+      return this.random(length);
+    }
     this.checkNames(path, absolute);
     const node = this.lookup(path, absolute);
     if (node.type === "directory") throw new FsError("EISDIR", path);
@@ -148,7 +162,7 @@ export class MemoryFileSystem implements ShellFileSystem {
   stat(path: string): FileStat | undefined {
     if (path === "") return undefined;
     const absolute = this.resolve(path);
-    if (absolute === DEV_NULL) return { type: "file", size: 0, modifiedAt: 0 };
+    if (absolute === DEV_NULL || ENDLESS_DEVICES.has(absolute)) return { type: "file", size: 0, modifiedAt: 0 };
     const node = this.find(absolute);
     // "file.txt/" names a directory, which a file is not (stat fails with ENOTDIR).
     if (!node || (node.type === "file" && path.endsWith("/"))) return undefined;
@@ -161,7 +175,7 @@ export class MemoryFileSystem implements ShellFileSystem {
     const node = this.lookup(path, absolute);
     if (node.type !== "directory") throw new FsError("ENOTDIR", path);
     const names = [...node.children.keys()];
-    if (absolute === "/dev") names.push("null");
+    if (absolute === "/dev") names.push("null", "random", "urandom", "zero");
     return names.sort();
   }
 
@@ -337,7 +351,8 @@ export class MemoryFileSystem implements ShellFileSystem {
   /** The file to write at `path`: created (or truncated unless `append`) here; undefined for /dev/null. */
   private openNode(path: string, append: boolean): FileNode | undefined {
     const absolute = this.resolve(path);
-    if (absolute === DEV_NULL) return undefined;
+    // Writing to /dev/zero or /dev/urandom is accepted and goes nowhere, as on Linux.
+    if (absolute === DEV_NULL || ENDLESS_DEVICES.has(absolute)) return undefined;
     if (absolute === "/") throw new FsError("EISDIR", path);
     this.checkNames(path, absolute);
     const parent = this.parentOf(path, absolute);

@@ -4,7 +4,9 @@
  * sandbox's snapshot so that `fileb://` and redirects work as on a real
  * machine. (Contract shared by the shell and the aws command.)
  */
-export type FsErrorCode = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "EINVAL" | "ENAMETOOLONG" | "ENOSPC";
+export type FsErrorCode = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "EINVAL" | "ENAMETOOLONG" | "ENOSPC"
+  /** NOTE: not a Linux error: an endless device (/dev/zero, /dev/urandom) read to its end, which the sandbox cannot do. */
+  | "EENDLESS";
 
 export class FsError extends Error {
   override readonly name = "FsError";
@@ -39,8 +41,11 @@ export interface FileSystem {
   readonly home: string;
   /** Absolute, normalised form of `path`, relative paths taken from cwd. */
   resolve(path: string): string;
-  /** Throws FsError ENOENT / EISDIR. */
-  readFile(path: string): Uint8Array;
+  /**
+   * Throws FsError ENOENT / EISDIR. `limit`: the most bytes the caller will use
+   * (head -c N); an endless device (/dev/zero, /dev/urandom) can only be read with one.
+   */
+  readFile(path: string, options?: { limit?: number }): Uint8Array;
   /** Creates or replaces (or appends to) a file; the parent directory must exist (ENOENT otherwise). */
   writeFile(path: string, data: Uint8Array, options?: { append?: boolean }): void;
   stat(path: string): FileStat | undefined;

@@ -18,6 +18,7 @@ const INTRODUCTION = `This is the sandbox's shell: bash's syntax and the usual L
 browser. Your files live in /home/learner and are kept with the sandbox. AWS is simulated:
 aws kms, secretsmanager, ssm, sts, cloudtrail, ec2, lambda and cloudformation act on the sandbox, not a real account.
 The simulated clock stands still until you run \`clock advance\` (for example 8d).
+Devices: /dev/null, /dev/zero and /dev/urandom (seeded: read a count, as in head -c 32 /dev/urandom).
 
 Shell syntax: quotes ('...', "...", $'...', \\), $VAR, \${VAR}, \${VAR:-default} and the other
 \${...} forms, $(...), \`...\`, $((...)), pipes |, redirections > >> < 2> 2>&1 &> <<EOF <<<,

@@ -57,7 +57,8 @@ function headTail(ctx: CommandContext, which: "head" | "tail"): number {
   let status = 0;
   let first = true;
   for (const path of operands) {
-    const data = readOperand(ctx, path);
+    // head -c N needs only N bytes, which is how an endless device (/dev/urandom) can be read.
+    const data = readOperand(ctx, path, bytes && which === "head" && !allBut ? { limit: count } : {});
     if (data instanceof FsError) {
       err(ctx, `${which}: cannot open '${path}' for reading: ${fsMessage(data.code)}`);
       status = 1;

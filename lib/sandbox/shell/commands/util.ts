@@ -25,10 +25,10 @@ export function options(ctx: CommandContext, specs: readonly OptionSpec[], args:
 export const tryHelp = (name: string): string => `Try '${name} --help' for more information.`;
 
 /** A file operand's bytes (`-` is standard input), or the FsError that stopped it. */
-export function readOperand(ctx: CommandContext, path: string): Uint8Array | FsError {
+export function readOperand(ctx: CommandContext, path: string, options: { limit?: number } = {}): Uint8Array | FsError {
   if (path === "-") return ctx.stdin.readAll();
   try {
-    return ctx.shell.fs.readFile(path);
+    return ctx.shell.fs.readFile(path, options);
   } catch (error) {
     if (error instanceof FsError) return error;
     throw error;
