@@ -17,11 +17,11 @@ function fsError(action: () => unknown): string {
 }
 
 describe("MemoryFileSystem", () => {
-  it("starts in /home/learner with /tmp and /dev/null", () => {
+  it("starts in /home/learner with /tmp and the devices /dev/null, /dev/zero and /dev/urandom", () => {
     const fs = new MemoryFileSystem();
     expect([fs.cwd, fs.home]).toEqual(["/home/learner", "/home/learner"]);
     expect(fs.stat("/tmp")?.type).toBe("directory");
-    expect(fs.list("/dev")).toEqual(["null"]);
+    expect(fs.list("/dev")).toEqual(["null", "random", "urandom", "zero"]);
   });
 
   it("resolves relative paths, . and .., and ~", () => {
