@@ -19,6 +19,8 @@ export const DEFAULT_HOME = "/home/learner";
 export const DEV_NULL = "/dev/null";
 /** Devices that never run dry: read with a byte count (head -c N), written like /dev/null. */
 const ENDLESS_DEVICES: ReadonlySet<string> = new Set(["/dev/zero", "/dev/urandom", "/dev/random"]);
+/** /dev/null or an endless device: no node in the tree, an empty file to stat, a sink to write. */
+const isDevice = (absolute: string) => absolute === DEV_NULL || ENDLESS_DEVICES.has(absolute);
 
 /** Bytes in a path, its terminating NUL included (linux/limits.h). */
 export const PATH_MAX = 4096;
@@ -133,7 +135,7 @@ export class MemoryFileSystem implements ShellFileSystem {
   readFile(path: string, options: { limit?: number } = {}): Uint8Array {
     const absolute = this.resolve(path);
     if (absolute === DEV_NULL) return new Uint8Array(0);
-    if (path !== "" && ENDLESS_DEVICES.has(absolute)) {
+    if (ENDLESS_DEVICES.has(absolute)) {
       if (options.limit === undefined) throw new FsError("EENDLESS", path);
       // More than the files could ever hold is never needed in one read.
       const length = Math.min(options.limit, this.quota.bytes + 1);
@@ -162,7 +164,7 @@ export class MemoryFileSystem implements ShellFileSystem {
   stat(path: string): FileStat | undefined {
     if (path === "") return undefined;
     const absolute = this.resolve(path);
-    if (absolute === DEV_NULL || ENDLESS_DEVICES.has(absolute)) return { type: "file", size: 0, modifiedAt: 0 };
+    if (isDevice(absolute)) return { type: "file", size: 0, modifiedAt: 0 };
     const node = this.find(absolute);
     // "file.txt/" names a directory, which a file is not (stat fails with ENOTDIR).
     if (!node || (node.type === "file" && path.endsWith("/"))) return undefined;
@@ -351,8 +353,8 @@ export class MemoryFileSystem implements ShellFileSystem {
   /** The file to write at `path`: created (or truncated unless `append`) here; undefined for /dev/null. */
   private openNode(path: string, append: boolean): FileNode | undefined {
     const absolute = this.resolve(path);
-    // Writing to /dev/zero or /dev/urandom is accepted and goes nowhere, as on Linux.
-    if (absolute === DEV_NULL || ENDLESS_DEVICES.has(absolute)) return undefined;
+    // Writing to /dev/null, /dev/zero or /dev/urandom is accepted and goes nowhere, as on Linux.
+    if (isDevice(absolute)) return undefined;
     if (absolute === "/") throw new FsError("EISDIR", path);
     this.checkNames(path, absolute);
     const parent = this.parentOf(path, absolute);

@@ -1,8 +1,8 @@
 import { FsError } from "../../vfs/types";
 import { fsMessage } from "../messages";
 import { parseOptions } from "./options";
-import type { CommandContext, CommandSpec } from "./types";
-import { err, out } from "./util";
+import type { CommandSpec } from "./types";
+import { err, out, readOperand } from "./util";
 
 /**
  * cmp(1) from GNU diffutils 3.8: where two files first differ (byte and
@@ -23,16 +23,6 @@ function printable(byte: number): string {
   if (value < 32) return `${prefix}^${String.fromCharCode(value + 64)}`;
   if (value === 127) return `${prefix}^?`;
   return prefix + String.fromCharCode(value);
-}
-
-function read(ctx: CommandContext, name: string): Uint8Array | FsError {
-  if (name === "-") return ctx.stdin.readAll();
-  try {
-    return ctx.shell.fs.readFile(name);
-  } catch (error) {
-    if (error instanceof FsError) return error;
-    throw error;
-  }
 }
 
 export const cmp: CommandSpec = {
@@ -65,7 +55,7 @@ export const cmp: CommandSpec = {
     const names = [operands[0]!, operands[1] ?? "-"];
     const data: Uint8Array[] = [];
     for (const name of names) {
-      const content = read(ctx, name);
+      const content = readOperand(ctx, name);
       if (content instanceof FsError) {
         if (!silent) err(ctx, `cmp: ${name}: ${fsMessage(content.code)}`);
         return 2;

@@ -3,7 +3,7 @@ import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { sha3_224, sha3_256, sha3_384, sha3_512 } from "@noble/hashes/sha3.js";
 import type { CHash } from "@noble/hashes/utils.js";
-import { toHex, utf8 } from "../../core/encoding";
+import { concatBytes, toHex, utf8 } from "../../core/encoding";
 import { FsError } from "../../vfs/types";
 import { fsMessage } from "../messages";
 import { OpensslFailure, THREAD, writeOutput } from "./openssl-io";
@@ -91,13 +91,6 @@ export function runDgst(ctx: CommandContext, command: string, args: string[]): n
       status = 1;
     }
   }
-  const bytes = results.map((part) => (typeof part === "string" ? utf8.encode(part) : part));
-  const total = new Uint8Array(bytes.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of bytes) {
-    total.set(part, offset);
-    offset += part.length;
-  }
-  writeOutput(ctx, output, total);
+  writeOutput(ctx, output, concatBytes(...results.map((part) => (typeof part === "string" ? utf8.encode(part) : part))));
   return status;
 }
