@@ -123,28 +123,3 @@ export function fromJson(raw: Json | undefined): PyValue {
   return raw;
 }
 
-/** Python-like values into plain JSON-able JS values (for the JMESPath library). */
-export function toPlain(value: PyValue): unknown {
-  if (value instanceof PyFloat) return value.value;
-  if (value instanceof PyDatetime) return value.iso;
-  if (value instanceof Uint8Array) return b64encode(value);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (isDict(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of value) Object.defineProperty(out, key, { value: toPlain(item), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-  return value;
-}
-
-export function fromPlain(value: unknown): PyValue {
-  if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.map(fromPlain);
-  if (typeof value === "object") {
-    const dict = new PyDict();
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) dict.set(key, fromPlain(item));
-    return dict;
-  }
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  return null;
-}
