@@ -46,3 +46,14 @@ export function writeErrorReport(name: string, builtin: boolean, code: FsErrorCo
       return { message: `${name}: write error: ${reason}`, status: 1 };
   }
 }
+
+/**
+ * JavaScript's RangeErrors that are the sandbox's own limits, in words a
+ * learner can act on. Others (a bad Date, a bad radix) are faults of the
+ * sandbox and are reported as such, not as recursion.
+ */
+export function rangeErrorMessage(error: RangeError): string | undefined {
+  if (/call stack/i.test(error.message)) return "maximum recursion depth exceeded (sandbox limit)";
+  if (/Invalid (string|array|typed array) length|allocation failed/i.test(error.message)) return "out of memory: a value grew past what the sandbox can hold (sandbox limit)";
+  return undefined;
+}

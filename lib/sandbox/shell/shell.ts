@@ -8,7 +8,7 @@ import type { CommandSpec } from "./commands/types";
 import { arithmetic, expandCommandWords, expandPattern, expandString, expandWord, expandWords, ExpansionError, type ExpansionHost } from "./expand";
 import { matchPattern } from "./glob";
 import { decode, encode, LimitExceeded, LIMITS, newBudget, Sink, Source, WriteError, type Budget } from "./io";
-import { fsMessage, writeErrorReport } from "./messages";
+import { fsMessage, rangeErrorMessage, writeErrorReport } from "./messages";
 import { parse } from "./parser";
 import { AbortSignal, BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "./signals";
 import { shellQuote } from "./quote";
@@ -170,8 +170,9 @@ export class Shell {
       say(error.message);
       return error.status;
     }
-    if (error instanceof RangeError) {
-      say("maximum recursion depth exceeded (sandbox limit)");
+    const limit = error instanceof RangeError ? rangeErrorMessage(error) : undefined;
+    if (limit) {
+      say(limit);
       return 1;
     }
     say(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "@/lib/sandbox/shell";
+import { rangeErrorMessage } from "@/lib/sandbox/shell/messages";
 import { newSession, sh } from "./helpers";
 
 /** Every input gets an answer and a status; nothing can hang or crash the page. */
@@ -74,5 +75,22 @@ describe("names that are also JavaScript object members", () => {
       expect(result.stdout + result.stderr).not.toContain("[native code]");
       if (expected) expect(result.stderr).toContain(expected);
     }
+  });
+});
+
+describe("JavaScript's RangeErrors", () => {
+  it("are called recursion only when the call stack ran out", () => {
+    const overflow = (() => {
+      try {
+        const f = (): number => f() + 1;
+        return f();
+      } catch (error) {
+        return error as RangeError;
+      }
+    })() as RangeError;
+    expect(rangeErrorMessage(overflow)).toBe("maximum recursion depth exceeded (sandbox limit)");
+    expect(rangeErrorMessage(new RangeError("Invalid string length"))).toMatch(/^out of memory: .*\(sandbox limit\)$/);
+    expect(rangeErrorMessage(new RangeError("Invalid time value"))).toBeUndefined();
+    expect(rangeErrorMessage(new RangeError("toString() radix must be between 2 and 36"))).toBeUndefined();
   });
 });

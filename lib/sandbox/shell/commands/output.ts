@@ -174,10 +174,13 @@ function formatFloat(value: number, conversion: Conversion): string {
     if (!text.startsWith("-") && flags.includes("+")) text = "+" + text;
     return pad(text, { ...conversion, flags: conversion.flags.replace("0", "") }, false);
   }
-  const precision = Math.min(conversion.precision ?? 6, 100);
+  const requested = conversion.precision ?? 6;
+  const precision = Math.min(requested, 100);
   switch (letter.toLowerCase()) {
     case "f":
       text = Math.abs(value) >= 1e21 ? BigInt(Math.round(value)).toString() + (precision > 0 ? "." + "0".repeat(precision) : "") : value.toFixed(precision);
+      // toFixed stops at 100 places; past them a double's decimal expansion (at most 1074 places) is zeros for all but tiny values.
+      if (requested > precision) text += (precision === 0 ? "." : "") + "0".repeat(requested - precision);
       break;
     case "e":
       text = exponential(value, precision, upper);
@@ -192,7 +195,13 @@ function formatFloat(value: number, conversion: Conversion): string {
   }
   if (!text.startsWith("-") && flags.includes("+")) text = "+" + text;
   else if (!text.startsWith("-") && flags.includes(" ")) text = " " + text;
-  return pad(text, conversion, true);
+  // The 0 flag pads floats with zeros even with a precision (C ignores it only for integer conversions).
+  return pad(text, { ...conversion, precision: undefined }, true);
+}
+
+/** One %e/%f/%g/%a conversion (flags, width, precision) applied to a number, as seq -f uses it. */
+export function formatFloatDirective(directive: { flags: string; width?: number; precision?: number; letter: string }, value: number): string {
+  return formatFloat(value, directive);
 }
 
 export const printf: CommandSpec = {
@@ -284,14 +293,16 @@ export function formatPrintf(format: string, args: readonly string[], check: () 
       const conversion: Conversion = { flags: match[1] ?? "", letter: match[4] };
       if (match[2] !== undefined) {
         const width = match[2] === "*" ? Number(parseInteger(next() ?? "").value) : Number(match[2]);
+        if (Math.abs(width) > MAX_WIDTH) throw new LimitExceeded(`printf: field width ${Math.abs(width)} is over the sandbox's ${MAX_WIDTH} (sandbox limit)`);
         if (width < 0) {
           conversion.flags += "-";
-          conversion.width = Math.min(-width, MAX_WIDTH);
-        } else conversion.width = Math.min(width, MAX_WIDTH);
+          conversion.width = -width;
+        } else conversion.width = width;
       }
       if (match[3] !== undefined) {
         const precision = match[3] === "*" ? Number(parseInteger(next() ?? "").value) : Number(match[3] || "0");
-        if (precision >= 0) conversion.precision = Math.min(precision, MAX_WIDTH);
+        if (precision > MAX_WIDTH) throw new LimitExceeded(`printf: precision ${precision} is over the sandbox's ${MAX_WIDTH} (sandbox limit)`);
+        if (precision >= 0) conversion.precision = precision;
       }
       const letter = conversion.letter;
       switch (letter) {

@@ -3,6 +3,7 @@ import { compareCodePoints } from "../glob";
 import { concatBytes, decode, fromLatin1, latin1 } from "../io";
 import { fsMessage } from "../messages";
 import { grep } from "./grep";
+import { formatFloatDirective } from "./output";
 import type { CommandContext, CommandSpec } from "./types";
 import { eachInput, err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp } from "./util";
 
@@ -538,10 +539,32 @@ const uniq: CommandSpec = {
 
 // ---------------------------------------------------------------- seq and wc
 
+/** seq -f FORMAT: exactly one floating-point conversion, with %% for a percent sign; or GNU seq's message. */
+function seqFormat(format: string): { before: string; after: string; flags: string; width?: number; precision?: number; letter: string } | string {
+  const pattern = /%%|%([-+ #0']*)(\d+)?(?:\.(\d*))?([a-zA-Z]?)/g;
+  let found: RegExpExecArray | undefined;
+  for (const match of format.matchAll(pattern)) {
+    if (match[0] === "%%") continue;
+    if (found) return `format ‘${format}’ has too many % directives`;
+    if (!/^[efgaEFGA]$/.test(match[4] ?? "")) return `format ‘${format}’ has unknown %${match[4] ?? ""} directive`;
+    found = match;
+  }
+  if (!found) return `format ‘${format}’ has no % directive`;
+  const literal = (text: string) => text.replace(/%%/g, "%");
+  return {
+    before: literal(format.slice(0, found.index)),
+    after: literal(format.slice(found.index + found[0].length)),
+    flags: (found[1] ?? "").replace(/'/g, ""),
+    ...(found[2] ? { width: Number(found[2]) } : {}),
+    ...(found[3] !== undefined ? { precision: Number(found[3] || "0") } : {}),
+    letter: found[4]!,
+  };
+}
+
 const seq: CommandSpec = {
   name: "seq",
   summary: "print a sequence of numbers",
-  help: "seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST\n    Prints the numbers from FIRST (default 1) to LAST, INCREMENT (default 1) apart, one a line.\n      -s SEP  separate with SEP instead of a newline   -w  pad with zeros to equal width",
+  help: "seq [-s SEP] [-w] [-f FORMAT] [FIRST [INCREMENT]] LAST\n    Prints the numbers from FIRST (default 1) to LAST, INCREMENT (default 1) apart, one a line.\n      -s SEP  separate with SEP instead of a newline   -w  pad with zeros to equal width\n      -f FORMAT  print each number with one printf conversion (%f, %e, %g)",
   run(ctx) {
     const parsed = options(
       ctx,
@@ -583,7 +606,17 @@ const seq: CommandSpec = {
     };
     const precision = Math.max(operands.length === 1 ? 0 : decimals(operands[0]), operands.length === 3 ? decimals(operands[1]) : 0);
     const separator = parsed.values.get("s")?.slice(-1)[0] ?? "\n";
-    const format = (value: number) => value.toFixed(precision);
+    const userFormat = parsed.values.get("f")?.slice(-1)[0];
+    if (userFormat !== undefined && parsed.values.has("w")) {
+      err(ctx, `seq: format string may not be specified when printing equal width strings\n${tryHelp("seq")}`);
+      return 1;
+    }
+    const directive = userFormat === undefined ? undefined : seqFormat(userFormat);
+    if (typeof directive === "string") {
+      err(ctx, `seq: ${directive}`);
+      return 1;
+    }
+    const format = directive ? (value: number) => directive.before + formatFloatDirective(directive, value) + directive.after : (value: number) => value.toFixed(precision);
     const width = parsed.values.has("w") ? Math.max(format(first).length, format(last).length) : 0;
     let buffer = "";
     let count = 0;
