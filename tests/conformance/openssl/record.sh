@@ -1,6 +1,6 @@
 #!/bin/bash
 # Maintainer script: records what Debian's openssl (3.0) prints for the `openssl` subset the
-# sandbox's shell has (rand, enc with AES in CBC and CTR, base64), as fixtures.json. Inputs are
+# sandbox's shell has (rand, enc with AES in CBC and CTR, base64, dgst, pkeyutl), as fixtures.json. Inputs are
 # fixed: keys, IVs and salts are given (-K/-iv, -S), so every output is exact. Cases with a
 # random salt are recorded too, for the sandbox to decrypt what the real openssl encrypted.
 #   bash tests/conformance/openssl/record.sh > tests/conformance/openssl/fixtures.json
@@ -33,7 +33,7 @@ openssl rsa -in wrapping.pem -pubout -outform DER -out wrapping-public.der 2>/de
 openssl rsa -in wrapping.pem -pubout -out wrapping-public.pem 2>/dev/null
 head -c 32 /dev/zero | tr '\0' 'k' > material.bin
 head -c 300 /dev/zero > big.bin
-printf '{"openssl": "%s", "files": {"pass.bin": "%s", "wrapping.pem": "%s", "wrapping-public.der": "%s", "wrapping-public.pem": "%s"}, "cases": [\n' "$(openssl version)" "$(base64 -w0 < pass.bin)" \
+printf '{"openssl": "%s", "files": {"plain.txt": "%s", "pass.bin": "%s", "wrapping.pem": "%s", "wrapping-public.der": "%s", "wrapping-public.pem": "%s"}, "cases": [\n' "$(openssl version)" "$(base64 -w0 < plain.txt)" "$(base64 -w0 < pass.bin)" \
   "$(base64 -w0 < wrapping.pem)" "$(base64 -w0 < wrapping-public.der)" "$(base64 -w0 < wrapping-public.pem)"
 record "aes-256-cbc with -K and -iv" plain.txt enc -aes-256-cbc -K $KEY -iv $IV
 record "aes-256-cbc, a whole block of input" sixteen.txt enc -aes-256-cbc -K $KEY -iv $IV
@@ -95,4 +95,33 @@ record "sha256 -r as a command" plain.txt sha256 -r pass.bin
 record "md5 as a command" plain.txt md5
 record "dgst, unknown option" plain.txt dgst -nope
 record "dgst -hmac without a key" plain.txt dgst -sha256 -hmac
+# rand: the bytes are random (--random compares their length); its messages are exact.
+record "rand -hex 16" plain.txt --random rand -hex 16
+record "rand -base64 48" plain.txt --random rand -base64 48
+record "rand 32, raw bytes" plain.txt --random rand 32
+record "rand -hex 0" plain.txt rand -hex 0
+record "rand without a count" plain.txt rand
+record "rand, unknown option" plain.txt rand -nope 3
+record "rand, a count that is not a number" plain.txt rand abc
+record "rand, a hex count" plain.txt --random rand 0x10
+record "rand, an octal count" plain.txt --random rand -hex 010
+record "rand, a count after --" plain.txt --random rand -hex -- 4
+record "rand, a count beyond an int" plain.txt rand 3000000000
+record "rand, two counts" plain.txt rand 2 3
+# enc options tutorials use, and its refusals.
+record "enc -in reads a file" sixteen.txt enc -aes-256-cbc -K $KEY -iv $IV -in plain.txt
+record "enc -md sha256 with the old key derivation" plain.txt enc -aes-256-cbc -md sha256 -pass pass:x -S 0102030405060708
+record "enc -salt -pbkdf2" plain.txt enc -aes-256-cbc -salt -pbkdf2 -pass pass:x -S 0102030405060708
+record "enc -k, the old pass phrase option" plain.txt enc -aes-256-cbc -k x -S 0102030405060708
+record "enc -iter alone implies PBKDF2" plain.txt enc -aes-256-cbc -iter 10 -pass pass:x -S 0102030405060708
+record "enc -P prints salt, key and iv only" plain.txt enc -aes-256-cbc -P -pass pass:x -S 0102030405060708 -pbkdf2
+record "enc, an option it does not have" plain.txt enc -aes-256-cbc -z -pass pass:x
+record "enc -in a missing file" plain.txt enc -aes-256-cbc -pass pass:x -S 0102030405060708 -in missing.txt
+record "enc -K without -iv" plain.txt enc -aes-256-cbc -K 0011
+record "enc, short hex key and iv are padded" plain.txt enc -aes-256-cbc -K 00 -iv 00
+record "enc, a key that is not hex" plain.txt enc -aes-256-cbc -K zz -iv 00
+record "enc, an iv that is not hex" plain.txt enc -aes-256-cbc -K 00 -iv zz
+record "enc, a key that is too long" plain.txt enc -aes-128-cbc -K 000102030405060708090a0b0c0d0e0f10 -iv $IV
+record "enc -d with the wrong pass phrase" random-salt.enc enc -d -aes-256-cbc -pbkdf2 -pass pass:wrong
+record "base64 -in" long.txt base64 -in plain.txt
 printf '\n]}\n'

@@ -61,13 +61,17 @@ function decodeBase64(text: string): Uint8Array {
   }
 }
 
+/**
+ * apps/enc.c's set_hex: the length warning first, then the digits; a bad
+ * digit fails with every warning printed so far, then "invalid hex WHAT value".
+ */
 function parseHex(text: string, bytes: number, what: string, warnings: string[]): Uint8Array {
-  if (!/^[0-9a-fA-F]*$/.test(text)) throw new OpensslFailure(`invalid hex ${what} value\n`);
-  const digits = text.length % 2 === 1 ? `${text}0` : text;
+  if (text.length > bytes * 2) warnings.push("hex string is too long, ignoring excess\n");
+  else if (text.length < bytes * 2) warnings.push("hex string is too short, padding with zero bytes to length\n");
+  const digits = text.slice(0, bytes * 2);
+  if (!/^[0-9a-fA-F]*$/.test(digits)) throw new OpensslFailure(`${warnings.join("")}non-hex digit\ninvalid hex ${what} value\n`);
   const value = new Uint8Array(bytes);
-  for (let index = 0; index < Math.min(bytes, digits.length / 2); index++) value[index] = parseInt(digits.slice(index * 2, index * 2 + 2), 16);
-  if (digits.length / 2 < bytes) warnings.push("hex string is too short, padding with zero bytes to length\n");
-  if (digits.length / 2 > bytes) warnings.push("hex string is too long, ignoring excess\n");
+  for (let index = 0; index < digits.length; index++) value[index >> 1]! |= parseInt(digits[index]!, 16) << (index & 1 ? 0 : 4);
   return value;
 }
 
@@ -200,7 +204,10 @@ function runEnc(ctx: CommandContext, command: string, args: string[], cipherFrom
           cipher = flag;
           break;
         }
-        usage(command, `Unrecognized flag ${flag}`);
+        // Any other -NAME is taken as a cipher name, which OpenSSL then fails to find.
+        throw new OpensslFailure(
+          `${command}: Unknown cipher: ${flag}\n${command}: Use -help for summary.\n${THREAD}:error:0308010C:digital envelope routines:inner_evp_generic_fetch:unsupported:../crypto/evp/evp_fetch.c:386:Global default library context, Algorithm (${flag} : 0), Properties (<null>)\n`,
+        );
     }
   }
   if (!cipher) {
@@ -239,13 +246,14 @@ function runEnc(ctx: CommandContext, command: string, args: string[], cipherFrom
     const material = usePbkdf2 ? pbkdf2(digest, phrase, salt ?? new Uint8Array(0), { c: iterations, dkLen: keyLength + ivLength }) : bytesToKey(digest, phrase, salt ?? new Uint8Array(0), keyLength + ivLength);
     if (!usePbkdf2) warnings.push("*** WARNING : deprecated key derivation used.\nUsing -iter or -pbkdf2 would be better.\n");
     key = material.slice(0, keyLength);
-    if (ivLength > 0) iv = ivHex !== undefined ? parseHex(ivHex, ivLength, "IV", warnings) : material.slice(keyLength);
+    if (ivLength > 0) iv = ivHex !== undefined ? parseHex(ivHex, ivLength, "iv", warnings) : material.slice(keyLength);
   } else if (keyHex !== undefined) {
-    key = parseHex(keyHex, keyLength, "key", warnings);
+    // OpenSSL reads the IV before the key.
     if (ivLength > 0) {
       if (ivHex === undefined) throw new OpensslFailure("iv undefined\n");
-      iv = parseHex(ivHex, ivLength, "IV", warnings);
+      iv = parseHex(ivHex, ivLength, "iv", warnings);
     }
+    key = parseHex(keyHex, keyLength, "key", warnings);
   } else {
     throw new OpensslFailure("The sandbox's openssl enc cannot ask for a pass phrase: give -pass pass:..., -pass file:..., or -K and -iv.\n");
   }
@@ -285,12 +293,27 @@ function runEnc(ctx: CommandContext, command: string, args: string[], cipherFrom
   return 0;
 }
 
+/** OpenSSL's opt_int: strtol with base 0 (0x hex, 0 octal), then the int range; 0 or less is a usage error. */
+function parseCount(text: string): number {
+  const match = /^[\t\n\v\f\r ]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
+  if (!match) throw new OpensslFailure(`rand: Can't parse "${text}" as a number\nrand: Use -help for summary.\n`);
+  const value = Number(match[1] === "-" ? -1 : 1) * Number(/^0[xX]/.test(match[2]!) ? match[2] : /^0[0-7]+$/.test(match[2]!) ? `0o${match[2]!.slice(1)}` : match[2]);
+  if (!Number.isSafeInteger(value) || Math.abs(value) > 2 ** 63) throw new OpensslFailure(`rand: Can't parse "${text}" as a number\nrand: Use -help for summary.\n`);
+  if (value > 2 ** 31 - 1 || value < -(2 ** 31)) throw new OpensslFailure(`rand: Value "${text}" outside integer range\nrand: Use -help for summary.\n`);
+  if (value <= 0) throw new OpensslFailure("rand: Use -help for summary.\n");
+  return value;
+}
+
 function runRand(ctx: CommandContext, args: string[]): number {
   let format: "raw" | "hex" | "base64" = "raw";
   let output: string | undefined;
   const operands: string[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
+    if (arg === "--") {
+      operands.push(...args.slice(index + 1));
+      break;
+    }
     if (arg === "-hex") format = "hex";
     else if (arg === "-base64") format = "base64";
     else if (arg === "-out") {
@@ -299,9 +322,11 @@ function runRand(ctx: CommandContext, args: string[]): number {
     } else if (arg.startsWith("-")) usage("rand", `Unknown option: ${arg}`);
     else operands.push(arg);
   }
-  if (operands.length !== 1) usage("rand", operands.length === 0 ? "No count given" : `Extra arguments given.`);
-  const count = Number(operands[0]);
-  if (!/^\d+$/.test(operands[0]!) || count > 1 << 24) usage("rand", `Invalid number "${operands[0]}" for option num`);
+  // apps/rand.c: no count prints nothing; one count must parse (strtol, base 0) to a positive int.
+  if (operands.length === 0) return 0;
+  if (operands.length > 1) throw new OpensslFailure("rand: Use -help for summary.\n");
+  const count = parseCount(operands[0]!);
+  if (count > 1 << 24) throw new OpensslFailure(`rand: ${count} bytes is more than the sandbox's openssl makes at once (sandbox limit)\n`);
   const bytes = ctx.shell.engine.randomBytes(count);
   writeOutput(ctx, output, format === "hex" ? `${toHex(bytes)}\n` : format === "base64" ? base64Lines(bytes, false) : bytes);
   return 0;
