@@ -7,9 +7,9 @@
 export type WordPart =
   | { kind: "literal"; text: string; quoted: boolean }
   /** `$name`, `${name}`, `${name:-word}` ... (`op` absent for a plain reference). */
-  | { kind: "param"; name: string; quoted: boolean; op?: ParamOp }
-  /** `${#name}` */
-  | { kind: "length"; name: string; quoted: boolean }
+  | { kind: "param"; name: string; quoted: boolean; op?: ParamOp; index?: ArrayIndex }
+  /** `${#name}`, or with `index` `${#name[@]}` (the number of elements). */
+  | { kind: "length"; name: string; quoted: boolean; index?: ArrayIndex }
   /** `$(...)` or backquotes. */
   | { kind: "command"; program: Program; quoted: boolean }
   /** `$((...))`: the expression is expanded like a double-quoted word, then evaluated. */
@@ -18,6 +18,13 @@ export type WordPart =
   | { kind: "tilde" }
   /** Something bash only rejects when it expands it: `${foo bar}` ("bad substitution"). */
   | { kind: "bad"; text: string; quoted: boolean };
+
+/**
+ * `${name[@]}`, `${name[*]}`, `${name[2]}`: the only arrays the sandbox has
+ * are PIPESTATUS and a variable read as an array of one element (bash's
+ * view of a plain variable).
+ */
+export type ArrayIndex = "@" | "*" | number;
 
 export type ParamOperator =
   | ":-" | "-" | ":=" | "=" | ":+" | "+" | ":?" | "?"
@@ -155,9 +162,12 @@ export type Command =
 
 export interface Pipeline {
   negated: boolean;
+  /** Empty only for a bare `time`, which reports the time of nothing. */
   commands: Command[];
   /** For each `|&` between commands: the left command's stderr goes into the pipe too. */
   stderrToo: boolean[];
+  /** `time [-p] pipeline`: how long it took goes to the shell's stderr afterwards (-p: POSIX's format). */
+  timed?: { posix: boolean };
 }
 
 export interface AndOr {

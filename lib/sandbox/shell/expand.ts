@@ -1,6 +1,6 @@
 import type { FileSystem } from "../vfs/types";
 import { ArithError, evaluateArithmetic, type ArithScope } from "./arith";
-import type { ParamOp, Program, Word, WordPart } from "./ast";
+import type { ArrayIndex, ParamOp, Program, Word, WordPart } from "./ast";
 import { expandBraces } from "./braces";
 import { escapePattern, expandPathname, hasGlobChars, removeMatch, replaceMatch } from "./glob";
 import type { CheckTime } from "./cpu-budget";
@@ -27,6 +27,8 @@ export interface ExpansionHost {
   readonly nounset: boolean;
   /** The command line's CPU-time check (cpu-budget.ts): expansions that loop call it. */
   checkTime: CheckTime;
+  /** A name read as an array (`${name[@]}`): PIPESTATUS, or a variable as one element ([] when unset). Without it, every name is a variable. */
+  elements?(name: string): readonly string[];
 }
 
 /** An expansion bash refuses (`${x:?}`, bad substitution, arithmetic errors): ends the command line with status 1. */
@@ -205,9 +207,14 @@ function expandParts(parts: readonly WordPart[], host: ExpansionHost): Segment[]
         out.push(segment(host.lookup("HOME") ?? host.home, true));
         break;
       case "param":
-        out.push(...expandParam(part.name, part.op, part.quoted, host));
+        out.push(...(part.index === undefined ? expandParam(part.name, part.op, part.quoted, host) : expandElement(part.name, part.index, part.quoted, host)));
         break;
       case "length": {
+        if (part.index !== undefined) {
+          const elements = elementsOf(part.name, host);
+          out.push(segment(String(typeof part.index === "number" ? [...(elements[part.index] ?? "")].length : elements.length), part.quoted));
+          break;
+        }
         if (part.name === "@" || part.name === "*" || part.name === "#") {
           out.push(segment(String(part.name === "#" ? host.lookup("#")?.length ?? 0 : host.positional().length), part.quoted));
           break;
@@ -338,8 +345,26 @@ function joinPositional(name: "@" | "*", host: ExpansionHost): string | undefine
   return params.join(name === "*" ? ifs.charAt(0) : " ");
 }
 
+function elementsOf(name: string, host: ExpansionHost): readonly string[] {
+  if (host.elements) return host.elements(name);
+  const value = host.lookup(name);
+  return value === undefined ? [] : [value];
+}
+
+/** `${name[@]}` (like "$@": one field each, even quoted), `${name[*]}` (like "$*") or `${name[N]}`. */
+function expandElement(name: string, index: ArrayIndex, quoted: boolean, host: ExpansionHost): Segment[] {
+  const elements = elementsOf(name, host);
+  if (typeof index !== "number") return listSegments(elements, index, quoted, host);
+  const value = elements[index];
+  if (value === undefined && host.nounset) throw new ExpansionError(`${name}[${index}]: unbound variable`);
+  return [segment(value ?? "", quoted)];
+}
+
 function positionalSegments(name: "@" | "*", quoted: boolean, host: ExpansionHost): Segment[] {
-  const params = host.positional();
+  return listSegments(host.positional(), name, quoted, host);
+}
+
+function listSegments(params: readonly string[], name: "@" | "*", quoted: boolean, host: ExpansionHost): Segment[] {
   if (quoted && name === "*") {
     const ifs = host.lookup("IFS") ?? DEFAULT_IFS;
     return [segment(params.join(ifs.charAt(0)), true)];

@@ -10,6 +10,7 @@ const FS_MESSAGES: Record<FsErrorCode, string> = {
   EINVAL: "Invalid argument",
   ENAMETOOLONG: "File name too long",
   ENOSPC: "No space left on device",
+  EACCES: "Permission denied",
   EENDLESS: "endless device: the sandbox reads it only a given number of bytes at a time (head -c N)",
 };
 

@@ -1,5 +1,6 @@
 import type {
   AndOr,
+  ArrayIndex,
   ArithCommand,
   ArithForCommand,
   CaseCommand,
@@ -219,9 +220,30 @@ class Parser {
 
   private parsePipeline(): Pipeline {
     let negated = false;
-    for (let token = this.peek(); this.reservedWord(token) === "!"; token = this.peek()) {
+    let timed: Pipeline["timed"];
+    for (;;) {
+      const token = this.peek();
+      if (this.reservedWord(token) === "!") {
+        this.consume(token);
+        negated = !negated;
+        continue;
+      }
+      // `time` is a reserved word only here, where a pipeline starts (so `echo time` and `"time"` are words).
+      if (this.plainWord(token) !== "time") break;
       this.consume(token);
-      negated = !negated;
+      timed = { posix: false };
+      if (this.plainWord(this.peek()) === "-p") {
+        this.consume(this.peek());
+        timed.posix = true;
+      }
+      if (this.plainWord(this.peek()) === "--") {
+        // bash 5.2 reads `time --` as `time -p` too (its grammar gives both the POSIX format).
+        this.consume(this.peek());
+        timed.posix = true;
+      }
+      // A bare `time` (before a newline, `;` or the end) reports the time of nothing.
+      const next = this.peek();
+      if (next.type === "eof" || next.type === "newline" || (next.type === "op" && next.value === ";")) return { negated, commands: [], stderrToo: [], timed };
     }
     const commands = [this.parseCommand()];
     const stderrToo: boolean[] = [];
@@ -233,7 +255,7 @@ class Parser {
       stderrToo.push(token.value === "|&");
       commands.push(this.parseCommand());
     }
-    return { negated, commands, stderrToo };
+    return { negated, commands, stderrToo, ...(timed ? { timed } : {}) };
   }
 
   private parseCommand(): Command {
@@ -803,6 +825,13 @@ class Parser {
     return { type: "word", word, start, end };
   }
 
+  /** The text of an unquoted word made of plain characters only (`time`, `-p`), or undefined. */
+  private plainWord(token: Token): string | undefined {
+    if (token.type !== "word") return undefined;
+    const [part, ...others] = token.word.parts;
+    return others.length === 0 && part?.kind === "literal" && !part.quoted ? part.text : undefined;
+  }
+
   private reservedWord(token: Token): string | undefined {
     if (token.type !== "word") return undefined;
     const [part, ...others] = token.word.parts;
@@ -1035,6 +1064,15 @@ class Parser {
       this.pos = close + 1;
     };
     if (name === "") return bad();
+    // `${PIPESTATUS[@]}`, `${x[0]}`: a plain subscript, and only right before the closing brace.
+    const subscript = NAME_START.test(name) ? /^\[(@|\*|[0-9]{1,9})\]\}/.exec(src.slice(this.pos, this.pos + 12)) : null;
+    if (subscript) {
+      const raw = subscript[1] as string;
+      const index: ArrayIndex = raw === "@" || raw === "*" ? raw : Number(raw);
+      this.pos += subscript[0].length;
+      builder.part(length ? { kind: "length", name, quoted, index } : { kind: "param", name, quoted, index });
+      return;
+    }
     if (length) {
       if (src[this.pos] !== "}") return bad();
       this.pos += 1;

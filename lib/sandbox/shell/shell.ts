@@ -12,6 +12,7 @@ import { fsMessage, rangeErrorMessage, writeErrorReport } from "./messages";
 import { parse } from "./parser";
 import { AbortSignal, BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "./signals";
 import { shellQuote } from "./quote";
+import { DEFAULT_TIME_FORMAT, POSIX_TIME_FORMAT, timeReport } from "./time-report";
 
 /**
  * The interpreter: runs parsed command lines against the sandbox's files
@@ -83,6 +84,8 @@ export class Shell {
   positional: string[] = [];
   /** `$?` */
   status = 0;
+  /** `${PIPESTATUS[@]}`: the status of each command of the last pipeline (before `!`); none before the first. */
+  pipeStatus: string[] = [];
   /** `$0`: "bash", or the script being run. */
   scriptName = "bash";
   options: ShellOptions = { errexit: false, nounset: false, pipefail: false, xtrace: false };
@@ -229,10 +232,12 @@ export class Shell {
   }
 
   private execPipeline(pipeline: Pipeline, fds: Fds): number {
+    if (pipeline.timed) return this.timePipeline(pipeline, pipeline.timed.posix, fds);
     const { commands } = pipeline;
     let status: number;
     if (commands.length === 1) {
       status = this.execCommand(commands[0] as Command, fds);
+      this.pipeStatus = [String(status)];
     } else {
       const statuses: number[] = [];
       let input = this.sourceOf(fds);
@@ -251,9 +256,37 @@ export class Shell {
         if (pipe) input = new Source(pipe.drain());
       }
       status = statuses[statuses.length - 1] ?? 0;
+      this.pipeStatus = statuses.map(String);
       if (this.options.pipefail) status = [...statuses].reverse().find((code) => code !== 0) ?? 0;
     }
     return pipeline.negated ? (status === 0 ? 1 : 0) : status;
+  }
+
+  /**
+   * `time pipeline`: runs it, then reports on the shell's stderr (not the
+   * pipeline's: `time cmd 2>/dev/null` still shows it) how long it took in
+   * simulated time, which only `clock advance` moves, so the usual report
+   * is 0m0.000s; the sandbox has no process CPU time, so user and sys are 0.
+   * It reports however the pipeline ends (`exit`, `set -e`), except by
+   * `return` or when a sandbox limit stops the command line.
+   */
+  private timePipeline(pipeline: Pipeline, posix: boolean, fds: Fds): number {
+    const started = this.engine.now;
+    const report = () => {
+      // An unset TIMEFORMAT means bash's default; an empty one, no report.
+      const format = posix ? POSIX_TIME_FORMAT : (this.vars.get("TIMEFORMAT")?.value ?? DEFAULT_TIME_FORMAT);
+      this.sinkOf(fds, 2).write(timeReport(format, { real: this.engine.now - started, user: 0, sys: 0 }));
+    };
+    let status: number;
+    try {
+      status = this.execPipeline({ negated: pipeline.negated, commands: pipeline.commands, stderrToo: pipeline.stderrToo }, fds);
+    } catch (error) {
+      // bash reports after `exit`, `break` or an error, but not after `return` from a function.
+      if (!(error instanceof ReturnSignal || error instanceof LimitExceeded || error instanceof CpuTimeExceeded)) report();
+      throw error;
+    }
+    report();
+    return status;
   }
 
   /** Runs `work` in a subshell: variables, functions, options, positional parameters and the directory come back as they were. */
@@ -748,6 +781,11 @@ export class Shell {
       fs: shell.fs,
       nounset: shell.options.nounset,
       checkTime: () => shell.budget.cpu.check(),
+      elements: (name) => {
+        if (name === "PIPESTATUS") return shell.pipeStatus;
+        const value = shell.lookup(name);
+        return value === undefined ? [] : [value];
+      },
     };
   }
 
@@ -776,6 +814,9 @@ export class Shell {
         return (this.options.errexit ? "e" : "") + "hB" + (this.options.nounset ? "u" : "") + (this.options.xtrace ? "x" : "");
       case "!":
         return undefined;
+      case "PIPESTATUS":
+        // A plain $PIPESTATUS is its first element, as for any bash array.
+        return this.pipeStatus[0];
       default:
         if (/^[1-9][0-9]*$/.test(name)) return this.positional[Number(name) - 1];
         return this.vars.get(name)?.value;

@@ -6,7 +6,8 @@ import { FsError, type FileStat, type ShellFileSystem, type WritableFile } from 
  * Every operation checks first and changes afterwards, so a failing call
  * leaves the tree as it was (except a write that fills the file system,
  * which keeps what fitted, as on Linux). `/dev/null` reads as empty and
- * swallows writes, as scripts expect.
+ * swallows writes, as scripts expect; devices cannot be removed or
+ * renamed (EACCES), as for a user who is not root.
  *
  * Linux's limits hold, so that no command can make the tree too big or too
  * deep to save: a name has at most NAME_MAX (255) bytes and a path fewer
@@ -191,7 +192,7 @@ export class MemoryFileSystem implements ShellFileSystem {
     if (options.parents) return this.mkdirParents(path);
     const absolute = this.resolve(path);
     this.checkNames(path, absolute);
-    if (absolute === "/") throw new FsError("EEXIST", path);
+    if (absolute === "/" || isDevice(absolute)) throw new FsError("EEXIST", path);
     const parent = this.parentOf(path, absolute);
     const name = absolute.slice(absolute.lastIndexOf("/") + 1);
     if (parent.children.has(name)) throw new FsError("EEXIST", path);
@@ -201,7 +202,8 @@ export class MemoryFileSystem implements ShellFileSystem {
   remove(path: string, options: { recursive?: boolean } = {}): void {
     this.changes++;
     const absolute = this.resolve(path);
-    if (absolute === DEV_NULL) return;
+    // The learner is not root: /dev and its devices stay (rm /dev/null: Permission denied).
+    if (isDevice(absolute) || absolute === "/dev") throw new FsError("EACCES", path);
     this.checkNames(path, absolute);
     const node = this.lookup(path, absolute);
     if (absolute === "/") throw new FsError("EINVAL", path);
@@ -219,6 +221,8 @@ export class MemoryFileSystem implements ShellFileSystem {
     this.changes++;
     const source = this.resolve(from);
     const target = this.resolve(to);
+    if (isDevice(source) || source === "/dev") throw new FsError("EACCES", from);
+    if (isDevice(target)) throw new FsError("EACCES", to);
     this.checkNames(from, source);
     this.checkNames(to, target);
     const node = this.lookup(from, source);
@@ -333,6 +337,7 @@ export class MemoryFileSystem implements ShellFileSystem {
       this.checkNames(prefix, absolute);
       const existing = this.find(absolute);
       const last = pieces.slice(index + 1).every((rest) => rest === "" || rest === ".");
+      if (isDevice(absolute)) throw new FsError(last ? "EEXIST" : "ENOTDIR", prefix);
       if (existing) {
         if (existing.type === "file") throw new FsError(last ? "EEXIST" : "ENOTDIR", prefix);
         continue;

@@ -5,6 +5,8 @@
  * machine. (Contract shared by the shell and the aws command.)
  */
 export type FsErrorCode = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "EINVAL" | "ENAMETOOLONG" | "ENOSPC"
+  /** Removing or renaming a device, or /dev itself: the learner is not root. */
+  | "EACCES"
   /** NOTE: not a Linux error: an endless device (/dev/zero, /dev/urandom) read to its end, which the sandbox cannot do. */
   | "EENDLESS";
 

@@ -11,7 +11,7 @@ import { err, isIdentifier, out } from "./util";
 
 /** bash's own builtins: the ones that act on the shell itself (variables, directory, control flow). */
 
-const KEYWORDS = new Set(["if", "then", "elif", "else", "fi", "for", "in", "do", "done", "while", "until", "case", "esac", "function", "{", "}", "!", "[[", "]]"]);
+const KEYWORDS = new Set(["if", "then", "elif", "else", "fi", "for", "in", "do", "done", "while", "until", "case", "esac", "function", "{", "}", "!", "[[", "]]", "time"]);
 
 function setPwd(ctx: CommandContext, previous: string): void {
   ctx.shell.setVar("OLDPWD", previous, { exported: true });

@@ -2,7 +2,7 @@ import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
 import { base64 as scureBase64 } from "@scure/base";
 import { FsError } from "../../vfs/types";
-import { concatBytes, decode, latin1 } from "../io";
+import { concatBytes, decode, latin1, LIMITS } from "../io";
 import { fsMessage } from "../messages";
 import type { CommandContext, CommandSpec } from "./types";
 import { err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp } from "./util";
@@ -127,7 +127,7 @@ function revertXxd(text: string, plain: boolean): Uint8Array {
 const xxd: CommandSpec = {
   name: "xxd",
   summary: "hex dump (or its reverse)",
-  help: "xxd [-p] [-r] [-u] [-c COLS] [-g BYTES] [-l LEN] [-s OFFSET] [FILE]\n    Shows bytes as hexadecimal with an ASCII column. -p plain hex only, -r turn a dump (or with -p\n    plain hex) back into bytes, -l only LEN bytes, -c bytes per line, -u upper case.",
+  help: "xxd [-p] [-r] [-u] [-c COLS] [-g BYTES] [-l LEN] [-s OFFSET] [FILE]\n    Shows bytes as hexadecimal with an ASCII column. -p plain hex only, -r turn a dump (or with -p\n    plain hex) back into bytes, -l only LEN bytes (so xxd -l 16 /dev/urandom works), -c bytes per line, -u upper case.",
   run(ctx) {
     const parsed = options(ctx, [
       { key: "p", short: "p", long: "ps" },
@@ -140,15 +140,18 @@ const xxd: CommandSpec = {
     ]);
     if (!parsed) return 1;
     const [path = "-", outputPath] = parsed.operands;
-    const data = readOperand(ctx, path);
-    if (data instanceof FsError) {
-      err(ctx, `xxd: ${path}: ${fsMessage(data.code)}`);
-      return 2;
-    }
     const number = (key: string, fallback: number) => {
       const value = parsed.values.get(key)?.slice(-1)[0];
       return value === undefined ? fallback : Number.parseInt(value, value.startsWith("0x") ? 16 : 10);
     };
+    // With -l only the bytes shown are needed, so `xxd -l 16 /dev/urandom` reads a device that never ends
+    // (and no more than the output limit could show: xxd prints at least two characters a byte).
+    const wanted = parsed.values.has("l") && !parsed.values.has("r") ? Math.max(0, number("s", 0)) + Math.max(0, number("l", 0)) : undefined;
+    const data = readOperand(ctx, path, wanted !== undefined && Number.isFinite(wanted) ? { limit: Math.min(wanted, LIMITS.maxBytes / 2) } : {});
+    if (data instanceof FsError) {
+      err(ctx, `xxd: ${path}: ${fsMessage(data.code)}`);
+      return 2;
+    }
     const write = (bytes: Uint8Array | string) => {
       if (outputPath === undefined) ctx.stdout.write(bytes);
       else ctx.shell.fs.writeFile(outputPath, typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);

@@ -6,7 +6,7 @@ import { WriteError } from "../io";
 import { fsMessage } from "../messages";
 import { shellQuote } from "../quote";
 import type { CommandContext, CommandSpec } from "./types";
-import { eachInput, err, options, out, tryHelp } from "./util";
+import { eachInput, err, options, out, tryHelp, writeOperand } from "./util";
 
 /** The coreutils that work on files: cat, ls, cp, mv, rm, mkdir, touch ... with GNU's messages. */
 
@@ -280,12 +280,23 @@ function removeOne(ctx: CommandContext, path: string, recursive: boolean, force:
       };
       walk(path);
     }
-    fs.remove(path, { recursive: true });
-    return 0;
+    return removePath(ctx, path, true);
   }
-  fs.remove(path);
+  if (removePath(ctx, path, false) !== 0) return 1;
   if (verbose) out(ctx, `removed '${path}'\n`);
   return 0;
+}
+
+/** Removes a path, or says why it cannot (rm /dev/null: Permission denied, even with -f). */
+function removePath(ctx: CommandContext, path: string, recursive: boolean): number {
+  try {
+    ctx.shell.fs.remove(path, { recursive });
+    return 0;
+  } catch (error) {
+    if (!(error instanceof FsError)) throw error;
+    err(ctx, `rm: cannot remove '${path}': ${fsMessage(error.code)}`);
+    return 1;
+  }
 }
 
 const rm: CommandSpec = {
@@ -651,7 +662,7 @@ const tee: CommandSpec = {
     let status = 0;
     for (const path of parsed.operands) {
       try {
-        ctx.shell.fs.writeFile(path, data, { append: parsed.values.has("a") });
+        writeOperand(ctx, path, data, { append: parsed.values.has("a") });
       } catch (error) {
         if (error instanceof FsError) {
           err(ctx, `tee: ${path}: ${fsMessage(error.code)}`);

@@ -1,6 +1,8 @@
 import { shellBuiltins } from "./builtins";
 import { clock } from "./clock";
 import { cmp } from "./cmp";
+import { dd } from "./dd";
+import { diff } from "./diff";
 import { encodingCommands } from "./encoding";
 import { fileCommands } from "./files";
 import { jq } from "./jq";
@@ -18,15 +20,17 @@ const INTRODUCTION = `This is the sandbox's shell: bash's syntax and the usual L
 browser. Your files live in /home/learner and are kept with the sandbox. AWS is simulated:
 aws kms, secretsmanager, ssm, sts, cloudtrail, ec2, lambda and cloudformation act on the sandbox, not a real account.
 The simulated clock stands still until you run \`clock advance\` (for example 8d).
-Devices: /dev/null, /dev/zero and /dev/urandom (seeded: read a count, as in head -c 32 /dev/urandom).
+Devices: /dev/null, /dev/zero and /dev/urandom (seeded: read a count, as in head -c 32 /dev/urandom),
+and /dev/stdin, /dev/stdout, /dev/stderr for a command's own streams (cat /dev/stdin, tee /dev/stderr).
 
 Shell syntax: quotes ('...', "...", $'...', \\), $VAR, \${VAR}, \${VAR:-default} and the other
 \${...} forms, $(...), \`...\`, $((...)), pipes |, redirections > >> < 2> 2>&1 &> <<EOF <<<,
 ; && ||, { ...; }, ( ... ), if/elif/else, for, while, until, case, functions, [ ] and [[ ]],
-globs (* ? [...]) and braces ({a,b} {1..5}). A command spread over several lines (a trailing \\,
-an open quote or an unfinished if/for/while) is read on until it is complete.
-Not supported: arrays, background jobs (a trailing & just runs the command), process
-substitution <(...), aliases, history expansion (!!), and exec with only redirections.
+time, globs (* ? [...]) and braces ({a,b} {1..5}). A command spread over several lines (a
+trailing \\, an open quote or an unfinished if/for/while) is read on until it is complete.
+Not supported: arrays (except \${PIPESTATUS[@]}), background jobs (a trailing & just runs the
+command), process substitution <(...), aliases, history expansion (!!), and exec with only
+redirections.
 Limits: a command line stops after ${10_000} loop turns, 16 MiB of output, or the CPU time the
 page allows it (the message says how much). Your files hold up to 64 MiB and 20,000 files and
 directories; a name has at most 255 bytes and a path fewer than 4096. The terminal shows text,
@@ -42,6 +46,7 @@ const KEYWORD_HELP: Record<string, string> = {
   until: "until COMMANDS; do COMMANDS; done\n    Repeats while the condition fails.",
   case: "case WORD in PATTERN [| PATTERN]...) COMMANDS ;; ... esac\n    Runs the commands of the first pattern that matches WORD (patterns use * ? [...]).",
   function: "NAME () { COMMANDS; }   or   function NAME { COMMANDS; }\n    Defines a function; its arguments are $1, $2 ... and `local` makes variables its own.",
+  time: "time [-p] PIPELINE\n    Runs PIPELINE, then prints on stderr how long it took: real (elapsed), user and sys (CPU)\n    time. The sandbox measures simulated time, which stands still unless the pipeline runs\n    `clock advance`, so real is usually 0m0.000s; user and sys are always 0. -p prints POSIX's\n    format; TIMEFORMAT changes the format as in bash (%R %U %S %P, e.g. TIMEFORMAT='%R s').",
   "[[": "[[ EXPRESSION ]]\n    Like [ ], without word splitting, plus == and != with patterns, =~ with a regular\n    expression, && and || inside, and < > comparing text.",
 };
 
@@ -77,7 +82,7 @@ const help: CommandSpec = {
 };
 
 export function commandRegistry(): ReadonlyMap<string, CommandSpec> {
-  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, openssl, zip, cmp, clock, help].map((spec) => [spec.name, spec]));
+  registry ??= new Map([...shellBuiltins, ...fileCommands, ...textCommands, ...encodingCommands, ...systemCommands, echo, printf, jq, openssl, zip, cmp, diff, dd, clock, help].map((spec) => [spec.name, spec]));
   return registry;
 }
 

@@ -24,15 +24,37 @@ export function options(ctx: CommandContext, specs: readonly OptionSpec[], args:
 
 export const tryHelp = (name: string): string => `Try '${name} --help' for more information.`;
 
-/** A file operand's bytes (`-` is standard input), or the FsError that stopped it. */
+/**
+ * Linux's names for a process's own standard streams. The file system has
+ * no streams, so the commands that read or write file operands send these
+ * to their own (`cat /dev/stdin`, `tee /dev/stderr`), as the redirections
+ * in shell.ts do for `> /dev/stderr`.
+ */
+const STREAM_NAMES: Readonly<Record<string, 0 | 1 | 2>> = { "/dev/stdin": 0, "/dev/fd/0": 0, "/proc/self/fd/0": 0, "/dev/stdout": 1, "/dev/fd/1": 1, "/proc/self/fd/1": 1, "/dev/stderr": 2, "/dev/fd/2": 2, "/proc/self/fd/2": 2 };
+
+/** Which standard stream a path names (0 for /dev/stdin, `-` is not a path here), or undefined for a file. */
+export function streamOf(ctx: CommandContext, path: string): 0 | 1 | 2 | undefined {
+  if (path === "") return undefined;
+  const absolute = ctx.shell.fs.resolve(path);
+  return Object.hasOwn(STREAM_NAMES, absolute) ? STREAM_NAMES[absolute] : undefined;
+}
+
+/** A file operand's bytes (`-` and /dev/stdin are standard input), or the FsError that stopped it. */
 export function readOperand(ctx: CommandContext, path: string, options: { limit?: number } = {}): Uint8Array | FsError {
-  if (path === "-") return ctx.stdin.readAll();
+  if (path === "-" || streamOf(ctx, path) === 0) return ctx.stdin.readAll();
   try {
     return ctx.shell.fs.readFile(path, options);
   } catch (error) {
     if (error instanceof FsError) return error;
     throw error;
   }
+}
+
+/** Writes a file operand: /dev/stdout and /dev/stderr are the command's own streams. Throws FsError like fs.writeFile. */
+export function writeOperand(ctx: CommandContext, path: string, data: Uint8Array, options: { append?: boolean } = {}): void {
+  const stream = streamOf(ctx, path);
+  if (stream === 1 || stream === 2) (stream === 1 ? ctx.stdout : ctx.stderr).write(data);
+  else ctx.shell.fs.writeFile(path, data, options);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Records what GNU bash 5.2 (interactive, C.UTF-8, coreutils 9) prints for
+ * Records what GNU bash 5.2 (interactive, C.UTF-8, coreutils 9, and for
+ * scripts that call them diffutils' diff and AWS CLI v2, /usr/bin/aws) prints for
  * each script of cases.json, into transcripts.json, which
  * bash-conformance.test.ts replays through the sandbox's shell. Run it on a
  * machine with bash and coreutils (CI does not need them):
