@@ -1,7 +1,8 @@
 /**
  * JSON values for jq: objects are Maps so that key order is the input's
  * (a JavaScript object would move "2" before "b"), a parser for a stream
- * of values with jq's error messages, and jq's output formatting.
+ * of values that fails where and as jq 1.6's jv_parse.c does, and jq's
+ * output formatting.
  */
 
 export type JV = null | boolean | number | string | JV[] | JObject;
@@ -20,170 +21,247 @@ export function typeName(value: JV): "null" | "boolean" | "number" | "string" | 
   return typeof value as "boolean" | "number" | "string";
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** jv_dump_string_trunc: the compact JSON text cut to `size - 1` UTF-8 bytes, the last three made "..." when cut. */
+export function dumpTruncated(value: JV, size: number): string {
+  const bytes = encoder.encode(formatJson(value));
+  if (bytes.length <= size - 1) return decoder.decode(bytes);
+  return decoder.decode(bytes.subarray(0, size - 4)) + "...";
+}
+
+/** How jq's type errors show a value: `string ("abcdefghij...)`. */
+export function describe(value: JV): string {
+  return `${typeName(value)} (${dumpTruncated(value, 15)})`;
+}
+
+/** A value parsed from the input, with the index just after the character that completed it. */
+export interface ParsedValue {
+  value: JV;
+  end: number;
+}
+
 /** Parses whitespace-separated JSON values (jq reads a stream). Throws JsonParseError. */
 export function parseJsonStream(text: string): JV[] {
   const { values, error } = parseJsonValues(text);
   if (error !== undefined) throw new JsonParseError(error);
-  return values;
+  return values.map((parsed) => parsed.value);
 }
 
 /** The values before the first error, and the error (jq prints the results of the good ones first). */
-export function parseJsonValues(text: string): { values: JV[]; error?: string } {
+export function parseJsonValues(text: string): { values: ParsedValue[]; error?: string } {
   const parser = new JsonParser(text);
-  const values: JV[] = [];
+  const values: ParsedValue[] = [];
   try {
-    for (;;) {
-      parser.skipSpace();
-      if (parser.atEnd()) return { values };
-      values.push(parser.value(0));
-    }
+    for (let value = parser.next(); value !== undefined; value = parser.next()) values.push(value);
+    return { values };
   } catch (error) {
     if (error instanceof JsonParseError) return { values, error: error.message };
     throw error;
   }
 }
 
+const NONE = Symbol("no value");
+type Slot = JV | typeof NONE;
+type Frame = { kind: "array"; items: JV[] } | { kind: "object"; object: JObject; key?: string };
+
+/** The states of jv_parse.c's scanner: each character either adds to a token or completes one. */
 class JsonParser {
   private index = 0;
+  private line = 1;
+  /** jq counts columns in bytes. */
+  private column = 0;
+  private readonly stack: Frame[] = [];
+  /** The value just completed, waiting for a separator (jv_parse's p->next). */
+  private pending: Slot = NONE;
+  private literal = "";
 
   constructor(private readonly text: string) {}
 
-  atEnd(): boolean {
-    return this.index >= this.text.length;
+  private fail(message: string, atEof = false): never {
+    throw new JsonParseError(`${message}${atEof ? " at EOF" : ""} at line ${this.line}, column ${this.column}`);
   }
 
-  skipSpace(): void {
-    while (this.index < this.text.length && " \t\n\r".includes(this.text[this.index] ?? "")) this.index += 1;
-  }
-
-  private fail(message: string): never {
-    // jq counts lines from 1 and reports the column after the problem; at the end of the text it is on the next line.
-    let line = 1;
-    let column = 0;
-    for (let position = 0; position < Math.min(this.index, this.text.length); position++) {
-      if (this.text[position] === "\n") {
-        line += 1;
-        column = 0;
-      } else column += 1;
-    }
-    if (this.atEnd() && !this.text.endsWith("\n")) column += 0;
-    throw new JsonParseError(`${message} at line ${line}, column ${column}`);
-  }
-
-  value(depth: number): JV {
-    if (depth > 512) this.fail("Exceeds depth limit for parsing");
-    this.skipSpace();
-    const char = this.text[this.index];
-    if (char === undefined) this.fail("Unfinished JSON term at EOF");
-    if (char === "{") return this.object(depth);
-    if (char === "[") return this.array(depth);
-    if (char === '"') return this.string();
-    const literal = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null|nan)/.exec(this.text.slice(this.index, this.index + 400));
-    if (!literal) {
-      while (this.index < this.text.length && !" \t\n\r,:]}".includes(this.text[this.index] ?? "")) this.index += 1;
-      this.skipSpace();
-      this.fail("Invalid numeric literal");
-    }
-    const token = literal[0];
-    const after = this.text[this.index + token.length];
-    if (after !== undefined && /[A-Za-z0-9_.]/.test(after)) {
-      while (this.index < this.text.length && !" \t\n\r,:]}".includes(this.text[this.index] ?? "")) this.index += 1;
-      this.skipSpace();
-      this.fail("Invalid numeric literal");
-    }
-    this.index += token.length;
-    if (token === "true") return true;
-    if (token === "false") return false;
-    if (token === "null") return null;
-    if (token === "nan") return null;
-    return Number(token);
-  }
-
-  private string(): string {
-    const start = this.index;
-    let end = this.index + 1;
-    for (; end < this.text.length; end++) {
-      const char = this.text[end];
-      if (char === "\\") end += 1;
-      else if (char === '"') break;
-    }
-    if (end >= this.text.length) {
-      this.index = this.text.length;
-      this.fail("Unfinished JSON term at EOF");
-    }
-    this.index = end + 1;
-    try {
-      return JSON.parse(this.text.slice(start, end + 1)) as string;
-    } catch {
-      this.fail("Invalid escape");
-    }
-  }
-
-  private array(depth: number): JV[] {
-    this.index += 1;
-    const items: JV[] = [];
-    this.skipSpace();
-    if (this.text[this.index] === "]") {
-      this.index += 1;
-      return items;
-    }
-    for (;;) {
-      items.push(this.value(depth + 1));
-      this.skipSpace();
-      const char = this.text[this.index];
-      if (char === ",") {
-        this.index += 1;
+  next(): ParsedValue | undefined {
+    while (this.index < this.text.length) {
+      const char = this.advance();
+      if (char === '"') {
+        this.endLiteral(false);
+        const done = this.takeDone();
+        if (done) {
+          // The quote completed the value before it: hand that over, and read the string next time.
+          this.index -= 1;
+          this.column -= 1;
+          return done;
+        }
+        this.string();
+        const after = this.takeDone();
+        if (after) return after;
         continue;
       }
-      if (char === "]") {
-        this.index += 1;
-        return items;
-      }
-      if (char === undefined) this.fail("Unfinished JSON term at EOF");
-      this.index += 1;
-      this.fail("Expected separator between values");
-    }
-  }
-
-  private object(depth: number): JObject {
-    this.index += 1;
-    const object: JObject = new Map();
-    this.skipSpace();
-    if (this.text[this.index] === "}") {
-      this.index += 1;
-      return object;
-    }
-    for (;;) {
-      this.skipSpace();
-      if (this.text[this.index] === undefined) this.fail("Unfinished JSON term at EOF");
-      if (this.text[this.index] !== '"') {
-        this.index += 1;
-        this.fail("Object keys must be strings");
-      }
-      const key = this.string();
-      this.skipSpace();
-      if (this.text[this.index] !== ":") {
-        if (this.text[this.index] === undefined) this.fail("Unfinished JSON term at EOF");
-        this.index += 1;
-        this.fail("Objects must consist of key:value pairs");
-      }
-      this.index += 1;
-      object.set(key, this.value(depth + 1));
-      this.skipSpace();
-      const char = this.text[this.index];
-      if (char === ",") {
-        this.index += 1;
+      const structure = "[{:,]}".includes(char);
+      if (!structure && !" \t\r\n".includes(char)) {
+        this.literal += char;
         continue;
       }
-      if (char === "}") {
-        this.index += 1;
-        return object;
+      this.endLiteral(false);
+      const done = this.takeDone();
+      if (structure) this.token(char);
+      const after = done ?? this.takeDone();
+      if (after) return after;
+    }
+    if (this.literal !== "") this.endLiteral(true);
+    if (this.stack.length > 0) this.fail("Unfinished JSON term", true);
+    return this.takeDone();
+  }
+
+  private advance(): string {
+    const char = this.text[this.index] as string;
+    this.index += 1;
+    if (char === "\n") {
+      this.line += 1;
+      this.column = 0;
+    } else this.column += byteLength(char);
+    return char;
+  }
+
+  private takeDone(): ParsedValue | undefined {
+    if (this.stack.length > 0 || this.pending === NONE) return undefined;
+    const value = this.pending;
+    this.pending = NONE;
+    return { value, end: this.index };
+  }
+
+  private put(value: JV): void {
+    if (this.pending !== NONE) this.fail("Expected separator between values");
+    this.pending = value;
+  }
+
+  private endLiteral(atEof: boolean): void {
+    const token = this.literal;
+    if (token === "") return;
+    this.literal = "";
+    const pattern = token[0] === "t" ? "true" : token[0] === "f" ? "false" : token[0] === "n" ? "null" : undefined;
+    if (pattern !== undefined) {
+      if (token !== pattern) this.fail("Invalid literal", atEof);
+      this.put(pattern === "true" ? true : pattern === "false" ? false : null);
+      return;
+    }
+    // jvp_strtod: a C number, also "nan", "infinity", a leading "+" or ".5".
+    const match = /^[+-]?(?:(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|(inf(?:inity)?)|(nan))$/i.exec(token);
+    if (!match) this.fail("Invalid numeric literal", atEof);
+    const negative = token.startsWith("-");
+    this.put(match[2] ? (negative ? -Infinity : Infinity) : match[3] ? NaN : Number(token));
+  }
+
+  private string(): void {
+    let raw = "";
+    for (;;) {
+      if (this.index >= this.text.length) this.fail("Unfinished string", true);
+      const char = this.advance();
+      if (char === '"') break;
+      raw += char;
+      if (char === "\\" && this.index < this.text.length) raw += this.advance();
+    }
+    this.put(this.unescape(raw));
+  }
+
+  private unescape(raw: string): string {
+    let out = "";
+    for (let index = 0; index < raw.length; index++) {
+      const char = raw[index] as string;
+      if (char !== "\\") {
+        if (char.charCodeAt(0) <= 0x1f) this.fail("Invalid string: control characters from U+0000 through U+001F must be escaped");
+        out += char;
+        continue;
       }
-      if (char === undefined) this.fail("Unfinished JSON term at EOF");
-      this.index += 1;
-      this.fail("Expected separator between values");
+      const escaped = raw[++index];
+      if (escaped === undefined) this.fail("Expected escape character at end of string");
+      const simple: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", b: "\b", f: "\f", t: "\t", n: "\n", r: "\r" };
+      if (simple[escaped] !== undefined) {
+        out += simple[escaped];
+        continue;
+      }
+      if (escaped !== "u") this.fail("Invalid escape");
+      const code = this.hex4(raw, index + 1);
+      index += 4;
+      if (code >= 0xd800 && code < 0xdc00) {
+        if (raw[index + 1] !== "\\" || raw[index + 2] !== "u") this.fail("Invalid \\uXXXX\\uXXXX surrogate pair escape");
+        const low = this.hex4(raw, index + 3);
+        if (low < 0xdc00 || low >= 0xe000) this.fail("Invalid \\uXXXX\\uXXXX surrogate pair escape");
+        out += String.fromCharCode(code, low);
+        index += 6;
+      } else if (code >= 0xdc00 && code < 0xe000) out += "\ufffd";
+      else out += String.fromCharCode(code);
+    }
+    return out;
+  }
+
+  private hex4(raw: string, at: number): number {
+    const digits = raw.slice(at, at + 4);
+    if (digits.length < 4) this.fail("Invalid \\uXXXX escape");
+    if (!/^[0-9a-fA-F]{4}$/.test(digits)) this.fail("Invalid characters in \\uXXXX escape");
+    return parseInt(digits, 16);
+  }
+
+  private token(char: string): void {
+    const top = this.stack[this.stack.length - 1];
+    switch (char) {
+      case "[":
+      case "{":
+        // jv_parse's stack holds containers and the keys waiting for their values, 256 at most.
+        if (this.stack.reduce((depth, frame) => depth + (frame.kind === "object" && frame.key !== undefined ? 2 : 1), 0) >= 256) this.fail("Exceeds depth limit for parsing");
+        if (this.pending !== NONE) this.fail("Expected separator between values");
+        this.stack.push(char === "[" ? { kind: "array", items: [] } : { kind: "object", object: new Map() });
+        return;
+      case ":":
+        if (!top || top.kind !== "object" || top.key !== undefined) this.fail("':' not as part of an object");
+        if (this.pending === NONE) this.fail("Expected string key before ':'");
+        if (typeof this.pending !== "string") this.fail("Object keys must be strings");
+        top.key = this.pending;
+        this.pending = NONE;
+        return;
+      case ",":
+        if (this.pending === NONE) this.fail("Expected value before ','");
+        if (!top) this.fail("',' not as part of an object or array");
+        if (top.kind === "array") top.items.push(this.pending);
+        else if (top.key !== undefined) {
+          top.object.set(top.key, this.pending);
+          top.key = undefined;
+        } else this.fail("Objects must consist of key:value pairs");
+        this.pending = NONE;
+        return;
+      case "]":
+        if (!top || top.kind !== "array") this.fail("Unmatched ']'");
+        if (this.pending !== NONE) top.items.push(this.pending);
+        else if (top.items.length > 0) this.fail("Expected another array element");
+        this.stack.pop();
+        this.pending = top.items;
+        return;
+      case "}":
+        if (!top) this.fail("Unmatched '}'");
+        if (this.pending !== NONE) {
+          if (top.kind !== "object" || top.key === undefined) this.fail("Objects must consist of key:value pairs");
+          top.object.set(top.key, this.pending);
+        } else {
+          if (top.kind !== "object" || top.key !== undefined) this.fail("Unmatched '}'");
+          if (top.object.size > 0) this.fail("Expected another key-value pair");
+        }
+        this.stack.pop();
+        this.pending = top.object;
+        return;
     }
   }
+}
+
+function byteLength(char: string): number {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  // A surrogate pair is four bytes in UTF-8: two for each half.
+  if (code >= 0xd800 && code < 0xe000) return 2;
+  return 3;
 }
 
 /** A JavaScript value (from JSON.parse or the CLI) as a jq value. */
@@ -195,7 +273,7 @@ export function fromPlain(value: unknown): JV {
   return null;
 }
 
-/** jq's number format: shortest digits, exponent form only for very large or small numbers. */
+/** jq's number format: shortest digits, exponent form only for very large or small numbers; NaN prints as null. */
 export function formatNumber(value: number): string {
   if (Number.isNaN(value)) return "null";
   if (!Number.isFinite(value)) return value > 0 ? "1.7976931348623157e+308" : "-1.7976931348623157e+308";
@@ -214,10 +292,11 @@ export function formatNumber(value: number): string {
   return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
 }
 
-export function formatString(text: string): string {
+export function formatString(text: string, ascii = false): string {
   let out = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    const code = char.charCodeAt(0);
     if (char === '"') out += '\\"';
     else if (char === "\\") out += "\\\\";
     else if (char === "\n") out += "\\n";
@@ -225,34 +304,57 @@ export function formatString(text: string): string {
     else if (char === "\r") out += "\\r";
     else if (char === "\b") out += "\\b";
     else if (char === "\f") out += "\\f";
-    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else if (code < 0x20 || code === 0x7f || (ascii && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, "0")}`;
     else out += char;
   }
   return out + '"';
 }
 
-/** Serialises like jq: pretty with `indent` spaces (0 = compact), optionally with sorted keys. */
-export function formatJson(value: JV, indent: number, sortKeys = false, level = 0): string {
+/** How to print: `indent` is the text of one level ("" for one line), `ascii` escapes all non-ASCII (-a). */
+export interface JsonStyle {
+  indent: string;
+  sortKeys: boolean;
+  ascii: boolean;
+}
+
+const COMPACT: JsonStyle = { indent: "", sortKeys: false, ascii: false };
+
+/** Serialises like jq: compact by default, or pretty in `style`. */
+export function formatJson(value: JV, style: JsonStyle = COMPACT, level = 0): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "string") return formatString(value);
-  const pad = indent > 0 ? "\n" + " ".repeat(indent * (level + 1)) : "";
-  const close = indent > 0 ? "\n" + " ".repeat(indent * level) : "";
+  if (typeof value === "string") return formatString(value, style.ascii);
+  const pretty = style.indent !== "";
+  const pad = pretty ? "\n" + style.indent.repeat(level + 1) : "";
+  const close = pretty ? "\n" + style.indent.repeat(level) : "";
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    return "[" + value.map((item) => pad + formatJson(item, indent, sortKeys, level + 1)).join(",") + close + "]";
+    return "[" + value.map((item) => pad + formatJson(item, style, level + 1)).join(",") + close + "]";
   }
   if (value.size === 0) return "{}";
   const keys = [...value.keys()];
-  if (sortKeys) keys.sort(compareStrings);
-  const colon = indent > 0 ? ": " : ":";
-  return "{" + keys.map((key) => pad + formatString(key) + colon + formatJson(value.get(key) ?? null, indent, sortKeys, level + 1)).join(",") + close + "}";
+  if (style.sortKeys) keys.sort(compareStrings);
+  const colon = pretty ? ": " : ":";
+  return "{" + keys.map((key) => pad + formatString(key, style.ascii) + colon + formatJson(value.get(key) ?? null, style, level + 1)).join(",") + close + "}";
 }
 
-/** jq orders strings by their code points. */
+/** jq orders strings by their bytes (UTF-8), which is code point order. */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index++) {
+    const x = a.charCodeAt(index);
+    const y = b.charCodeAt(index);
+    if (x !== y) {
+      // A surrogate (an astral code point) sorts after every other BMP character in code point order.
+      const surrogateX = x >= 0xd800 && x < 0xe000;
+      const surrogateY = y >= 0xd800 && y < 0xe000;
+      if (surrogateX !== surrogateY) return surrogateX ? 1 : -1;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
 }
 
 const TYPE_ORDER = ["null", "boolean", "number", "string", "array", "object"];
@@ -264,7 +366,12 @@ export function compareValues(a: JV, b: JV): number {
   if (ta !== tb) return TYPE_ORDER.indexOf(ta) - TYPE_ORDER.indexOf(tb);
   if (a === null || b === null) return 0;
   if (typeof a === "boolean") return Number(a) - Number(b as boolean);
-  if (typeof a === "number") return a - (b as number);
+  if (typeof a === "number") {
+    const x = b as number;
+    // jq 1.6 puts a NaN on the left first: nan < 1, nan < nan, but 1 > nan and nan != nan.
+    if (Number.isNaN(a)) return -1;
+    return a < x ? -1 : a === x ? 0 : 1;
+  }
   if (typeof a === "string") return compareStrings(a, b as string);
   if (Array.isArray(a)) {
     const other = b as JV[];

@@ -2,7 +2,7 @@ import { BacktrackRegex, RegexSyntaxError } from "../backtrack";
 import { CodePoints } from "../code-points";
 import type { CheckTime } from "../cpu-budget";
 import { compileRegex, type Regex, type RegexFlags, type RegexMatch } from "../regex-engine";
-import { typeName, type JObject, type JV } from "./json";
+import { describe, typeName, type JObject, type JV } from "./json";
 
 /**
  * jq 1.6's regular-expression functions: `_match_impl` (builtin.c's
@@ -15,22 +15,16 @@ import { typeName, type JObject, type JV } from "./json";
 
 export class JqRegexError extends Error {}
 
-const describe = (value: JV, format: (value: JV) => string): string => {
-  let text = format(value);
-  if (text.length > 11) text = text.slice(0, 10) + "...";
-  return `${typeName(value)} (${text})`;
-};
-
 interface ParsedFlags {
   global: boolean;
   engine: RegexFlags;
   extended: boolean;
 }
 
-function parseFlags(modifiers: JV, format: (value: JV) => string): ParsedFlags {
+function parseFlags(modifiers: JV): ParsedFlags {
   const flags: ParsedFlags = { global: false, engine: {}, extended: false };
   if (modifiers === null) return flags;
-  if (typeof modifiers !== "string") throw new JqRegexError(`${describe(modifiers, format)} is not a string`);
+  if (typeof modifiers !== "string") throw new JqRegexError(`${describe(modifiers)} is not a string`);
   for (const flag of modifiers) {
     switch (flag) {
       case "g":
@@ -108,8 +102,6 @@ function syntaxProblem(pattern: string): string | undefined {
 
 export interface MatchContext {
   check: CheckTime;
-  /** jq's JSON text of a value, for error messages. */
-  format: (value: JV) => string;
 }
 
 interface Compiled {
@@ -118,8 +110,8 @@ interface Compiled {
 }
 
 function compile(regex: JV, modifiers: JV, context: MatchContext): Compiled {
-  if (typeof regex !== "string") throw new JqRegexError(`${describe(regex, context.format)} is not a string`);
-  const flags = parseFlags(modifiers, context.format);
+  if (typeof regex !== "string") throw new JqRegexError(`${describe(regex)} is not a string`);
+  const flags = parseFlags(modifiers);
   const pattern = flags.extended ? stripExtended(regex) : regex;
   const problem = syntaxProblem(pattern);
   if (problem !== undefined) throw new JqRegexError(`Regex failure: ${problem}`);
@@ -149,7 +141,7 @@ function matchObject(found: RegexMatch, matcher: Regex, input: string, points: C
 
 /** builtin.c's f_match: every match of `regex` in `input` (one unless "g"), or with `test` whether there is one. */
 export function matchImpl(input: JV, regex: JV, modifiers: JV, test: boolean, context: MatchContext): JV {
-  if (typeof input !== "string") throw new JqRegexError(`${describe(input, context.format)} cannot be matched, as it is not a string`);
+  if (typeof input !== "string") throw new JqRegexError(`${describe(input)} cannot be matched, as it is not a string`);
   const compiled = compile(regex, modifiers, context);
   const matcher = compiled.regex(input);
   const points = new CodePoints(input);
@@ -290,5 +282,5 @@ function concat(left: JV, right: JV, context: MatchContext): JV {
   if (right === null) return left;
   if (left === null) return right;
   if (typeof left === "string" && typeof right === "string") return left + right;
-  throw new JqRegexError(`${describe(left, context.format)} and ${describe(right, context.format)} cannot be added`);
+  throw new JqRegexError(`${describe(left)} and ${describe(right)} cannot be added`);
 }
