@@ -425,7 +425,9 @@ const sort: CommandSpec = {
     eachInput(
       ctx,
       parsed.operands,
-      (data) => lines.push(...splitLines(decode(data))),
+      (data) => {
+        for (const line of splitLines(decode(data))) lines.push(line);
+      },
       (path, error) => {
         err(ctx, `sort: cannot read: ${path}: ${fsMessage(error.code)}`);
         failed = true;
@@ -665,7 +667,8 @@ const wc: CommandSpec = {
         w: (text.match(/\S+/g) ?? []).length,
         c: data.length,
         m: [...text].length,
-        L: Math.max(0, ...text.split("\n").map((line) => [...line].length)),
+        // A loop, not Math.max(...lines): spreading 200,000 lines overflows the call stack.
+        L: text.split("\n").reduce((longest, line) => Math.max(longest, [...line].length), 0),
       };
       const counts = which.map((key) => values[key] ?? 0);
       counts.forEach((count, index) => (totals[index] = key(which, index) === "L" ? Math.max(totals[index] ?? 0, count) : (totals[index] ?? 0) + count));
