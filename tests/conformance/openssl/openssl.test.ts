@@ -18,6 +18,8 @@ interface Case {
   status: number;
   /** Random output (rand, pkeyutl's padding): compared by length; pkeyutl's is then decrypted with the recorded private key. */
   random?: boolean;
+  /** A file the command wrote (-out), and what it held. */
+  file?: { name: string; content: string } | null;
 }
 const recorded = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8")) as { openssl: string; files: Record<string, string>; cases: Case[] };
 const threadless = (text: string) => text.replace(/^[0-9A-F]{16}:error:/gm, "X:error:");
@@ -30,10 +32,14 @@ describe(`openssl, as ${recorded.openssl} prints it`, () => {
       for (const [name, content] of Object.entries(recorded.files)) session.fs.writeFile(`${session.home()}/${name}`, bytes(content));
       session.fs.writeFile(`${session.home()}/input`, bytes(example.input));
       const quoted = example.args.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(" ");
-      const result = session.runBytes(`openssl ${quoted} < input`);
+      // record.sh exports OPENSSL_TEST_PASS for the -pass env: case.
+      const result = session.runBytes(`OPENSSL_TEST_PASS=correct-horse openssl ${quoted} < input`);
+      const written = example.file ? Buffer.from(session.fs.readFile(`${session.home()}/${example.file.name}`)) : undefined;
       const stdout = Buffer.from(result.stdout);
       const stderr = Buffer.from(result.stderr).toString("utf8");
       const expected = { status: example.status, stdout: example.stdout, stderr: threadless(Buffer.from(example.stderr, "base64").toString("utf8")) };
+      if (example.file && !example.random) expect(written!.toString("base64")).toBe(example.file.content);
+      if (example.file && example.random) expect(written!.length).toBe(Buffer.from(example.file.content, "base64").length);
       if (!example.random) {
         expect({ status: result.exitCode, stdout: stdout.toString("base64"), stderr: threadless(stderr) }).toEqual(expected);
         return;
@@ -41,8 +47,9 @@ describe(`openssl, as ${recorded.openssl} prints it`, () => {
       expect({ status: result.exitCode, length: stdout.length, stderr: threadless(stderr) }).toEqual({ status: expected.status, length: Buffer.from(example.stdout, "base64").length, stderr: expected.stderr });
       if (example.args[0] === "rand") {
         // Random bytes in the recorded shape: lowercase hex, or base64 in 64-column lines.
-        if (example.args.includes("-hex")) expect(stdout.toString()).toMatch(/^[0-9a-f]*\n$/);
-        if (example.args.includes("-base64")) expect(stdout.toString()).toMatch(/^([A-Za-z0-9+/=]{1,64}\n)+$/);
+        const bytes = (written ?? stdout).toString();
+        if (example.args.includes("-hex")) expect(bytes).toMatch(/^[0-9a-f]*\n$/);
+        if (example.args.includes("-base64")) expect(bytes).toMatch(/^([A-Za-z0-9+/=]{1,64}\n)+$/);
         return;
       }
       // OpenSSL (Node's crypto) opens what the sandbox encrypted, with the padding the arguments chose.

@@ -15,16 +15,20 @@ printf '0123456789abcdef0123456789abcdef' > pass.bin
 KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
 IV=f0e0d0c0b0a090807060504030201000
 first=1
-record() { # name, input file, args...
-  local name=$1 input=$2 random=false; shift 2
+# -pass env:OPENSSL_TEST_PASS reads this; the test sets the same variable.
+export OPENSSL_TEST_PASS=correct-horse
+record() { # name, input file, [--random], [--file NAME: also record what openssl wrote to NAME], args...
+  local name=$1 input=$2 random=false file=""; shift 2
   if [ "$1" = --random ]; then random=true; shift; fi
-  local stdout stderr status
+  if [ "$1" = --file ]; then file=$2; shift 2; rm -f "$file"; fi
+  local stdout stderr status written=null
   openssl "$@" < "$input" > out.bin 2> err.txt; status=$?
   stdout=$(base64 -w0 < out.bin)
   stderr=$(base64 -w0 < err.txt)
+  [ -n "$file" ] && written="{\"name\": \"$file\", \"content\": \"$(base64 -w0 < "$file")\"}"
   [ $first = 1 ] || printf ',\n'; first=0
-  printf '  {"name": "%s", "input": "%s", "args": %s, "stdout": "%s", "stderr": "%s", "status": %s, "random": %s}' \
-    "$name" "$(base64 -w0 < "$input")" "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$@")" "$stdout" "$stderr" "$status" "$random"
+  printf '  {"name": "%s", "input": "%s", "args": %s, "stdout": "%s", "stderr": "%s", "status": %s, "random": %s, "file": %s}' \
+    "$name" "$(base64 -w0 < "$input")" "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$@")" "$stdout" "$stderr" "$status" "$random" "$written"
 }
 # A throwaway RSA key pair for pkeyutl: the public half in DER and PEM for the sandbox, the private
 # half for the test to decrypt what the sandbox encrypted (OAEP and PKCS #1 output is random).
@@ -33,8 +37,7 @@ openssl rsa -in wrapping.pem -pubout -outform DER -out wrapping-public.der 2>/de
 openssl rsa -in wrapping.pem -pubout -out wrapping-public.pem 2>/dev/null
 head -c 32 /dev/zero | tr '\0' 'k' > material.bin
 head -c 300 /dev/zero > big.bin
-printf '{"openssl": "%s", "files": {"plain.txt": "%s", "pass.bin": "%s", "wrapping.pem": "%s", "wrapping-public.der": "%s", "wrapping-public.pem": "%s"}, "cases": [\n' "$(openssl version)" "$(base64 -w0 < plain.txt)" "$(base64 -w0 < pass.bin)" \
-  "$(base64 -w0 < wrapping.pem)" "$(base64 -w0 < wrapping-public.der)" "$(base64 -w0 < wrapping-public.pem)"
+printf '{"openssl": "%s", "cases": [\n' "$(openssl version)"
 record "aes-256-cbc with -K and -iv" plain.txt enc -aes-256-cbc -K $KEY -iv $IV
 record "aes-256-cbc, a whole block of input" sixteen.txt enc -aes-256-cbc -K $KEY -iv $IV
 record "aes-256-cbc, base64 output" long.txt enc -aes-256-cbc -K $KEY -iv $IV -a
@@ -124,4 +127,24 @@ record "enc, an iv that is not hex" plain.txt enc -aes-256-cbc -K 00 -iv zz
 record "enc, a key that is too long" plain.txt enc -aes-128-cbc -K 000102030405060708090a0b0c0d0e0f10 -iv $IV
 record "enc -d with the wrong pass phrase" random-salt.enc enc -d -aes-256-cbc -pbkdf2 -pass pass:wrong
 record "base64 -in" long.txt base64 -in plain.txt
-printf '\n]}\n'
+# -out, -e and the other ways to give a pass phrase.
+record "enc -out writes the file, nothing on stdout" plain.txt --file result.bin enc -aes-256-cbc -K $KEY -iv $IV -out result.bin
+record "enc -e -a -out" plain.txt --file result.b64 enc -e -aes-256-cbc -K $KEY -iv $IV -a -out result.b64
+record "enc -d -in -out" cbc.enc --file result.txt enc -d -aes-256-cbc -K $KEY -iv $IV -in cbc.enc -out result.txt
+record "enc -pass env:" plain.txt enc -aes-256-cbc -pbkdf2 -pass env:OPENSSL_TEST_PASS -S 0102030405060708
+record "enc -pass env: with no such variable" plain.txt enc -aes-256-cbc -pbkdf2 -pass env:NO_SUCH_VARIABLE -S 0102030405060708
+record "enc -kfile" plain.txt enc -aes-256-cbc -pbkdf2 -kfile pass.bin -S 0102030405060708
+record "enc -pass without a scheme" plain.txt enc -aes-256-cbc -pbkdf2 -pass correct-horse -S 0102030405060708
+record "enc -pass with an unknown scheme" plain.txt enc -aes-256-cbc -pbkdf2 -pass abc:x -S 0102030405060708
+record "enc -pass with a colon too far in" plain.txt enc -aes-256-cbc -pbkdf2 -pass fooba:x -S 0102030405060708
+record "base64 -e -out" plain.txt --file result.b64 base64 -e -out result.b64
+record "base64 -d -in -out" b64.enc --file result.bin base64 -d -in b64.enc -out result.bin
+record "rand -hex -out" plain.txt --random --file key.hex rand -hex -out key.hex 32
+record "dgst -sha256 -out" plain.txt --file digest.txt dgst -sha256 -out digest.txt
+# The files the cases read, as they were when recorded (written to the sandbox's home before each case).
+printf '\n], "files": {'
+sep=""
+for name in plain.txt pass.bin wrapping.pem wrapping-public.der wrapping-public.pem cbc.enc b64.enc; do
+  printf '%s"%s": "%s"' "$sep" "$name" "$(base64 -w0 < "$name")"; sep=", "
+done
+printf '}}\n'

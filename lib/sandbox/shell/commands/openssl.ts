@@ -100,7 +100,11 @@ function passphrase(ctx: CommandContext, spec: string): Uint8Array {
     const line = newline === -1 ? data : data.slice(0, newline);
     return line.length > 0 && line[line.length - 1] === 13 ? line.slice(0, -1) : line;
   }
-  throw new OpensslFailure(`Invalid password argument "${spec}"\nError getting password\n`);
+  if (spec === "stdin" || /^fd:/.test(spec)) throw new OpensslFailure(`The sandbox's openssl cannot read a pass phrase from ${spec}: give -pass pass:..., file:... or env:...\nError getting password\n`);
+  // apps/lib/apps.c: the scheme's colon must come within the first five characters.
+  const colon = spec.indexOf(":");
+  if (colon === -1 || colon > 4) throw new OpensslFailure("Invalid password argument, missing ':' within the first 5 chars\nError getting password\n");
+  throw new OpensslFailure(`Invalid password argument, starting with "${spec.slice(0, colon + 1)}"\nError getting password\n`);
 }
 
 function runEnc(ctx: CommandContext, command: string, args: string[], cipherFromCommand?: string): number {
