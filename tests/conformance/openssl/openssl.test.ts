@@ -5,7 +5,7 @@ import { createSandbox } from "@/lib/sandbox/create-sandbox";
 
 /**
  * The sandbox's `openssl` against what Debian's OpenSSL 3.0 printed for the
- * same arguments and input (record.sh; keys, IVs and salts fixed so that
+ * same arguments and input (scripts/record-openssl-fixtures.sh; keys, IVs and salts fixed so that
  * every byte is comparable; files openssl encrypted with a random salt are
  * decrypted here). OpenSSL's error lines carry a thread id, compared as X.
  */
@@ -32,7 +32,7 @@ describe(`openssl, as ${recorded.openssl} prints it`, () => {
       for (const [name, content] of Object.entries(recorded.files)) session.fs.writeFile(`${session.home()}/${name}`, bytes(content));
       session.fs.writeFile(`${session.home()}/input`, bytes(example.input));
       const quoted = example.args.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(" ");
-      // record.sh exports OPENSSL_TEST_PASS for the -pass env: case.
+      // The recorder exports OPENSSL_TEST_PASS for the -pass env: case.
       const result = session.runBytes(`OPENSSL_TEST_PASS=correct-horse openssl ${quoted} < input`);
       const written = example.file ? Buffer.from(session.fs.readFile(`${session.home()}/${example.file.name}`)) : undefined;
       const stdout = Buffer.from(result.stdout);

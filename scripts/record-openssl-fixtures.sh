@@ -3,7 +3,7 @@
 # sandbox's shell has (rand, enc with AES in CBC and CTR, base64, dgst, pkeyutl), as fixtures.json. Inputs are
 # fixed: keys, IVs and salts are given (-K/-iv, -S), so every output is exact. Cases with a
 # random salt are recorded too, for the sandbox to decrypt what the real openssl encrypted.
-#   bash tests/conformance/openssl/record.sh > tests/conformance/openssl/fixtures.json
+#   bash scripts/record-openssl-fixtures.sh > tests/conformance/openssl/fixtures.json
 set -u
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
