@@ -34,20 +34,30 @@ export interface BacktrackOptions {
 
 type Node =
   | { t: "empty" }
-  | { t: "char"; c: number }
-  | { t: "any" }
-  | { t: "class"; test: (c: number) => boolean }
+  /** icase, dotAll: set by an inline option group ((?i), (?-i), (?s:...)); undefined follows the matcher's options. */
+  | { t: "char"; c: number; icase?: boolean }
+  | { t: "any"; dotAll?: boolean }
+  | { t: "class"; test: (c: number) => boolean; icase?: boolean }
   | { t: "seq"; items: Node[] }
   | { t: "alt"; items: Node[] }
   | { t: "group"; index: number | undefined; body: Node }
   | { t: "repeat"; body: Node; min: number; max: number; greedy: boolean; possessive: boolean }
   | { t: "assert"; kind: AssertKind }
-  | { t: "backref"; group: number }
-  | { t: "named-backref"; name: string }
+  | { t: "backref"; group: number; icase?: boolean }
+  | { t: "named-backref"; name: string; icase?: boolean }
   | { t: "look"; behind: boolean; negated: boolean; body: Node }
   | { t: "atomic"; body: Node };
 
-type AssertKind = "bol" | "eol" | "start" | "end" | "end-newline" | "word" | "not-word";
+/** line-start and line-end: ^ and $ under (?m). */
+type AssertKind = "bol" | "eol" | "line-start" | "line-end" | "start" | "end" | "end-newline" | "word" | "not-word";
+
+/** Options an inline group sets for the rest of its enclosing group: i (case), s (. matches \n), m (^ $ at lines), x (spaces and # comments ignored). */
+interface InlineFlags {
+  i?: boolean;
+  s?: boolean;
+  m?: boolean;
+  x?: boolean;
+}
 
 const MAX_REPEAT = 100_000;
 const MAX_PROGRAM = 200_000;
@@ -58,6 +68,7 @@ const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 class Parser {
   private index = 0;
+  private flags: InlineFlags = {};
   groupCount = 0;
   readonly names: (string | undefined)[] = [undefined];
   private readonly p: number[];
@@ -92,11 +103,31 @@ class Parser {
   private sequence(): Node {
     const items: Node[] = [];
     while (this.index < this.p.length && !this.is("|") && !this.is(")")) {
+      if (this.flags.x && this.skipExtended()) continue;
       const atom = this.atom();
       if (atom === undefined) continue;
       items.push(this.quantified(atom));
     }
     return items.length === 1 ? (items[0] as Node) : items.length === 0 ? { t: "empty" } : { t: "seq", items };
+  }
+
+  /** Under (?x): skips one run of white space or a # comment; false when there is none here. */
+  private skipExtended(): boolean {
+    const start = this.index;
+    const c = this.peek();
+    if (c === 0x23) {
+      while (this.index < this.p.length && !this.is("\n")) this.index += 1;
+    } else while (this.peek() !== undefined && /\s/.test(String.fromCodePoint(this.peek()!))) this.index += 1;
+    return this.index > start;
+  }
+
+  /** The leaf as the inline options in force have it. */
+  private withFlags(node: Node): Node {
+    const { i, s, m } = this.flags;
+    if ((node.t === "char" || node.t === "class" || node.t === "backref" || node.t === "named-backref") && i !== undefined) return { ...node, icase: i };
+    if (node.t === "any" && s !== undefined) return { ...node, dotAll: s };
+    if (node.t === "assert" && m && (node.kind === "bol" || node.kind === "eol")) return { ...node, kind: node.kind === "bol" ? "line-start" : "line-end" };
+    return node;
   }
 
   private quantified(atom: Node): Node {
@@ -153,18 +184,47 @@ class Parser {
       case "(":
         return this.group();
       case "[":
-        return this.bracket();
+        return this.withFlags(this.bracket());
       case ".":
-        return { t: "any" };
+        return this.withFlags({ t: "any" });
       case "^":
-        return { t: "assert", kind: "bol" };
+        return this.withFlags({ t: "assert", kind: "bol" });
       case "$":
-        return { t: "assert", kind: "eol" };
+        return this.withFlags({ t: "assert", kind: "eol" });
       case "\\":
-        return this.escape();
+        return this.withFlags(this.escape());
       default:
-        return { t: "char", c };
+        return this.withFlags({ t: "char", c });
     }
+  }
+
+  /** After "(?": option letters, then ")" (for the rest of the enclosing group) or ":" (for a group of their own). */
+  private inlineOptions(): Node | undefined {
+    // Oniguruma (jq 1.6) refuses a group that starts with "-" this way (recorded).
+    if (this.is("-")) throw new RegexSyntaxError("invalid group name <>");
+    const flags: InlineFlags = { ...this.flags };
+    let on = true;
+    for (;;) {
+      const char = String.fromCodePoint(this.peek() ?? 0);
+      if (char === "-" && on) on = false;
+      else if (char === "i" || char === "s" || char === "m" || char === "x") flags[char] = on;
+      else break;
+      this.index += 1;
+    }
+    if (this.is(")")) {
+      this.index += 1;
+      this.flags = flags;
+      return undefined;
+    }
+    if (!this.is(":")) throw new RegexSyntaxError("undefined group option");
+    this.index += 1;
+    const outer = this.flags;
+    this.flags = flags;
+    const body = this.alternation();
+    this.flags = outer;
+    if (!this.is(")")) throw new RegexSyntaxError("end pattern with unmatched parenthesis");
+    this.index += 1;
+    return { t: "group", index: undefined, body };
   }
 
   private quantifierAhead(): boolean {
@@ -172,6 +232,21 @@ class Parser {
   }
 
   private group(): Node | undefined {
+    if (this.is("?") && /^[imsx-]$/.test(String.fromCodePoint(this.peek(1) ?? 0))) {
+      this.index += 1;
+      return this.inlineOptions();
+    }
+    // Options set inside a group end with it.
+    const outer = this.flags;
+    this.flags = { ...outer };
+    try {
+      return this.groupBody();
+    } finally {
+      this.flags = outer;
+    }
+  }
+
+  private groupBody(): Node | undefined {
     let node: Node;
     if (this.is("?")) {
       this.index += 1;
@@ -388,7 +463,7 @@ type Inst =
   | { op: "jmp"; to: number }
   | { op: "save"; slot: number }
   | { op: "assert"; kind: AssertKind }
-  | { op: "backref"; group: number }
+  | { op: "backref"; group: number; icase: boolean }
   | { op: "look"; program: Inst[]; behind: boolean; negated: boolean }
   | { op: "atomic"; program: Inst[] }
   | { op: "mark"; reg: number }
@@ -423,14 +498,14 @@ class Compiler {
       case "empty":
         return;
       case "char":
-        out.push({ op: "char", codes: this.options.ignoreCase ? foldCase(node.c) : [node.c] });
+        out.push({ op: "char", codes: (node.icase ?? this.options.ignoreCase) ? foldCase(node.c) : [node.c] });
         return;
       case "any":
-        out.push({ op: "any", newline: this.options.dotAll === true });
+        out.push({ op: "any", newline: node.dotAll ?? this.options.dotAll === true });
         return;
       case "class": {
         const test = node.test;
-        out.push({ op: "class", test: this.options.ignoreCase ? (c) => foldCase(c).some(test) : test });
+        out.push({ op: "class", test: (node.icase ?? this.options.ignoreCase) ? (c) => foldCase(c).some(test) : test });
         return;
       }
       case "seq":
@@ -463,12 +538,12 @@ class Compiler {
         out.push({ op: "assert", kind: node.kind });
         return;
       case "backref":
-        out.push({ op: "backref", group: node.group });
+        out.push({ op: "backref", group: node.group, icase: node.icase ?? this.options.ignoreCase === true });
         return;
       case "named-backref": {
         const group = this.names.lastIndexOf(node.name);
         if (group <= 0) throw new RegexSyntaxError(`undefined name <${node.name}> reference`);
-        out.push({ op: "backref", group });
+        out.push({ op: "backref", group, icase: node.icase ?? this.options.ignoreCase === true });
         return;
       }
       case "look":
@@ -692,7 +767,7 @@ class RunState {
           for (let index = 0; index < length && ok; index++) {
             const a = text[from + index] as number;
             const b = text[pos + index] as number;
-            ok = a === b || (this.options.ignoreCase === true && foldCase(a).includes(b));
+            ok = a === b || (inst.icase && foldCase(a).includes(b));
           }
           if (ok) {
             pos += length;
@@ -779,6 +854,10 @@ class RunState {
       case "bol":
       case "start":
         return pos === 0;
+      case "line-start":
+        return pos === 0 || text[pos - 1] === 10;
+      case "line-end":
+        return pos === n || text[pos] === 10;
       case "end":
         return pos === n;
       case "eol":
