@@ -5,7 +5,7 @@ import { FsError } from "../../vfs/types";
 import { concatBytes, decode, latin1, LIMITS } from "../io";
 import { fsMessage } from "../messages";
 import type { CommandContext, CommandSpec } from "./types";
-import { err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp } from "./util";
+import { err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp, writeOperand } from "./util";
 
 /** Bytes made visible: base64, xxd, hexdump -C, and checksums. */
 
@@ -154,7 +154,7 @@ const xxd: CommandSpec = {
     }
     const write = (bytes: Uint8Array | string) => {
       if (outputPath === undefined) ctx.stdout.write(bytes);
-      else ctx.shell.fs.writeFile(outputPath, typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);
+      else writeOperand(ctx, outputPath, typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);
     };
     const dump = (data: Uint8Array): number => {
       if (parsed.values.has("r")) {

@@ -378,7 +378,7 @@ function copyTree(ctx: CommandContext, source: string, target: string): boolean 
     return ok;
   }
   try {
-    fs.writeFile(target, fs.readFile(source));
+    writeOperand(ctx, target, fs.readFile(source));
   } catch (error) {
     return failed(error, "regular file");
   }

@@ -2,7 +2,7 @@ import { utf8 } from "../../core/encoding";
 import { FsError } from "../../vfs/types";
 import { fsMessage } from "../messages";
 import type { CommandContext } from "./types";
-import { out } from "./util";
+import { out, writeOperand } from "./util";
 
 /** What the sandbox's openssl subcommands share: failures with OpenSSL's texts, file input and output. */
 
@@ -32,5 +32,5 @@ export function readFileOrFail(ctx: CommandContext, path: string): Uint8Array {
 export function writeOutput(ctx: CommandContext, path: string | undefined, data: Uint8Array | string): void {
   const bytes = typeof data === "string" ? utf8.encode(data) : data;
   if (path === undefined) out(ctx, bytes);
-  else ctx.shell.fs.writeFile(path, bytes);
+  else writeOperand(ctx, path, bytes);
 }

@@ -5,7 +5,7 @@ import { fsMessage } from "../messages";
 import { grep } from "./grep";
 import { formatFloatDirective } from "./output";
 import type { CommandContext, CommandSpec } from "./types";
-import { eachInput, err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp } from "./util";
+import { eachInput, err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp, writeOperand } from "./util";
 
 /** Text filters: head, tail, grep, cut, tr, sort, uniq, seq, wc. Line tools keep bytes; grep/sort/cut read UTF-8. */
 
@@ -489,7 +489,7 @@ function writeResult(ctx: CommandContext, output: string | undefined, text: stri
     return 0;
   }
   try {
-    ctx.shell.fs.writeFile(output, new TextEncoder().encode(text));
+    writeOperand(ctx, output, new TextEncoder().encode(text));
   } catch (error) {
     if (error instanceof FsError) return failed(error);
     throw error;

@@ -75,6 +75,8 @@ describe("devices", () => {
     expect(sh("echo tee-me | tee /dev/stderr | tr a-z A-Z; echo copy | dd of=/dev/stdout status=none", session)).toMatchObject({ stdout: "TEE-ME\ncopy\n", stderr: "tee-me\n" });
     expect(sh("cat /dev/stdin; echo [$?]; echo hi | cat ../../dev/stdin /dev/fd/0", session).stdout).toBe("[0]\nhi\n");
     expect(sh(`echo '{"a":[1,2]}' | jq -c .a /dev/stdin`, session).stdout).toBe("[1,2]\n");
+    // Tools that take an output file name send /dev/stdout to standard output too (outputs as openssl 3.0, xxd and coreutils print them on a terminal).
+    expect(sh("echo data | openssl base64 -out /dev/stdout; echo abc | xxd -p - /dev/stdout; printf 'b\\na\\n' | sort -o /dev/stdout; cp plaintext.txt /dev/stdout", session).stdout).toBe("ZGF0YQo=\n6162630a\na\nb\nHello, KMS!\n");
     // Nothing lands in /dev as a file.
     expect(sh("ls /dev | wc -l", session).stdout).toBe("4\n");
   });
