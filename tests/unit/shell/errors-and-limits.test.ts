@@ -47,6 +47,12 @@ describe("sandbox limits", () => {
     expect(sh("f() { f; }; f").stderr).toBe("bash: f: maximum function nesting level exceeded (100)\n");
   });
 
+  it("stops a hex dump where the output limit would, before building all of it", () => {
+    const result = sh("head -c 6000000 /dev/zero > big.bin; xxd big.bin | tail -1");
+    expect(result.stderr).toBe("bash: output stopped after 16 MiB (sandbox limit)\n");
+    expect(result.stdout).toBe("");
+  });
+
   it("stops a variable that doubles forever", () => {
     const result = sh("x=ab; while true; do x=$x$x; done");
     expect(result.stderr).toContain("sandbox limit");

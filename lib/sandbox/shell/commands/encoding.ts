@@ -2,7 +2,7 @@ import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
 import { base64 as scureBase64 } from "@scure/base";
 import { FsError } from "../../vfs/types";
-import { concatBytes, decode, latin1, LIMITS } from "../io";
+import { concatBytes, decode, latin1, LimitExceeded, LIMITS } from "../io";
 import { fsMessage } from "../messages";
 import type { CommandContext, CommandSpec } from "./types";
 import { err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp, writeOperand } from "./util";
@@ -124,6 +124,12 @@ function revertXxd(text: string, plain: boolean): Uint8Array {
   return out;
 }
 
+/** A dump is built whole before it is written: stop it where the output limit would (xxd prints three or more characters a byte). */
+function checkGrowth(ctx: CommandContext, text: string): void {
+  ctx.shell.checkTime();
+  if (text.length > LIMITS.maxBytes) throw new LimitExceeded(`output stopped after ${LIMITS.maxBytes / (1024 * 1024)} MiB (sandbox limit)`);
+}
+
 const xxd: CommandSpec = {
   name: "xxd",
   summary: "hex dump (or its reverse)",
@@ -170,7 +176,7 @@ const xxd: CommandSpec = {
         const cols = number("c", 30) || 30;
         let text = "";
         for (let index = 0; index < bytes.length; index += cols) {
-          if (index % (cols * 1024) === 0) ctx.shell.checkTime();
+          if (index % (cols * 1024) === 0) checkGrowth(ctx, text);
           text += caseOf(Array.from(bytes.subarray(index, index + cols), hex2).join("")) + "\n";
         }
         write(text);
@@ -182,7 +188,7 @@ const xxd: CommandSpec = {
       const hexWidth = cols * 2 + (group === 0 ? 0 : groupsPerLine);
       let text = "";
       for (let index = 0; index < bytes.length; index += cols) {
-        if (index % (cols * 1024) === 0) ctx.shell.checkTime();
+        if (index % (cols * 1024) === 0) checkGrowth(ctx, text);
         const line = bytes.subarray(index, index + cols);
         let hexPart = "";
         line.forEach((byte, position) => {
