@@ -94,7 +94,8 @@ function handleJson(request: EndpointRequest, target: Route, exchange: Exchange,
     return jsonError(new AwsServiceError("UnknownOperationException", signedFor && !simulated ? notSimulatedService(signedFor) : ""));
   }
   exchange.operation = target.operation;
-  if (!service.operations[target.operation]) {
+  // Own members only: an operation named constructor or toString is no operation.
+  if (!Object.hasOwn(service.operations, target.operation)) {
     // An operation the real service has and the sandbox does not simulate gets the terminal's notice.
     return jsonError(new AwsServiceError("UnknownOperationException", notSimulatedApiOperation(service.id, target.operation) ?? ""));
   }
@@ -121,7 +122,7 @@ function handleQuery(request: EndpointRequest, exchange: Exchange, options: Hand
   };
   if (!query.action) return xmlError(new AwsServiceError("MissingAction", "Missing Action"));
   const sts = options.services.find((spec) => spec.id === "sts");
-  if (!sts?.operations[query.action] || (query.version !== undefined && query.version !== STS_VERSION)) {
+  if (!sts || !Object.hasOwn(sts.operations, query.action) || (query.version !== undefined && query.version !== STS_VERSION)) {
     return xmlError(new AwsServiceError("InvalidAction", `Could not find operation ${query.action} for version ${query.version ?? "NO_VERSION_SPECIFIED"}`));
   }
   try {

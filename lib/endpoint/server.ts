@@ -60,8 +60,11 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
         response.end(answer.body);
       },
       () => {
-        response.writeHead(413, { "content-type": "text/plain; charset=utf-8" });
-        response.end("Request body too large.\n");
+        // The whole body was read (and dropped), so the client gets this answer rather than a reset.
+        const body = JSON.stringify({ __type: "RequestEntityTooLargeException", message: `The request body is larger than the sandbox's endpoint accepts (${MAX_BODY_BYTES / (1024 * 1024)} MB).` });
+        response.sendDate = false;
+        response.writeHead(413, { "content-type": "application/x-amz-json-1.1", "content-length": String(Buffer.byteLength(body)) });
+        response.end(body);
       },
     );
   });
@@ -85,20 +88,17 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   };
 }
 
+/** The request body, or a rejection once it is known to be too large (the rest is read and dropped, holding no memory). */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        request.destroy();
-        reject(new Error("too large"));
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) chunks = undefined;
+      chunks?.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => (chunks ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error("too large"))));
     request.on("error", reject);
   });
 }

@@ -430,7 +430,8 @@ export class Sandbox {
 
   private execute(serviceId: ServiceId, operation: string, input: WireObject, frame: Frame): WireObject {
     const service = this.services.get(serviceId);
-    const spec = service?.operations[operation];
+    // Own members only: `constructor` or `__proto__` named as an operation is unknown, not Object's.
+    const spec = service && Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
     if (!service || !spec) throw new AwsServiceError("UnknownOperationException", "");
     if (frame.depth > MAX_CALL_DEPTH) throw new AwsServiceError("InternalFailure", "Call depth exceeded", 500);
 

@@ -75,5 +75,12 @@ export function redact(value: Record<string, unknown> | undefined, hidden: reado
   for (const [key, member] of Object.entries(value)) {
     if (member !== undefined && !hidden.includes(key)) copy[key] = member;
   }
+  // CloudTrail truncates a field larger than its maximum size and marks it omitted; keeping a
+  // 15 MB request in every event would also let repeated large requests exhaust the memory.
+  // NOTE: AWS documents `omitted: true` for a truncated field; the sandbox keeps nothing else of it.
+  if (JSON.stringify(copy).length > MAX_FIELD_CHARACTERS) return { omitted: true };
   return copy;
 }
+
+/** requestParameters and responseElements hold at most 100 KB each in CloudTrail. */
+const MAX_FIELD_CHARACTERS = 100 * 1024;

@@ -166,6 +166,40 @@ describe("errors as AWS answers them", () => {
     expect(bad.body).toHaveProperty("Message");
   });
 
+  it("answers operation names that are JavaScript's own (constructor, __proto__, toString) as unknown operations, 400, never 500", async () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      const kms = await json(`TrentService.${name}`, {});
+      expect([name, kms.status, kms.body["__type"]]).toEqual([name, 400, "UnknownOperationException"]);
+      const sm = await json(`secretsmanager.${name}`, {});
+      expect([name, sm.status, sm.body["__type"]]).toEqual([name, 400, "UnknownOperationException"]);
+      const query = await sts(`Action=${name}&Version=2011-06-15`);
+      expect([name, query.status]).toEqual([name, 400]);
+      expect(query.text).toContain("<Code>InvalidAction</Code>");
+    }
+  });
+
+  it("answers a body over 16 MB with 413 and an AWS-shaped error instead of resetting the connection", async () => {
+    const response = await fetch(endpoint.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.Encrypt", authorization: authorization("kms") },
+      body: JSON.stringify({ KeyId: "k", Plaintext: "A".repeat(17 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(await response.text())).toMatchObject({ __type: "RequestEntityTooLargeException", message: expect.stringContaining("16 MB") });
+    // The endpoint goes on answering.
+    expect((await json("TrentService.ListKeys", {})).status).toBe(200);
+  });
+
+  it("keeps at most 100 KB of a request in the trail (CloudTrail marks a larger field omitted), so large requests cannot fill the memory", async () => {
+    const big = await json("secretsmanager.CreateSecret", { Name: "too-big", SecretString: "x", Description: "x".repeat(200 * 1024) });
+    expect(big.status).toBe(400);
+    const event = engine.peek().trail.findLast((entry) => entry.eventName === "CreateSecret");
+    expect(event?.requestParameters).toEqual({ omitted: true });
+    const small = await json("secretsmanager.CreateSecret", { Name: "small", SecretString: "x" });
+    expect(small.status).toBe(200);
+    expect(engine.peek().trail.findLast((entry) => entry.eventName === "CreateSecret")?.requestParameters).toMatchObject({ Name: "small" });
+  });
+
   it("refuses other methods than POST with 405, saying what the port is", async () => {
     const response = await fetch(endpoint.url);
     expect(response.status).toBe(405);
