@@ -7,8 +7,9 @@
  *   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \
  *     aws --endpoint-url http://127.0.0.1:4566 kms list-keys
  *
- * Signatures are not checked; every request acts as the sandbox's current
- * caller (the learner account's admin). --log appends one JSON line per
+ * Signatures are not checked. Temporary credentials the sandbox's STS issued
+ * act as their role session; any other access key acts as the sandbox's
+ * current caller (the learner account's admin). See lib/endpoint/README.md. --log appends one JSON line per
  * request (the recording); "-" logs to standard error.
  */
 import { appendFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-import { AwsServiceError, isAwsServiceError, type Sandbox, type ServiceId, type WireObject } from "@/lib/sandbox";
+import { AwsServiceError, isAwsServiceError, type CallerRef, type Sandbox, type ServiceId, type WireObject } from "@/lib/sandbox";
 import type { ServiceSpec } from "@/lib/sandbox/core/operation";
 import { JSON_CONTENT_TYPE, jsonErrorBody, parseJsonBody } from "./json-protocol";
 import { parseQueryBody, queryErrorXml, queryResponseXml, STS_VERSION, XML_CONTENT_TYPE } from "./query-protocol";
@@ -71,16 +71,41 @@ export function handleRequest(request: EndpointRequest, options: HandlerOptions)
   const region = scope?.region;
   const target = route({ target: request.headers["x-amz-target"], contentType: request.headers["content-type"], scope });
   const exchange: Exchange = { requestId, service: target.service, operation: undefined, region, input: undefined, status: 0 };
+  const caller = callerOf(options.engine, scope?.accessKeyId, request.headers["x-amz-security-token"], target.protocol === "query");
 
   if (request.method !== "POST") {
     // AWS front doors answer other methods too; here a GET is most likely a person checking the port.
     return finish(exchange, { status: 405, headers: { "content-type": "text/plain; charset=utf-8", allow: "POST" }, body: "This is the sandbox's AWS endpoint: POST AWS JSON 1.1 or query requests to it (aws --endpoint-url ...).\n" });
   }
-  if (target.protocol === "query") return handleQuery(request, exchange, options, region);
-  return handleJson(request, target, exchange, options, region);
+  const call: CallContext = { region, ...(caller && !(caller instanceof AwsServiceError) ? { as: caller } : {}) };
+  if (target.protocol === "query") return handleQuery(request, exchange, options, call, caller instanceof AwsServiceError ? caller : undefined);
+  return handleJson(request, target, exchange, options, call, caller instanceof AwsServiceError ? caller : undefined);
 }
 
-function handleJson(request: EndpointRequest, target: Route, exchange: Exchange, options: HandlerOptions, region: string | undefined): HandledExchange {
+interface CallContext {
+  region: string | undefined;
+  as?: CallerRef;
+}
+
+/**
+ * Who a request acts as, from its access key id (signatures are never checked):
+ * temporary credentials the sandbox's STS issued (AssumeRole, an instance
+ * profile, a function's role) act as that role session, as they do in the
+ * browser's terminal, so access denied for a role can be reproduced with a
+ * real client; credentials that look temporary but are unknown or expired fail
+ * as AWS fails them; any other access key (test, AKIA...) acts as the sandbox's
+ * current caller, the learner account's admin.
+ */
+function callerOf(engine: Sandbox, accessKeyId: string | undefined, sessionToken: string | undefined, sts: boolean): CallerRef | AwsServiceError | undefined {
+  if (!accessKeyId || (!accessKeyId.startsWith("ASIA") && sessionToken === undefined)) return undefined;
+  // The secret key is not known without checking the signature, so it is not compared.
+  const check = engine.checkCredentials(accessKeyId, undefined, sessionToken);
+  if (check.ok) return check.caller;
+  if (check.problem === "expired") return new AwsServiceError(sts ? "ExpiredToken" : "ExpiredTokenException", "The security token included in the request is expired", 400);
+  return new AwsServiceError(sts ? "InvalidClientTokenId" : "UnrecognizedClientException", "The security token included in the request is invalid.", sts ? 403 : 400);
+}
+
+function handleJson(request: EndpointRequest, target: Route, exchange: Exchange, options: HandlerOptions, call: CallContext, refused: AwsServiceError | undefined): HandledExchange {
   const service = options.services.find((spec) => spec.id === target.service);
   const jsonError = (error: AwsServiceError) => {
     exchange.error = { code: error.code, message: error.message };
@@ -99,12 +124,13 @@ function handleJson(request: EndpointRequest, target: Route, exchange: Exchange,
     // An operation the real service has and the sandbox does not simulate gets the terminal's notice.
     return jsonError(new AwsServiceError("UnknownOperationException", notSimulatedApiOperation(service.id, target.operation) ?? ""));
   }
+  if (refused) return jsonError(refused);
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return jsonError(new AwsServiceError("SerializationException", `Could not parse the request body as JSON: ${parsed.reason}`));
   try {
     const input = options.prepareInput ? options.prepareInput(service.id, target.operation, parsed.input) : parsed.input;
     exchange.input = input;
-    const output = callEngine(options, exchange, service.id, target.operation, input, region);
+    const output = callEngine(options, exchange, service.id, target.operation, input, call);
     exchange.output = output;
     return finish(exchange, awsResponse(200, JSON_CONTENT_TYPE, JSON.stringify(output), exchange.requestId, options.engine.now));
   } catch (error) {
@@ -112,7 +138,7 @@ function handleJson(request: EndpointRequest, target: Route, exchange: Exchange,
   }
 }
 
-function handleQuery(request: EndpointRequest, exchange: Exchange, options: HandlerOptions, region: string | undefined): HandledExchange {
+function handleQuery(request: EndpointRequest, exchange: Exchange, options: HandlerOptions, call: CallContext, refused: AwsServiceError | undefined): HandledExchange {
   const query = parseQueryBody(request.body);
   exchange.operation = query.action;
   exchange.input = query.parameters;
@@ -125,8 +151,9 @@ function handleQuery(request: EndpointRequest, exchange: Exchange, options: Hand
   if (!sts || !Object.hasOwn(sts.operations, query.action) || (query.version !== undefined && query.version !== STS_VERSION)) {
     return xmlError(new AwsServiceError("InvalidAction", `Could not find operation ${query.action} for version ${query.version ?? "NO_VERSION_SPECIFIED"}`));
   }
+  if (refused) return xmlError(refused);
   try {
-    const output = callEngine(options, exchange, "sts", query.action, query.parameters, region);
+    const output = callEngine(options, exchange, "sts", query.action, query.parameters, call);
     exchange.output = output;
     return finish(exchange, awsResponse(200, XML_CONTENT_TYPE, queryResponseXml(query.action, output, exchange.requestId), exchange.requestId, options.engine.now));
   } catch (error) {
@@ -140,11 +167,11 @@ function handleQuery(request: EndpointRequest, exchange: Exchange, options: Hand
  * the sandbox's own CLI (which has no HTTP) can print the same id where the
  * AWS CLI shows one (ResponseMetadata, printed for responses with `Errors`).
  */
-function callEngine(options: HandlerOptions, exchange: Exchange, service: ServiceId, operation: string, input: WireObject, region: string | undefined): WireObject {
+function callEngine(options: HandlerOptions, exchange: Exchange, service: ServiceId, operation: string, input: WireObject, call: CallContext): WireObject {
   const trail = options.engine.peek().trail;
   const last = trail[trail.length - 1];
   try {
-    return options.engine.call(service, operation, input, region ? { region } : {});
+    return options.engine.call(service, operation, input, { ...(call.region ? { region: call.region } : {}), ...(call.as ? { as: call.as } : {}) });
   } finally {
     const after = options.engine.peek().trail;
     const event = after[last === undefined ? 0 : after.lastIndexOf(last) + 1];

@@ -200,6 +200,38 @@ describe("errors as AWS answers them", () => {
     expect(engine.peek().trail.findLast((entry) => entry.eventName === "CreateSecret")?.requestParameters).toMatchObject({ Name: "small" });
   });
 
+  it("acts as the role session whose temporary credentials sign the request (access denied reproducible with real clients); other keys act as the sandbox's caller", async () => {
+    const account = "123456789012";
+    engine.putRole(account, "endpoint-reader", {
+      trustedService: "",
+      trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }] },
+      policies: { ReadApp: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ssm:GetParameter", Resource: `arn:aws:ssm:*:${account}:parameter/app/*` }] } },
+    });
+    await json("AmazonSSM.PutParameter", { Name: "/app/colour", Value: "blue", Type: "String" });
+    const assumed = await sts(`Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(`arn:aws:iam::${account}:role/endpoint-reader`)}&RoleSessionName=demo`);
+    expect(assumed.status).toBe(200);
+    const accessKeyId = /<AccessKeyId>([^<]+)</.exec(assumed.text)?.[1] ?? "";
+    const token = /<SessionToken>([^<]+)</.exec(assumed.text)?.[1] ?? "";
+    expect(accessKeyId).toMatch(/^ASIA/);
+    const as = async (target: string, body: object, key = accessKeyId, sessionToken: string | null = token) => {
+      const service = target.startsWith("AmazonSSM") ? "ssm" : "kms";
+      const response = await fetch(endpoint.url, {
+        method: "POST",
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": target, authorization: `AWS4-HMAC-SHA256 Credential=${key}/20260115/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`, ...(sessionToken ? { "x-amz-security-token": sessionToken } : {}) },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: JSON.parse(await response.text()) as Record<string, unknown> };
+    };
+    expect(await as("AmazonSSM.GetParameter", { Name: "/app/colour" })).toMatchObject({ status: 200, body: { Parameter: { Value: "blue" } } });
+    const denied = await as("TrentService.ListKeys", {});
+    expect(denied.status).toBe(400);
+    expect(denied.body["__type"]).toBe("AccessDeniedException");
+    expect(String(denied.body["message"])).toContain(`assumed-role/endpoint-reader/demo`);
+    // Temporary credentials the sandbox never issued fail as AWS fails them; a plain key acts as the admin.
+    expect(await as("TrentService.ListKeys", {}, "ASIAUNKNOWNUNKNOWN00", "token")).toMatchObject({ status: 400, body: { __type: "UnrecognizedClientException" } });
+    expect((await as("TrentService.ListKeys", {}, "AKIAIOSFODNN7EXAMPLE", null)).status).toBe(200);
+  });
+
   it("refuses other methods than POST with 405, saying what the port is", async () => {
     const response = await fetch(endpoint.url);
     expect(response.status).toBe(405);
