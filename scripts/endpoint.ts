@@ -1,5 +1,5 @@
 /**
- * npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario chapter-27] [--seed N] [--now ISO] [--log FILE]
+ * npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario chapter-27] [--seed N] [--now ISO] [--log FILE] [--state FILE]
  *
  * Serves the sandbox engine as a local AWS endpoint, so the real AWS CLI (or
  * an SDK) can be pointed at it:
@@ -10,16 +10,22 @@
  * Signatures are not checked. Temporary credentials the sandbox's STS issued
  * act as their role session; any other access key acts as the sandbox's
  * current caller (the learner account's admin). See lib/endpoint/README.md. --log appends one JSON line per
- * request (the recording); "-" logs to standard error.
+ * request (the recording); "-" logs to standard error. --state keeps the
+ * sandbox in FILE: read back at start (then --scenario, --seed and --now do
+ * not apply), written every few seconds after a change and on Ctrl-C; a file
+ * that cannot be read back stops the endpoint and is never overwritten.
  */
 import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { startEndpoint, type Exchange } from "@/lib/endpoint";
+import { loadStateFile, saveStateFile, startEndpoint, StateFileError, type Exchange } from "@/lib/endpoint";
 import { createEngine, type Sandbox } from "@/lib/sandbox";
 import { scenarioEngine, SCENARIO_NAMES } from "@/lib/endpoint/scenarios";
 
+/** How often a changed sandbox is written to --state. */
+const SAVE_EVERY_MS = 5_000;
+
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario ${SCENARIO_NAMES.join("|")}] [--seed N] [--now ISO-8601] [--log FILE|-]\n`);
+  process.stderr.write(`${message}\nusage: npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario ${SCENARIO_NAMES.join("|")}] [--seed N] [--now ISO-8601] [--log FILE|-] [--state FILE]\n`);
   process.exit(2);
 }
 
@@ -34,6 +40,7 @@ async function main(): Promise<void> {
         seed: { type: "string" },
         now: { type: "string" },
         log: { type: "string" },
+        state: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -55,16 +62,47 @@ async function main(): Promise<void> {
     engine = built;
   }
 
+  const statePath = values.state;
+  let restored = false;
+  if (statePath !== undefined) {
+    try {
+      restored = loadStateFile(engine, statePath) === "restored";
+    } catch (error) {
+      if (!(error instanceof StateFileError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+  }
+  let changed = false;
+  const save = () => {
+    if (statePath === undefined || !changed) return;
+    changed = false;
+    saveStateFile(engine, statePath);
+  };
   const log = values.log;
-  const onExchange = log === undefined ? undefined : (exchange: Exchange) => {
+  const onExchange = (exchange: Exchange) => {
+    changed = true;
+    if (log === undefined) return;
     const line = `${JSON.stringify(exchange)}\n`;
     if (log === "-") process.stderr.write(line);
     else appendFileSync(log, line);
   };
-  const endpoint = await startEndpoint({ engine, port, host: values.host, ...(onExchange ? { onExchange } : {}) });
-  process.stdout.write(`Sandbox AWS endpoint on ${endpoint.url}${values.scenario ? ` (scenario ${values.scenario})` : ""}\n`);
+  const endpoint = await startEndpoint({ engine, port, host: values.host, onExchange });
+  const origin = restored ? ` (restored from ${statePath})` : values.scenario ? ` (scenario ${values.scenario})` : "";
+  process.stdout.write(`Sandbox AWS endpoint on ${endpoint.url}${origin}\n`);
+  if (statePath !== undefined) {
+    // A new file is written at once, so the learner sees where the sandbox is kept.
+    if (!restored) {
+      changed = true;
+      save();
+    }
+    setInterval(save, SAVE_EVERY_MS).unref();
+  }
   process.stdout.write(`  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 aws --endpoint-url ${endpoint.url} kms list-keys\n`);
-  const stop = () => void endpoint.close().then(() => process.exit(0));
+  const stop = () => {
+    save();
+    void endpoint.close().then(() => process.exit(0));
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

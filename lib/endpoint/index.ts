@@ -6,3 +6,4 @@
 export { startEndpoint, type EndpointOptions, type RunningEndpoint } from "./server";
 export { handleRequest, counterRequestIds, type EndpointRequest, type EndpointResponse, type Exchange } from "./handler";
 export { route, credentialScope, TARGET_PREFIXES } from "./routing";
+export { loadStateFile, saveStateFile, StateFileError } from "./state-file";
