@@ -232,6 +232,19 @@ describe("errors as AWS answers them", () => {
     expect((await as("TrentService.ListKeys", {}, "AKIAIOSFODNN7EXAMPLE", null)).status).toBe(200);
   });
 
+  it("loses no write under 200 requests at once", async () => {
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => json("AmazonSSM.PutParameter", { Name: `/parallel/p${index}`, Value: `v${index}`, Type: "String" })));
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+    const names = new Set<string>();
+    let token: string | undefined;
+    do {
+      const page = await json("AmazonSSM.GetParametersByPath", { Path: "/parallel", ...(token ? { NextToken: token } : {}) });
+      for (const parameter of page.body["Parameters"] as { Name: string }[]) names.add(parameter.Name);
+      token = page.body["NextToken"] as string | undefined;
+    } while (token);
+    expect(names.size).toBe(200);
+  });
+
   it("refuses other methods than POST with 405, saying what the port is", async () => {
     const response = await fetch(endpoint.url);
     expect(response.status).toBe(405);
