@@ -14,6 +14,7 @@
  *   npm run bench -- quiz      grading and submitting a 65-question practice exam on the server
  *   npm run bench -- workspace "Run in sandbox" to a ready prompt, frame gaps, visualiser steps (beside a baseline build)
  *   npm run bench -- authoring saving a section to seeing it on reload in `next dev`
+ *   npm run bench -- endpoint  the AWS SDK v3 against the local endpoint over loopback, beside in-process calls
  *   npm run bench -- accounts  answer submissions at 100 connections and the dashboard, on SQLite and PostgreSQL (needs a build)
  */
 import { execFileSync } from "node:child_process";
@@ -80,6 +81,29 @@ if (runAll || which.has("shell")) {
     `CPU-time checks: a 10,000-turn loop takes ${shell.budget.loopWithMs} ms with a budget, ${shell.budget.loopWithoutMs} ms without (${shell.budget.overheadPercent} %).`,
     `10,000 \`aws sts get-caller-identity\` calls take ${shell.budget.awsLoopWholeMs} ms; with a 250 ms budget the loop stops after ${shell.budget.awsLoopStoppedAfterMs} ms (status ${shell.budget.awsLoopStoppedStatus}).`,
     `The deepest tree the files allow (${shell.deepTree.levels} levels, PATH_MAX): made in ${shell.deepTree.makeMs} ms; its snapshot (${(shell.deepTree.snapshotBytes / 1e6).toFixed(1)} MB of JSON) saves in ${shell.deepTree.saveMs} ms and loads in ${shell.deepTree.loadMs} ms.`,
+    "",
+  );
+}
+
+if (runAll || which.has("endpoint")) {
+  console.log("▸ Local endpoint (AWS SDK v3)");
+  const bench = runBenchScript("tests/bench/endpoint.bench.ts");
+  results.endpoint = bench;
+  targets.push(...bench.targets);
+  const row = (label, measure) => [
+    `| ${label}, SDK over loopback, one at a time | ${measure.sdk.requestsPerSecond.toLocaleString("en-US")} | ${measure.sdk.p50Ms} ms | ${measure.sdk.p99Ms} ms |`,
+    `| ${label}, SDK over loopback, ${bench.concurrency} at a time | ${measure.sdkConcurrent.toLocaleString("en-US")} | | |`,
+    `| ${label}, in process (engine.call) | ${measure.inProcess.requestsPerSecond.toLocaleString("en-US")} | ${measure.inProcess.p50Ms} ms | ${measure.inProcess.p99Ms} ms |`,
+  ];
+  report.push(
+    "### Local endpoint",
+    "",
+    `${bench.calls.toLocaleString("en-US")} calls each (after 200 to warm up), the endpoint in the benchmark's process:`,
+    "",
+    "| call | requests/s | p50 | p99 |",
+    "|---|---|---|---|",
+    ...row("KMS Encrypt (64 bytes)", bench.encrypt),
+    ...row("SSM GetParameter", bench.getParameter),
     "",
   );
 }
