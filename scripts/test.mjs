@@ -8,6 +8,7 @@
  *   npm test -- --e2e-only    browser tests only (also `npm run test:e2e`)
  *   npm test -- --unit-only   unit tests only
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildNeeded } from "./lib/build-state.mjs";
@@ -33,6 +34,12 @@ if (e2e) {
 // The server suite and the durability tests run on PostgreSQL as well as SQLite: never skipped.
 if (!postgresBinaries()) {
   console.error(`\n✖ PostgreSQL was not found; the server tests run against a throw-away cluster of it.\n  Install it with:  ${INSTALL_POSTGRESQL}\n  (or set PG_BIN to the directory holding initdb and pg_ctl)\n`);
+  process.exit(1);
+}
+
+// boto3 runs the chapter's flows against the local endpoint (tests/conformance/boto3.test.ts): never skipped.
+if (unit && spawnSync("/usr/bin/python3", ["-c", "import boto3"]).status !== 0) {
+  console.error(`\n✖ Debian's python3-boto3 was not found; a conformance test runs boto3 against the sandbox's endpoint.\n  Install it with:  sudo apt-get install -y python3-boto3\n`);
   process.exit(1);
 }
 
