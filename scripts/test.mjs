@@ -37,9 +37,9 @@ if (!postgresBinaries()) {
   process.exit(1);
 }
 
-// boto3 runs the chapter's flows against the local endpoint (tests/conformance/boto3.test.ts): never skipped.
-if (unit && spawnSync("/usr/bin/python3", ["-c", "import boto3"]).status !== 0) {
-  console.error(`\n✖ Debian's python3-boto3 was not found; a conformance test runs boto3 against the sandbox's endpoint.\n  Install it with:  sudo apt-get install -y python3-boto3\n`);
+// Real clients run against the local endpoint (tests/conformance/boto3.test.ts, live-awscli.test.ts): never skipped.
+if (unit && (spawnSync("/usr/bin/python3", ["-c", "import boto3"]).status !== 0 || !existsSync("/usr/bin/aws"))) {
+  console.error(`\n✖ Debian's python3-boto3 or awscli was not found; conformance tests run them against the sandbox's endpoint.\n  Install them with:  sudo apt-get install -y python3-boto3 awscli\n`);
   process.exit(1);
 }
 
