@@ -109,6 +109,20 @@ describe("KMS key management through the SDK", () => {
   });
 });
 
+describe("KMS rotation on demand and retirable grants through the SDK", () => {
+  it("rotates a key at once and lists its rotations; lists the grants a principal may retire; makes a key pair without plaintext", async () => {
+    const keyId = (await kms.send(new KMS.CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    await kms.send(new KMS.RotateKeyOnDemandCommand({ KeyId: keyId }));
+    const rotations = await kms.send(new KMS.ListKeyRotationsCommand({ KeyId: keyId }));
+    expect(rotations.Rotations!.map((rotation) => [rotation.KeyId, rotation.RotationType, rotation.RotationDate instanceof Date])).toEqual([[keyId, "ON_DEMAND", true]]);
+    const retiring = "arn:aws:iam::123456789012:role/lambda-rotation-role";
+    const grant = await kms.send(new KMS.CreateGrantCommand({ KeyId: keyId, GranteePrincipal: "arn:aws:iam::123456789012:role/ec2-app-role", Operations: ["Decrypt"], RetiringPrincipal: retiring }));
+    expect((await kms.send(new KMS.ListRetirableGrantsCommand({ RetiringPrincipal: retiring }))).Grants!.map((entry) => entry.GrantId)).toEqual([grant.GrantId]);
+    const pair = await kms.send(new KMS.GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: keyId, KeyPairSpec: "RSA_2048" }));
+    expect([pair.PublicKey![0], pair.PrivateKeyCiphertextBlob instanceof Uint8Array, "PrivateKeyPlaintext" in pair]).toEqual([0x30, true, false]);
+  });
+});
+
 describe("Secrets Manager through the SDK", () => {
   it("updates, tags, labels versions and lists them", async () => {
     await sm.send(new SM.CreateSecretCommand({ Name: "ops/api", SecretString: "v1", Tags: [{ Key: "env", Value: "dev" }] }));
@@ -139,6 +153,13 @@ describe("Secrets Manager through the SDK", () => {
     expect(batch.Errors!.map((error) => [error.SecretId, error.ErrorCode])).toEqual([["ops/none", "ResourceNotFoundException"]]);
   });
 
+  it("checks a resource policy before it is attached", async () => {
+    await sm.send(new SM.CreateSecretCommand({ Name: "ops/checked", SecretString: "x" }));
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/ec2-app-role" }, Action: "secretsmanager:GetSecretValue", Resource: "*" }] });
+    const checked = await sm.send(new SM.ValidateResourcePolicyCommand({ SecretId: "ops/checked", ResourcePolicy: policy }));
+    expect(checked.PolicyValidationPassed).toBe(true);
+  });
+
   it("deletes with a recovery window and restores", async () => {
     await sm.send(new SM.CreateSecretCommand({ Name: "ops/temporary", SecretString: "x" }));
     const deleted = await sm.send(new SM.DeleteSecretCommand({ SecretId: "ops/temporary", RecoveryWindowInDays: 7 }));
@@ -161,6 +182,9 @@ describe("Parameter Store through the SDK", () => {
     expect(history.Parameters!.map((version) => [version.Version, version.Value])).toEqual([[1, "1"], [2, "2"]]);
     await ssm.send(new SSM.LabelParameterVersionCommand({ Name: "/ops/a", ParameterVersion: 1, Labels: ["stable"] }));
     expect((await ssm.send(new SSM.GetParameterCommand({ Name: "/ops/a:stable" }))).Parameter!.Value).toBe("1");
+    await ssm.send(new SSM.LabelParameterVersionCommand({ Name: "/ops/a", ParameterVersion: 2, Labels: ["next"] }));
+    const unlabelled = await ssm.send(new SSM.UnlabelParameterVersionCommand({ Name: "/ops/a", ParameterVersion: 2, Labels: ["next", "never"] }));
+    expect([unlabelled.RemovedLabels, unlabelled.InvalidLabels]).toEqual([["next"], ["never"]]);
     await ssm.send(new SSM.AddTagsToResourceCommand({ ResourceType: "Parameter", ResourceId: "/ops/a", Tags: [{ Key: "env", Value: "dev" }] }));
     expect((await ssm.send(new SSM.ListTagsForResourceCommand({ ResourceType: "Parameter", ResourceId: "/ops/a" }))).TagList).toEqual([{ Key: "env", Value: "dev" }]);
     await ssm.send(new SSM.RemoveTagsFromResourceCommand({ ResourceType: "Parameter", ResourceId: "/ops/a", TagKeys: ["env"] }));
