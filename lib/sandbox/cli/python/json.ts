@@ -205,11 +205,15 @@ export function jsonLoads(text: string, options: { ordered?: boolean } = {}): Py
 
 // --- Encoding -----------------------------------------------------------------
 
-function encodeString(value: string): string {
-  // ensure_ascii=False: only the quote, the backslash and control characters are escaped.
+/**
+ * A JSON string as json.dumps writes it: the quote, the backslash and control
+ * characters escaped, and with `ensureAscii` (json.dumps's default, which the
+ * CLI turns off) every other non-ASCII UTF-16 unit as \uXXXX too.
+ */
+export function encodeJsonString(value: string, ensureAscii = false): string {
   return (
     '"' +
-    value.replace(/[\x00-\x1f\\"]/g, (char) => {
+    value.replace(ensureAscii ? /[^\x20-\x7e]|[\\"]/g : /[\x00-\x1f\\"]/g, (char) => {
       switch (char) {
         case "\\":
           return "\\\\";
@@ -233,7 +237,8 @@ function encodeString(value: string): string {
   );
 }
 
-function encodeFloat(value: number): string {
+/** A float as json.dumps writes it (repr, and NaN/Infinity as JavaScript spells them). */
+export function encodeJsonFloat(value: number): string {
   if (Number.isNaN(value)) return "NaN";
   if (value === Infinity) return "Infinity";
   if (value === -Infinity) return "-Infinity";
@@ -248,10 +253,10 @@ export function jsonDumps(value: PyValue, indent: number | null = null, level = 
   if (value === null) return "null";
   if (value === true) return "true";
   if (value === false) return "false";
-  if (typeof value === "number") return Number.isInteger(value) ? (Number.isSafeInteger(value) ? String(value) : BigInt(value).toString()) : encodeFloat(value);
-  if (value instanceof PyFloat) return encodeFloat(value.value);
-  if (typeof value === "string") return encodeString(value);
-  if (value instanceof PyDatetime) return encodeString(value.iso);
+  if (typeof value === "number") return Number.isInteger(value) ? (Number.isSafeInteger(value) ? String(value) : BigInt(value).toString()) : encodeJsonFloat(value);
+  if (value instanceof PyFloat) return encodeJsonFloat(value.value);
+  if (typeof value === "string") return encodeJsonString(value);
+  if (value instanceof PyDatetime) return encodeJsonString(value.iso);
   if (value instanceof Uint8Array) throw new PyException("TypeError", "Object of type bytes is not JSON serializable");
   const inner = indent === null ? "" : "\n" + " ".repeat(indent * (level + 1));
   const outer = indent === null ? "" : "\n" + " ".repeat(indent * level);
@@ -261,5 +266,5 @@ export function jsonDumps(value: PyValue, indent: number | null = null, level = 
     return "[" + inner + value.map((item) => jsonDumps(item, indent, level + 1)).join(separator + inner) + outer + "]";
   }
   if (value.size === 0) return "{}";
-  return "{" + inner + [...value].map(([key, item]) => `${encodeString(key)}: ${jsonDumps(item, indent, level + 1)}`).join(separator + inner) + outer + "}";
+  return "{" + inner + [...value].map(([key, item]) => `${encodeJsonString(key)}: ${jsonDumps(item, indent, level + 1)}`).join(separator + inner) + outer + "}";
 }

@@ -3,26 +3,14 @@
  * uses: unlike the CLI's own output, ensure_ascii is on, so every non-ASCII
  * character is written as \uXXXX (surrogate pairs beyond the BMP).
  */
-import { floatRepr, isDict, PyDatetime, PyFloat, pyStr } from "../python/values";
+import { encodeJsonFloat, encodeJsonString } from "../python/json";
+import { isDict, PyDatetime, PyFloat, pyStr } from "../python/values";
 import { EXPREF_REPR, type JValue } from "./semantics";
 
-const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+const encodeString = (value: string) => encodeJsonString(value, true);
 
-function encodeString(value: string): string {
-  // JavaScript strings are UTF-16 already, so a code unit at a time gives Python's surrogate pairs.
-  let out = '"';
-  for (let index = 0; index < value.length; index++) {
-    const char = value[index]!;
-    const code = value.charCodeAt(index);
-    out += ESCAPES[char] ?? (code < 0x20 || code > 0x7e ? "\\u" + code.toString(16).padStart(4, "0") : char);
-  }
-  return out + '"';
-}
-
-function encodeNumber(value: number, asFloat: boolean): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
-  if (asFloat || !Number.isInteger(value)) return floatRepr(value);
+/** An int, digits only (beyond 2^53 as Python would print the value JavaScript holds). */
+function encodeInt(value: number): string {
   return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
 }
 
@@ -30,8 +18,8 @@ export function encodeCompact(value: JValue): string {
   if (value === null) return "null";
   if (value === true) return "true";
   if (value === false) return "false";
-  if (typeof value === "number") return encodeNumber(value, false);
-  if (value instanceof PyFloat) return encodeNumber(value.value, true);
+  if (typeof value === "number") return Number.isInteger(value) ? encodeInt(value) : encodeJsonFloat(value);
+  if (value instanceof PyFloat) return encodeJsonFloat(value.value);
   if (typeof value === "string") return encodeString(value);
   if (Array.isArray(value)) return "[" + value.map(encodeCompact).join(",") + "]";
   if (isDict(value)) return "{" + [...value].map(([key, item]) => `${encodeString(key)}:${encodeCompact(item)}`).join(",") + "}";

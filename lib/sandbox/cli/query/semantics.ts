@@ -4,7 +4,7 @@
  * float. JavaScript answers several of these differently (1 == true, string
  * order by UTF-16 unit, 2.0 printed as 2), so the port asks here.
  */
-import { compareCodePoints, isDict, PyDatetime, PyDict, PyException, PyFloat, pyStr, type PyValue } from "../python/values";
+import { compareCodePoints, isDict, PyDatetime, PyException, PyFloat, pyStr, pyTypeName, type PyValue } from "../python/values";
 import type { Node } from "./ast";
 
 /** An &expression passed to a function (jmespath.visitor._Expression). */
@@ -35,17 +35,10 @@ export function float(value: number): number | PyFloat {
   return Number.isInteger(value) ? new PyFloat(value) : value;
 }
 
-/** type(value).__name__, which the type checks compare against. */
+/** type(value).__name__, which the type checks compare against (`<class 'collections.OrderedDict'>` -> OrderedDict). */
 export function pythonTypeName(value: JValue): string {
-  if (value === null) return "NoneType";
-  if (typeof value === "boolean") return "bool";
-  if (isNumber(value)) return isFloat(value) ? "float" : "int";
-  if (typeof value === "string") return "str";
-  if (Array.isArray(value)) return "list";
-  if (value instanceof PyDict) return value.ordered ? "OrderedDict" : "dict";
-  if (value instanceof Uint8Array) return "bytes";
-  if (value instanceof PyDatetime) return "datetime";
-  return "_Expression";
+  if (value instanceof Expref) return "_Expression";
+  return /^<class '(?:[\w.]*\.)?(\w+)'>$/.exec(pyTypeName(value))![1]!;
 }
 
 const JMESPATH_TYPES: Record<string, string> = {

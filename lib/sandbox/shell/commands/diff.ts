@@ -5,7 +5,7 @@ import { fsMessage } from "../messages";
 import { compareLines, type Change } from "./diff-compare";
 import { parseOptions } from "./options";
 import type { CommandContext, CommandSpec } from "./types";
-import { err, out, readOperand, streamOf } from "./util";
+import { err, isStdinOperand, out, readOperand } from "./util";
 
 /**
  * diff(1) from GNU diffutils 3.8: the normal format (`2c2`, `< old`,
@@ -134,10 +134,6 @@ function lineKey(ignoreCase: boolean, space: "all" | "amount" | "trailing" | und
 }
 
 /** Standard input, as `-` or /dev/stdin: it has no directory entry, and its time is now. */
-function isStdin(ctx: CommandContext, name: string): boolean {
-  return name === "-" || streamOf(ctx, name) === 0;
-}
-
 /** Reads one operand, or prints why it cannot. */
 function readSide(ctx: CommandContext, name: string, label: string | undefined): Side | undefined {
   // Only an endless device (/dev/zero) stops at the limit: enough to see it is binary and differs from any file.
@@ -146,7 +142,7 @@ function readSide(ctx: CommandContext, name: string, label: string | undefined):
     err(ctx, `diff: ${name}: ${fsMessage(data.code)}`);
     return undefined;
   }
-  const modified = isStdin(ctx, name) ? ctx.shell.engine.now : (ctx.shell.fs.stat(name)?.modifiedAt ?? 0);
+  const modified = isStdinOperand(ctx, name) ? ctx.shell.engine.now : (ctx.shell.fs.stat(name)?.modifiedAt ?? 0);
   return { name, header: label ?? `${name}\t${headerTime(modified)}`, data, ...splitSide(data) };
 }
 
@@ -154,14 +150,14 @@ function readSide(ctx: CommandContext, name: string, label: string | undefined):
 function resolveOperands(ctx: CommandContext, operands: readonly [string, string]): [string, string] | undefined {
   const fs = ctx.shell.fs;
   // Both are looked up first and every missing one is reported, as GNU diff does before anything else.
-  const missing = operands.filter((name) => !isStdin(ctx, name) && !fs.stat(name));
+  const missing = operands.filter((name) => !isStdinOperand(ctx, name) && !fs.stat(name));
   for (const name of missing) {
     const error = readOperand(ctx, name);
     err(ctx, `diff: ${name}: ${fsMessage(error instanceof FsError ? error.code : "ENOENT")}`);
   }
   if (missing.length > 0) return undefined;
   const names = [...operands] as [string, string];
-  const directory = names.map((name) => !isStdin(ctx, name) && fs.stat(name)?.type === "directory");
+  const directory = names.map((name) => !isStdinOperand(ctx, name) && fs.stat(name)?.type === "directory");
   if (directory[0] && directory[1]) {
     err(ctx, "diff: comparing two directories is not supported in the sandbox: compare their files one by one");
     return undefined;
@@ -169,7 +165,7 @@ function resolveOperands(ctx: CommandContext, operands: readonly [string, string
   for (const index of [0, 1] as const) {
     if (!directory[index]) continue;
     const other = names[1 - index] as string;
-    if (isStdin(ctx, other)) {
+    if (isStdinOperand(ctx, other)) {
       err(ctx, "diff: cannot compare '-' to a directory");
       return undefined;
     }
@@ -219,7 +215,7 @@ export const diff: CommandSpec = {
     }
     const pair = operands as [string, string];
     // Standard input twice is one file, the same as itself.
-    if (isStdin(ctx, pair[0]) && isStdin(ctx, pair[1])) return 0;
+    if (isStdinOperand(ctx, pair[0]) && isStdinOperand(ctx, pair[1])) return 0;
     if (pair[0] === pair[1] && pair[0] !== "-" && ctx.shell.fs.stat(pair[0])?.type === "directory") return 0;
     const names = resolveOperands(ctx, pair);
     if (!names) return 2;

@@ -1,6 +1,6 @@
 import { decodeEscape } from "../parser";
 import { printfQuote } from "../quote";
-import type { CommandContext, CommandSpec } from "./types";
+import type { CommandSpec } from "./types";
 import { err, isIdentifier } from "./util";
 import { fromLatin1, LimitExceeded, LIMITS } from "../io";
 
@@ -80,7 +80,8 @@ export const echo: CommandSpec = {
   },
 };
 
-interface Conversion {
+/** One %-conversion of a format: flags, width, precision and letter (printf, and seq -f). */
+export interface Conversion {
   flags: string;
   width?: number;
   precision?: number;
@@ -164,7 +165,7 @@ function exponential(value: number, precision: number, upper: boolean): string {
   return upper ? text.toUpperCase() : text;
 }
 
-function formatFloat(value: number, conversion: Conversion): string {
+export function formatFloat(value: number, conversion: Conversion): string {
   const { letter, flags } = conversion;
   const upper = letter === letter.toUpperCase();
   let text: string;
@@ -197,11 +198,6 @@ function formatFloat(value: number, conversion: Conversion): string {
   else if (!text.startsWith("-") && flags.includes(" ")) text = " " + text;
   // The 0 flag pads floats with zeros even with a precision (C ignores it only for integer conversions).
   return pad(text, { ...conversion, precision: undefined }, true);
-}
-
-/** One %e/%f/%g/%a conversion (flags, width, precision) applied to a number, as seq -f uses it. */
-export function formatFloatDirective(directive: { flags: string; width?: number; precision?: number; letter: string }, value: number): string {
-  return formatFloat(value, directive);
 }
 
 export const printf: CommandSpec = {

@@ -3,7 +3,7 @@ import { compareCodePoints } from "../glob";
 import { concatBytes, decode, fromLatin1, latin1 } from "../io";
 import { fsMessage } from "../messages";
 import { grep } from "./grep";
-import { formatFloatDirective } from "./output";
+import { formatFloat, type Conversion } from "./output";
 import type { CommandContext, CommandSpec } from "./types";
 import { eachInput, err, fileError, options, out, parseCount, readOperand, splitLines, tryHelp, writeOperand } from "./util";
 
@@ -542,7 +542,7 @@ const uniq: CommandSpec = {
 // ---------------------------------------------------------------- seq and wc
 
 /** seq -f FORMAT: exactly one floating-point conversion, with %% for a percent sign; or GNU seq's message. */
-function seqFormat(format: string): { before: string; after: string; flags: string; width?: number; precision?: number; letter: string } | string {
+function seqFormat(format: string): (Conversion & { before: string; after: string }) | string {
   const pattern = /%%|%([-+ #0']*)(\d+)?(?:\.(\d*))?([a-zA-Z]?)/g;
   let found: RegExpExecArray | undefined;
   for (const match of format.matchAll(pattern)) {
@@ -618,7 +618,7 @@ const seq: CommandSpec = {
       err(ctx, `seq: ${directive}`);
       return 1;
     }
-    const format = directive ? (value: number) => directive.before + formatFloatDirective(directive, value) + directive.after : (value: number) => value.toFixed(precision);
+    const format = directive ? (value: number) => directive.before + formatFloat(value, directive) + directive.after : (value: number) => value.toFixed(precision);
     const width = parsed.values.has("w") ? Math.max(format(first).length, format(last).length) : 0;
     let buffer = "";
     let count = 0;

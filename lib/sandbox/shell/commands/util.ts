@@ -39,9 +39,14 @@ export function streamOf(ctx: CommandContext, path: string): 0 | 1 | 2 | undefin
   return Object.hasOwn(STREAM_NAMES, absolute) ? STREAM_NAMES[absolute] : undefined;
 }
 
+/** Whether a file operand means standard input: `-`, /dev/stdin and its other names. */
+export function isStdinOperand(ctx: CommandContext, path: string): boolean {
+  return path === "-" || streamOf(ctx, path) === 0;
+}
+
 /** A file operand's bytes (`-` and /dev/stdin are standard input), or the FsError that stopped it. */
 export function readOperand(ctx: CommandContext, path: string, options: { limit?: number } = {}): Uint8Array | FsError {
-  if (path === "-" || streamOf(ctx, path) === 0) return ctx.stdin.readAll();
+  if (isStdinOperand(ctx, path)) return ctx.stdin.readAll();
   try {
     return ctx.shell.fs.readFile(path, options);
   } catch (error) {

@@ -188,6 +188,26 @@ function recurseAll(value: JV, trail: Trail, cx: RunContext, emit: Emit): void {
   if (Array.isArray(value) || isObject(value)) iterate(value, trail, true, cx, (child, childTrail) => recurseAll(child, childTrail, cx, emit));
 }
 
+/**
+ * reduce and foreach: for each output of SOURCE bound to PATTERN, UPDATE runs
+ * on the state, which is taken out meanwhile (jq's LOADVN): it stays null if
+ * UPDATE gives nothing, else is its last output. `step` sees every output.
+ */
+function fold(node: Extract<Node, { kind: "reduce" | "foreach" }>, input: JV, initial: JV, scope: Scope | null, cx: RunContext, step: (state: JV, inner: Scope | null) => void): JV {
+  let state: JV = initial;
+  each(node.source, input, scope, cx, (value) =>
+    destructure(node.pattern, value, scope, cx, (inner) => {
+      const current = state;
+      state = null;
+      each(node.update, current, inner, cx, (next) => {
+        state = next;
+        step(next, inner);
+      });
+    }),
+  );
+  return state;
+}
+
 type Handler<K extends Node["kind"]> = (node: Extract<Node, { kind: K }>, input: JV, trail: Trail, scope: Scope | null, cx: RunContext, emit: Emit) => void;
 
 /** Runs `node` on one input, handing each output to `emit`. */
@@ -401,34 +421,13 @@ const HANDLERS: { [K in Node["kind"]]: Handler<K> } = {
   variable: (node, _input, trail, scope, _cx, emit) => emit(lookup(scope, `$${node.name}`)?.value ?? null, lost(trail)),
   bind: (node, input, trail, scope, cx, emit) => each(node.source, input, scope, cx, (value) => destructure(node.pattern, value, scope, cx, (inner) => run(node.body, input, trail, inner, cx, emit))),
   reduce: (node, input, trail, scope, cx, emit) =>
-    each(node.init, input, scope, cx, (initial) => {
-      // The state is taken out while UPDATE runs (jq's LOADVN): it stays null if UPDATE gives nothing, else is its last output.
-      let state: JV = initial;
-      each(node.source, input, scope, cx, (value) =>
-        destructure(node.pattern, value, scope, cx, (inner) => {
-          const current = state;
-          state = null;
-          each(node.update, current, inner, cx, (next) => {
-            state = next;
-          });
-        }),
-      );
-      emit(state, lost(trail));
-    }),
+    each(node.init, input, scope, cx, (initial) => emit(fold(node, input, initial, scope, cx, () => {}), lost(trail))),
   foreach: (node, input, trail, scope, cx, emit) =>
     each(node.init, input, scope, cx, (initial) => {
-      let state: JV = initial;
-      each(node.source, input, scope, cx, (value) =>
-        destructure(node.pattern, value, scope, cx, (inner) => {
-          const current = state;
-          state = null;
-          each(node.update, current, inner, cx, (next) => {
-            state = next;
-            if (node.extract) each(node.extract, next, inner, cx, (extracted) => emit(extracted, lost(trail)));
-            else emit(next, lost(trail));
-          });
-        }),
-      );
+      fold(node, input, initial, scope, cx, (next, inner) => {
+        if (node.extract) each(node.extract, next, inner, cx, (extracted) => emit(extracted, lost(trail)));
+        else emit(next, lost(trail));
+      });
     }),
   label: (node, input, trail, scope, cx, emit) => {
     const label = {};
