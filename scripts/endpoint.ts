@@ -1,5 +1,5 @@
 /**
- * npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario chapter-27] [--seed N] [--now ISO] [--log FILE] [--state FILE]
+ * npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario chapter-27] [--seed N] [--now ISO] [--log FILE] [--state FILE] [--request-quotas aws[,POOL=RATE...]]
  *
  * Serves the sandbox engine as a local AWS endpoint, so the real AWS CLI (or
  * an SDK) can be pointed at it:
@@ -14,10 +14,12 @@
  * sandbox in FILE: read back at start (then --scenario, --seed and --now do
  * not apply), written every few seconds after a change and on Ctrl-C; a file
  * that cannot be read back stops the endpoint and is never overwritten.
+ * --request-quotas applies AWS's request quotas (requests past them answer
+ * ThrottlingException); without it nothing is throttled.
  */
 import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadStateFile, saveStateFile, startEndpoint, StateFileError, type Exchange } from "@/lib/endpoint";
+import { loadStateFile, parseQuotaSpec, QuotaSpecError, RequestQuotas, saveStateFile, startEndpoint, StateFileError, type Exchange } from "@/lib/endpoint";
 import { createEngine, type Sandbox } from "@/lib/sandbox";
 import { scenarioEngine, SCENARIO_NAMES } from "@/lib/endpoint/scenarios";
 
@@ -25,7 +27,7 @@ import { scenarioEngine, SCENARIO_NAMES } from "@/lib/endpoint/scenarios";
 const SAVE_EVERY_MS = 5_000;
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario ${SCENARIO_NAMES.join("|")}] [--seed N] [--now ISO-8601] [--log FILE|-] [--state FILE]\n`);
+  process.stderr.write(`${message}\nusage: npm run endpoint -- [--port 4566] [--host 127.0.0.1] [--scenario ${SCENARIO_NAMES.join("|")}] [--seed N] [--now ISO-8601] [--log FILE|-] [--state FILE] [--request-quotas aws[,POOL=RATE...]]\n`);
   process.exit(2);
 }
 
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
         now: { type: "string" },
         log: { type: "string" },
         state: { type: "string" },
+        "request-quotas": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -53,6 +56,17 @@ async function main(): Promise<void> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) usage(`invalid --seed: ${values.seed}`);
   const options = { ...(seed === undefined ? {} : { seed }), ...(values.now === undefined ? {} : { now: values.now }) };
+
+  let quotas: RequestQuotas | undefined;
+  const quotaSpec = values["request-quotas"];
+  if (quotaSpec !== undefined) {
+    try {
+      quotas = new RequestQuotas(parseQuotaSpec(quotaSpec));
+    } catch (error) {
+      if (!(error instanceof QuotaSpecError)) throw error;
+      usage(error.message);
+    }
+  }
 
   let engine: Sandbox;
   if (values.scenario === undefined) engine = createEngine(options);
@@ -87,9 +101,10 @@ async function main(): Promise<void> {
     if (log === "-") process.stderr.write(line);
     else appendFileSync(log, line);
   };
-  const endpoint = await startEndpoint({ engine, port, host: values.host, onExchange });
+  const endpoint = await startEndpoint({ engine, port, host: values.host, onExchange, ...(quotas ? { quotas } : {}) });
   const origin = restored ? ` (restored from ${statePath})` : values.scenario ? ` (scenario ${values.scenario})` : "";
   process.stdout.write(`Sandbox AWS endpoint on ${endpoint.url}${origin}\n`);
+  if (quotas) process.stdout.write(`  request quotas: ${quotas.pools.map((pool) => `${pool.name}=${pool.perSecond}`).join(", ")}\n`);
   if (statePath !== undefined) {
     // A new file is written at once, so the learner sees where the sandbox is kept.
     if (!restored) {

@@ -4,6 +4,7 @@ import { JSON_CONTENT_TYPE, jsonErrorBody, parseJsonBody } from "./json-protocol
 import { parseQueryBody, queryErrorXml, queryResponseXml, STS_VERSION, XML_CONTENT_TYPE } from "./query-protocol";
 import { credentialScope, route, type Route } from "./routing";
 import { notSimulatedApiOperation, notSimulatedService } from "@/lib/sandbox/cli/not-simulated";
+import { throttlingMessage, type RequestQuotas } from "./request-quotas";
 
 /**
  * One HTTP exchange, independent of node:http so that it can be tested and
@@ -50,6 +51,8 @@ export interface HandlerOptions {
    * CLI draws them). The exchange logs the rewritten input.
    */
   prepareInput?: (service: ServiceId, operation: string, input: WireObject) => WireObject;
+  /** AWS's request quotas, when the endpoint applies them (see request-quotas.ts). */
+  quotas?: RequestQuotas;
 }
 
 export interface HandledExchange {
@@ -125,6 +128,9 @@ function handleJson(request: EndpointRequest, target: Route, exchange: Exchange,
     return jsonError(new AwsServiceError("UnknownOperationException", notSimulatedApiOperation(service.id, target.operation) ?? ""));
   }
   if (refused) return jsonError(refused);
+  if (options.quotas && throttled(options.engine, options.quotas, service.id, target.operation, call)) {
+    return jsonError(new AwsServiceError("ThrottlingException", throttlingMessage(service.id), 400));
+  }
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return jsonError(new AwsServiceError("SerializationException", `Could not parse the request body as JSON: ${parsed.reason}`));
   try {
@@ -159,6 +165,15 @@ function handleQuery(request: EndpointRequest, exchange: Exchange, options: Hand
   } catch (error) {
     return xmlError(asServiceError(error));
   }
+}
+
+/** Whether the caller's account is past its quota for the operation in the request's Region. */
+function throttled(engine: Sandbox, quotas: RequestQuotas, service: ServiceId, operation: string, call: CallContext): boolean {
+  const state = engine.peek();
+  const accountId = (call.as ?? state.caller).accountId;
+  const region = call.region ?? engine.region;
+  const setting = state.accounts[accountId]?.regions[region]?.ssm.serviceSettings?.["/ssm/parameter-store/high-throughput-enabled"];
+  return quotas.admit({ service, operation, accountId, region, higherThroughput: setting?.value === "true" }) !== undefined;
 }
 
 /**

@@ -7,3 +7,4 @@ export { startEndpoint, type EndpointOptions, type RunningEndpoint } from "./ser
 export { handleRequest, counterRequestIds, type EndpointRequest, type EndpointResponse, type Exchange } from "./handler";
 export { route, credentialScope, TARGET_PREFIXES } from "./routing";
 export { loadStateFile, saveStateFile, StateFileError } from "./state-file";
+export { AWS_DEFAULT_QUOTAS, parseQuotaSpec, QuotaSpecError, RequestQuotas, type QuotaPool } from "./request-quotas";

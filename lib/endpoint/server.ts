@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { services as engineServices, type Sandbox, type ServiceId, type WireObject } from "@/lib/sandbox";
 import type { ServiceSpec } from "@/lib/sandbox/core/operation";
 import { counterRequestIds, handleRequest, type Exchange } from "./handler";
+import type { RequestQuotas } from "./request-quotas";
 
 /**
  * The sandbox as a local AWS endpoint: `aws --endpoint-url http://127.0.0.1:PORT kms list-keys`
@@ -22,6 +23,8 @@ export interface EndpointOptions {
   nextRequestId?: () => string;
   /** See HandlerOptions.prepareInput. */
   prepareInput?: (service: ServiceId, operation: string, input: WireObject) => WireObject;
+  /** AWS's request quotas; none by default (nothing is throttled). */
+  quotas?: RequestQuotas;
 }
 
 export interface RunningEndpoint {
@@ -42,6 +45,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     services: options.services ?? engineServices,
     nextRequestId: options.nextRequestId ?? counterRequestIds(),
     ...(options.prepareInput ? { prepareInput: options.prepareInput } : {}),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
   };
   const server = createServer((request, response) => {
     readBody(request).then(

@@ -7,8 +7,9 @@ import { defineOperation, type OperationContext } from "../../core/operation";
  * higher throughput, and the default tier. They are per account and Region
  * and answer GetServiceSetting / UpdateServiceSetting / ResetServiceSetting.
  *
- * NOTE: the sandbox stores and reports them but does not act on them: there is
- * no throttling to lift, and PutParameter without Tier stays Standard.
+ * NOTE: the engine stores and reports them but does not act on them itself: the
+ * local endpoint reads high-throughput-enabled when it applies request quotas
+ * (lib/endpoint/request-quotas.ts), and PutParameter without Tier stays Standard.
  * NOTE: unverified messages: the ServiceSettingNotFound and invalid-value texts.
  */
 
