@@ -1,9 +1,10 @@
 import { AwsServiceError, isAwsServiceError, type CallerRef, type Sandbox, type ServiceId, type WireObject } from "@/lib/sandbox";
 import type { ServiceSpec } from "@/lib/sandbox/core/operation";
 import { JSON_CONTENT_TYPE, jsonErrorBody, parseJsonBody } from "./json-protocol";
-import { parseQueryBody, queryErrorXml, queryResponseXml, STS_VERSION, XML_CONTENT_TYPE } from "./query-protocol";
+import { decodeQueryInput, parseQueryBody, queryErrorXml, queryResponseXml, STS_VERSION, XML_CONTENT_TYPE } from "./query-protocol";
 import { credentialScope, route, type Route } from "./routing";
 import { notSimulatedApiOperation, notSimulatedService } from "@/lib/sandbox/cli/not-simulated";
+import { commandTable, inputShape, outputShape, xformName } from "@/lib/sandbox/cli/model";
 import { throttlingMessage, type RequestQuotas } from "./request-quotas";
 
 /**
@@ -155,13 +156,19 @@ function handleQuery(request: EndpointRequest, exchange: Exchange, options: Hand
   if (!query.action) return xmlError(new AwsServiceError("MissingAction", "Missing Action"));
   const sts = options.services.find((spec) => spec.id === "sts");
   if (!sts || !Object.hasOwn(sts.operations, query.action) || (query.version !== undefined && query.version !== STS_VERSION)) {
-    return xmlError(new AwsServiceError("InvalidAction", `Could not find operation ${query.action} for version ${query.version ?? "NO_VERSION_SPECIFIED"}`));
+    // STS's own answer, with the terminal's notice for an operation STS has and the sandbox does not simulate.
+    const notice = query.version === undefined || query.version === STS_VERSION ? notSimulatedApiOperation("sts", query.action) : undefined;
+    return xmlError(new AwsServiceError("InvalidAction", notice ?? `Could not find operation ${query.action} for version ${query.version ?? "NO_VERSION_SPECIFIED"}`));
   }
   if (refused) return xmlError(refused);
+  const operation = commandTable("sts").get(xformName(query.action));
+  const shape = operation ? inputShape(operation) : undefined;
+  const input = shape ? decodeQueryInput(query.parameters, shape) : query.parameters;
+  exchange.input = input;
   try {
-    const output = callEngine(options, exchange, "sts", query.action, query.parameters, call);
+    const output = callEngine(options, exchange, "sts", query.action, input, call);
     exchange.output = output;
-    return finish(exchange, awsResponse(200, XML_CONTENT_TYPE, queryResponseXml(query.action, output, exchange.requestId), exchange.requestId, options.engine.now));
+    return finish(exchange, awsResponse(200, XML_CONTENT_TYPE, queryResponseXml(query.action, output, exchange.requestId, operation ? outputShape(operation) : undefined), exchange.requestId, options.engine.now));
   } catch (error) {
     return xmlError(asServiceError(error));
   }

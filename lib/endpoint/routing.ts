@@ -14,7 +14,9 @@ export const TARGET_PREFIXES: Readonly<Record<string, Exclude<ServiceId, "sts">>
   TrentService: "kms",
   secretsmanager: "secretsmanager",
   AmazonSSM: "ssm",
+  // botocore sends the model's full target prefix, the SDK for JavaScript v3 the service shape's name.
   "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101": "cloudtrail",
+  CloudTrail_20131101: "cloudtrail",
 };
 
 export interface CredentialScope {

@@ -521,7 +521,7 @@ export class Sandbox {
         event.authorizations.push({ action: request.action, resource: request.resource, decision: result.decision, trace: result.trace, ...(result.summary ? { summary: result.summary } : {}) });
         if (result.decision !== "Allow") {
           const message = accessDeniedMessage(full, result);
-          throw new AwsServiceError(options?.errorCode ?? "AccessDeniedException", options?.message ? options.message(message) : message);
+          throw new AwsServiceError(options?.errorCode ?? "AccessDeniedException", options?.message ? options.message(message) : message, options?.status ?? 400);
         }
       },
       call(service: ServiceId, operation: string, input: WireObject, options: NestedCallOptions = {}) {

@@ -50,7 +50,7 @@ export interface OperationContext {
    * identity policies; throws AccessDeniedException with AWS's message when
    * denied. The decision and its trace are kept on the trail event.
    */
-  authorize(request: Omit<AuthorizationRequest, "principal" | "identityPolicies">, options?: { errorCode?: string; message?: (defaultMessage: string) => string }): void;
+  authorize(request: Omit<AuthorizationRequest, "principal" | "identityPolicies">, options?: { errorCode?: string; message?: (defaultMessage: string) => string; status?: number }): void;
   /** Calls another operation (another service, or as another principal); recorded on the trail too. */
   call(service: ServiceId, operation: string, input: WireObject, options?: NestedCallOptions): WireObject;
   /** Schedules a due event (see core/scheduler.ts). */

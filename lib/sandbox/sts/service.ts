@@ -49,7 +49,8 @@ const assumeRole = defineOperation({
     // A role that does not exist is denied like one that does not trust the caller: AWS does not say which.
     ctx.authorize(
       { action: "sts:AssumeRole", resource: roleArn, resourceAccount: accountId, resourceKind: "role-trust", resourcePolicy: trust?.ok ? trust.document : undefined, context: {} },
-      { errorCode: "AccessDenied", message: () => `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}` },
+      // STS sends its denials with HTTP 403 (the JSON services send AccessDeniedException with 400).
+      { errorCode: "AccessDenied", message: () => `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, status: 403 },
     );
     if (duration > MAX_SESSION_SECONDS) throw new AwsServiceError("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
     const { accessKeyId, secretAccessKey, sessionToken, expiresAt } = issueRoleSession(ctx, accountId, roleName, sessionName, duration);

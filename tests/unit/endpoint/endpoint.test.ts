@@ -269,6 +269,14 @@ describe("STS over the query protocol", () => {
     expect(answer.status).toBe(400);
     expect(answer.text).toContain("<Error><Type>Sender</Type><Code>InvalidAction</Code><Message>Could not find operation AssumeRoleWithMagic for version 2011-06-15</Message></Error>");
   });
+
+  it("answers an action STS has and the sandbox does not simulate with the terminal's notice", async () => {
+    const answer = await sts("Action=GetSessionToken&Version=2011-06-15");
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain(
+      "<Code>InvalidAction</Code><Message>GetSessionToken (aws sts get-session-token) is part of the real AWS CLI, but the sandbox does not simulate it. Run &apos;aws sts help&apos; to see the commands it simulates.</Message>",
+    );
+  });
 });
 
 describe("the request log (recording)", () => {
