@@ -88,4 +88,24 @@ describe("npm run endpoint -- --state FILE", () => {
     expect(await third.ready).toEqual({ status: 1, stderr: expect.stringMatching(/^The state file .* is not JSON .*left as it is/) });
     expect(readFileSync(path, "utf8")).toBe("not json at all");
   }, 60_000);
+
+  it("also writes a change within a few seconds while it runs, so a crash loses at most those seconds", async () => {
+    const path = join(folder, "interval.json");
+    const running = startScript(["--scenario", "empty", "--state", path]);
+    try {
+      const { url } = (await running.ready) as { url: string };
+      const created = await call(url, "TrentService.CreateKey", { Description: "written while running" });
+      const keyId = (created["KeyMetadata"] as { KeyId: string }).KeyId;
+      // The endpoint saves at most every 5 seconds; look for the key for up to 20 without stopping it.
+      let saved = "";
+      for (let waited = 0; waited < 20_000 && !saved.includes(keyId); waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        saved = readFileSync(path, "utf8");
+      }
+      expect(saved).toContain(keyId);
+      expect(loadStateFile(createEngine({ seed: 9 }), path)).toBe("restored");
+    } finally {
+      running.child.kill("SIGKILL");
+    }
+  }, 60_000);
 });
