@@ -4,7 +4,7 @@
  * float. JavaScript answers several of these differently (1 == true, string
  * order by UTF-16 unit, 2.0 printed as 2), so the port asks here.
  */
-import { compareCodePoints, isDict, PyDatetime, PyException, PyFloat, pyStr, pyTypeName, type PyValue } from "../python/values";
+import { compareCodePoints, isDict, PyDatetime, PyException, PyFloat, pyRepr, pyTypeName, type PyValue } from "../python/values";
 import type { Node } from "./ast";
 
 /** An &expression passed to a function (jmespath.visitor._Expression). */
@@ -60,8 +60,19 @@ export function jmespathType(pythonName: string): string {
 
 /** str(value), as %s formats it in error messages. */
 export function strOf(value: JValue): string {
+  return typeof value === "string" ? value : reprOf(value);
+}
+
+/** Python's repr, with exprefs anywhere inside (a list or dict can hold them: to_array(&a), {a: &a}). */
+function reprOf(value: JValue): string {
   if (value instanceof Expref) return EXPREF_REPR;
-  return pyStr(value);
+  if (Array.isArray(value)) return "[" + value.map((item) => reprOf(item as JValue)).join(", ") + "]";
+  if (isDict(value)) {
+    const entries = [...value].map(([key, item]) => [pyRepr(key), reprOf(item as JValue)] as const);
+    if (!value.ordered) return "{" + entries.map(([key, item]) => `${key}: ${item}`).join(", ") + "}";
+    return entries.length === 0 ? "OrderedDict()" : "OrderedDict([" + entries.map(([key, item]) => `(${key}, ${item})`).join(", ") + "])";
+  }
+  return pyRepr(value);
 }
 
 /** Python's ==: numbers by value (True == 1, 1 == 1.0), containers element by element, dicts regardless of order. */
