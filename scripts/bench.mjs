@@ -93,6 +93,7 @@ if (runAll || which.has("endpoint")) {
   const row = (label, measure) => [
     `| ${label}, SDK over loopback, one at a time | ${measure.sdk.requestsPerSecond.toLocaleString("en-US")} | ${measure.sdk.p50Ms} ms | ${measure.sdk.p99Ms} ms |`,
     `| ${label}, SDK over loopback, ${bench.concurrency} at a time | ${measure.sdkConcurrent.toLocaleString("en-US")} | | |`,
+    `| ${label}, SDK over loopback, one at a time, with --request-quotas aws | ${measure.sdkWithQuotas.requestsPerSecond.toLocaleString("en-US")} | ${measure.sdkWithQuotas.p50Ms} ms | ${measure.sdkWithQuotas.p99Ms} ms |`,
     `| ${label}, in process (engine.call) | ${measure.inProcess.requestsPerSecond.toLocaleString("en-US")} | ${measure.inProcess.p50Ms} ms | ${measure.inProcess.p99Ms} ms |`,
   ];
   report.push(

@@ -4,14 +4,17 @@
  * JavaScript v3 over loopback (signing, HTTP, the endpoint, the engine), beside
  * the same calls made in process on the engine in the same run, so the cost of
  * the HTTP path shows. The endpoint runs in this process; one client sends one
- * request at a time (latency) and then ten at a time (throughput).
+ * request at a time (latency) and then ten at a time (throughput). A second
+ * endpoint on the same engine applies AWS's request quotas (--request-quotas
+ * aws, with Parameter Store's higher throughput turned on so that nothing is
+ * throttled), so the cost of counting requests shows too.
  *
  * Target: an SDK call's p99 over loopback under 10 ms, one at a time.
  * Run by `npm run bench -- endpoint` (node --import tsx). Prints one JSON object.
  */
 import { EncryptCommand, KMSClient } from "@aws-sdk/client-kms";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { startEndpoint } from "../../lib/endpoint";
+import { parseQuotaSpec, RequestQuotas, startEndpoint } from "../../lib/endpoint";
 import { createEngine } from "../../lib/sandbox";
 
 const CALLS = 2_000;
@@ -58,6 +61,11 @@ const endpoint = await startEndpoint({ engine });
 const config = { endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 };
 const kms = new KMSClient(config);
 const ssm = new SSMClient(config);
+const quotaEndpoint = await startEndpoint({ engine, quotas: new RequestQuotas(parseQuotaSpec("aws")) });
+const quotaConfig = { ...config, endpoint: quotaEndpoint.url };
+const kmsWithQuotas = new KMSClient(quotaConfig);
+const ssmWithQuotas = new SSMClient(quotaConfig);
+engine.call("ssm", "UpdateServiceSetting", { SettingId: "/ssm/parameter-store/high-throughput-enabled", SettingValue: "true" });
 
 const keyId = (engine.call("kms", "CreateKey", {}) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
 engine.call("ssm", "PutParameter", { Name: "/bench/url", Value: "https://example.com", Type: "String" });
@@ -67,16 +75,18 @@ const plaintextBase64 = Buffer.from(plaintext).toString("base64");
 const encrypt = {
   sdk: await oneAtATime(() => kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext }))),
   sdkConcurrent: await manyAtATime(() => kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext }))),
+  sdkWithQuotas: await oneAtATime(() => kmsWithQuotas.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext }))),
   inProcess: await oneAtATime(() => engine.call("kms", "Encrypt", { KeyId: keyId, Plaintext: plaintextBase64 })),
 };
 const getParameter = {
   sdk: await oneAtATime(() => ssm.send(new GetParameterCommand({ Name: "/bench/url" }))),
   sdkConcurrent: await manyAtATime(() => ssm.send(new GetParameterCommand({ Name: "/bench/url" }))),
+  sdkWithQuotas: await oneAtATime(() => ssmWithQuotas.send(new GetParameterCommand({ Name: "/bench/url" }))),
   inProcess: await oneAtATime(() => engine.call("ssm", "GetParameter", { Name: "/bench/url" })),
 };
-kms.destroy();
-ssm.destroy();
+for (const client of [kms, ssm, kmsWithQuotas, ssmWithQuotas]) client.destroy();
 await endpoint.close();
+await quotaEndpoint.close();
 
 const worst = Math.max(encrypt.sdk.p99Ms, getParameter.sdk.p99Ms);
 console.log(
