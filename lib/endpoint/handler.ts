@@ -86,6 +86,19 @@ export function handleRequest(request: EndpointRequest, options: HandlerOptions)
   return handleJson(request, target, exchange, options, call, caller instanceof AwsServiceError ? caller : undefined);
 }
 
+/** The signing names of the services this endpoint answers. */
+const ENDPOINT_SERVICES = new Set(["kms", "secretsmanager", "ssm", "sts", "cloudtrail"]);
+
+/**
+ * What a request for a service the endpoint does not serve is told: the
+ * terminal's notice for a service the sandbox does not simulate at all; for
+ * one its terminal simulates (EC2, Lambda, CloudFormation), where to use it.
+ */
+function unservedNotice(signingName: string, services: readonly ServiceSpec[]): string {
+  if (!services.some((spec) => spec.id === signingName)) return notSimulatedService(signingName);
+  return `The sandbox simulates ${signingName} in its browser terminal, but its local endpoint serves only KMS, Secrets Manager, Parameter Store (ssm), STS and CloudTrail lookup-events.`;
+}
+
 interface CallContext {
   region: string | undefined;
   as?: CallerRef;
@@ -119,8 +132,7 @@ function handleJson(request: EndpointRequest, target: Route, exchange: Exchange,
     // No target, or a target prefix no service of the sandbox answers to: the CLI's notice when the
     // request is signed for a service the sandbox does not simulate (AWS itself says nothing more).
     const signedFor = credentialScope(request.headers["authorization"])?.service;
-    const simulated = signedFor !== undefined && options.services.some((spec) => spec.id === signedFor);
-    return jsonError(new AwsServiceError("UnknownOperationException", signedFor && !simulated ? notSimulatedService(signedFor) : ""));
+    return jsonError(new AwsServiceError("UnknownOperationException", signedFor && !ENDPOINT_SERVICES.has(signedFor) ? unservedNotice(signedFor, options.services) : ""));
   }
   exchange.operation = target.operation;
   // Own members only: an operation named constructor or toString is no operation.
@@ -153,6 +165,12 @@ function handleQuery(request: EndpointRequest, exchange: Exchange, options: Hand
     exchange.error = { code: error.code, message: error.message };
     return finish(exchange, awsResponse(error.status, XML_CONTENT_TYPE, queryErrorXml(error.code, error.message, error.status, exchange.requestId), exchange.requestId, options.engine.now));
   };
+  // A form signed for another query-protocol service (IAM, EC2, CloudFormation): not STS's to answer.
+  const signedFor = credentialScope(request.headers["authorization"])?.service;
+  if (signedFor && signedFor !== "sts") {
+    exchange.service = signedFor;
+    return xmlError(new AwsServiceError("InvalidAction", unservedNotice(signedFor, options.services)));
+  }
   if (!query.action) return xmlError(new AwsServiceError("MissingAction", "Missing Action"));
   const sts = options.services.find((spec) => spec.id === "sts");
   if (!sts || !Object.hasOwn(sts.operations, query.action) || (query.version !== undefined && query.version !== STS_VERSION)) {

@@ -145,6 +145,25 @@ describe("errors as AWS answers them", () => {
     expect(cli.stderr).toBe(`\n${unknown.body["message"] ?? unknown.body["Message"]}\n`);
   });
 
+  it("answers a form for another query-protocol service with the notice, not as STS: IAM (not simulated), EC2 (simulated in the terminal only)", async () => {
+    const post = async (service: string, form: string) => {
+      const response = await fetch(endpoint.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8", authorization: authorization(service) }, body: form });
+      return { status: response.status, text: await response.text() };
+    };
+    const iam = await post("iam", "Action=GetUser&Version=2010-05-08");
+    expect(iam.status).toBe(400);
+    const cli = createSandbox({ scenario: "empty", seed: 1 }).runSync("aws iam get-user");
+    expect(iam.text).toContain(`<Code>InvalidAction</Code><Message>${cli.stderr.trim().replace(/'/g, "&apos;")}</Message>`);
+    const ec2 = await post("ec2", "Action=DescribeInstances&Version=2016-11-15");
+    expect(ec2.text).toContain("<Code>InvalidAction</Code><Message>The sandbox simulates ec2 in its browser terminal, but its local endpoint serves only KMS, Secrets Manager, Parameter Store (ssm), STS and CloudTrail lookup-events.</Message>");
+  });
+
+  it("answers a REST request for Lambda (no target) with where Lambda is simulated", async () => {
+    const response = await fetch(`${endpoint.url}/2015-03-31/functions/`, { method: "POST", headers: { "content-type": "application/json", authorization: authorization("lambda") }, body: "{}" });
+    const body = (await response.json()) as Record<string, string>;
+    expect([response.status, body["__type"], body["message"]]).toEqual([400, "UnknownOperationException", "The sandbox simulates lambda in its browser terminal, but its local endpoint serves only KMS, Secrets Manager, Parameter Store (ssm), STS and CloudTrail lookup-events."]);
+  });
+
   it("serves CloudTrail's LookupEvents from the engine's trail (JSON 1.1, CloudTrail's target prefix)", async () => {
     await json("TrentService.CreateKey", { Description: "seen by the trail" });
     const events = await json("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", { LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "CreateKey" }] }, { service: "cloudtrail" });
