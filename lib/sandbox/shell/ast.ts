@@ -12,6 +12,8 @@ export type WordPart =
   | { kind: "length"; name: string; quoted: boolean; index?: ArrayIndex }
   /** `$(...)` or backquotes. */
   | { kind: "command"; program: Program; quoted: boolean }
+  /** `<(...)` (its output as a file to read) or `>(...)`: process substitution, never quoted. */
+  | { kind: "procsub"; direction: "<" | ">"; program: Program }
   /** `$((...))`: the expression is expanded like a double-quoted word, then evaluated. */
   | { kind: "arith"; expression: Word; quoted: boolean }
   /** A leading `~` (the home directory). */

@@ -21,6 +21,8 @@ export interface ExpansionHost {
   assign(name: string, value: string): void;
   /** Runs a command substitution; returns its output with trailing newlines removed. */
   substitute(program: Program): string;
+  /** Runs a process substitution `<(...)`; returns the name of the file that holds its output. */
+  processSubstitution(direction: "<" | ">", program: Program): string;
   readonly home: string;
   readonly fs: FileSystem;
   /** `set -u`: an unset variable is an error. */
@@ -229,6 +231,10 @@ function expandParts(parts: readonly WordPart[], host: ExpansionHost): Segment[]
         break;
       case "arith":
         out.push(segment(arithmetic(expandString(part.expression, host), host).toString(), part.quoted));
+        break;
+      case "procsub":
+        // The file's name is one field, never split or globbed (bash gives /dev/fd/63).
+        out.push(segment(host.processSubstitution(part.direction, part.program), true));
         break;
       case "bad":
         throw new ExpansionError(`${part.text}: bad substitution`);

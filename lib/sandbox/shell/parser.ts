@@ -813,6 +813,11 @@ class Parser {
     // A number right before < or > is the redirect's file descriptor: `2>&1`.
     const fdMatch = /^(\d+)(?=[<>])/.exec(src.slice(start, start + 12));
     const afterFd = start + (fdMatch?.[1]?.length ?? 0);
+    // `<(` and `>(` start a word (process substitution), not a redirection.
+    if (!fdMatch && (src.startsWith("<(", start) || src.startsWith(">(", start))) {
+      const { word, end } = this.readWordAt(start);
+      return { type: "word", word, start, end };
+    }
     for (const operator of REDIRECTS) {
       if (src.startsWith(operator, afterFd) && (fdMatch === null || !operator.startsWith("&"))) {
         return { type: "redirect", ...(fdMatch ? { fd: Number(fdMatch[1]) } : {}), operator, start, end: afterFd + operator.length };
@@ -894,6 +899,10 @@ class Parser {
         this.pos += 1;
         continue;
       }
+      if ((char === "<" || char === ">") && src[this.pos + 1] === "(" && !options.regex) {
+        this.readProcessSubstitution(builder, char);
+        continue;
+      }
       if (METACHARS.has(char)) break;
       if (char === "\\") {
         const next = src[this.pos + 1];
@@ -923,6 +932,19 @@ class Parser {
     const end = this.pos;
     this.pos = saved;
     return { word: { parts: builder.finish(), text: src.slice(start, end) }, end };
+  }
+
+  /** At `<(` or `>(`: the command list up to the matching `)`, as `$(` reads it. */
+  private readProcessSubstitution(builder: WordBuilder, direction: "<" | ">"): void {
+    this.pos += 2;
+    this.enter();
+    const body = this.parseList(new Set(), false);
+    this.leave();
+    const close = this.peek();
+    if (close.type === "eof") throw this.incomplete(")");
+    if (close.type !== "op" || close.value !== ")") throw this.unexpected(close);
+    this.pos = close.end;
+    builder.part({ kind: "procsub", direction, program: { body } });
   }
 
   private readSingleQuoted(builder: WordBuilder): void {

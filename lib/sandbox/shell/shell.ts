@@ -72,6 +72,8 @@ type Fds = Map<number, Fd>;
 
 /** A fixed process id: `$$` is stable so that transcripts are reproducible. */
 const SHELL_PID = "4242";
+/** Where `<(...)` files are, under the names bash gives the pipes it opens. */
+const PROCESS_SUBSTITUTION_DIR = "/dev/fd";
 
 export class Shell {
   readonly fs: ShellFileSystem;
@@ -98,6 +100,8 @@ export class Shell {
   private locals: Map<string, Variable | undefined>[] = [];
   private conditionDepth = 0;
   private subshellDepth = 0;
+  /** Files of the `<(...)` substitutions open now, newest last. */
+  private readonly processSubstitutions: string[] = [];
   private budget: Budget = newBudget();
   private substitutionStatus: number | undefined;
   private activeFds: Fds = new Map();
@@ -339,6 +343,7 @@ export class Shell {
     // Expansions see the command's descriptors: what a $(...) writes to stderr goes where the command's stderr goes, as in bash.
     const previous = this.activeFds;
     this.activeFds = fds;
+    const openSubstitutions = this.processSubstitutions.length;
     try {
       switch (command.kind) {
         case "simple":
@@ -354,6 +359,7 @@ export class Shell {
       }
     } finally {
       this.activeFds = previous;
+      this.closeProcessSubstitutions(openSubstitutions);
     }
   }
 
@@ -777,6 +783,7 @@ export class Shell {
         if (error) throw new ExpansionError(error);
       },
       substitute: (program) => shell.substitute(program),
+      processSubstitution: (direction, program) => shell.processSubstitution(direction, program),
       home: shell.fs.home,
       fs: shell.fs,
       nounset: shell.options.nounset,
@@ -798,6 +805,42 @@ export class Shell {
     this.substitutionStatus = status;
     this.status = status;
     return decode(sink.drain()).replace(/\0/g, "").replace(/\n+$/, "");
+  }
+
+  /**
+   * `<(...)`: runs in a subshell like `$(...)`, its output kept whole in a
+   * file named as bash names the pipe it opens (/dev/fd/63, then 62 ...),
+   * which lives until the command that expanded it ends. $? is not changed.
+   * NOTE: bash reads a pipe while the command runs; here the list runs to
+   * its end first, and the file can be read more than once.
+   */
+  private processSubstitution(direction: "<" | ">", program: Program): string {
+    if (direction === ">") throw new ExpansionError("process substitution >(...) is not supported in the sandbox (<(...) is)");
+    const fds: Fds = new Map(this.activeFds);
+    const sink = new Sink(this.budget);
+    fds.set(1, { kind: "out", sink, terminal: false });
+    const status = this.status;
+    this.subshell(fds, () => this.execProgram(program, fds));
+    this.status = status;
+    const path = `${PROCESS_SUBSTITUTION_DIR}/${63 - this.processSubstitutions.length}`;
+    this.fs.mkdir(PROCESS_SUBSTITUTION_DIR, { parents: true });
+    this.fs.writeFile(path, sink.drain());
+    this.processSubstitutions.push(path);
+    return path;
+  }
+
+  /** Removes the files of the process substitutions made since `count` were open (the command that made them has ended). */
+  private closeProcessSubstitutions(count: number): void {
+    while (this.processSubstitutions.length > count) {
+      const path = this.processSubstitutions.pop()!;
+      try {
+        this.fs.remove(path);
+        if (this.processSubstitutions.length === 0 && this.fs.list(PROCESS_SUBSTITUTION_DIR).length === 0) this.fs.remove(PROCESS_SUBSTITUTION_DIR, { recursive: true });
+      } catch (error) {
+        // The command may have removed or replaced it itself (rm /dev/fd/63): nothing is left to close.
+        if (!(error instanceof FsError)) throw error;
+      }
+    }
   }
 
   private lookup(name: string): string | undefined {

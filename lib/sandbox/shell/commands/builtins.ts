@@ -672,6 +672,8 @@ const let_: CommandSpec = {
         if (error) throw new ExpansionError(error);
       },
       substitute: () => "",
+      // `let` evaluates arithmetic only: no word there holds a process substitution.
+      processSubstitution: () => "",
       home: ctx.shell.fs.home,
       fs: ctx.shell.fs,
       nounset: false,

@@ -24,12 +24,12 @@ Devices: /dev/null, /dev/zero and /dev/urandom (seeded: read a count, as in head
 and /dev/stdin, /dev/stdout, /dev/stderr for a command's own streams (cat /dev/stdin, tee /dev/stderr).
 
 Shell syntax: quotes ('...', "...", $'...', \\), $VAR, \${VAR}, \${VAR:-default} and the other
-\${...} forms, $(...), \`...\`, $((...)), pipes |, redirections > >> < 2> 2>&1 &> <<EOF <<<,
+\${...} forms, $(...), \`...\`, $((...)), <(...), pipes |, redirections > >> < 2> 2>&1 &> <<EOF <<<,
 ; && ||, { ...; }, ( ... ), if/elif/else, for, while, until, case, functions, [ ] and [[ ]],
 time, globs (* ? [...]) and braces ({a,b} {1..5}). A command spread over several lines (a
 trailing \\, an open quote or an unfinished if/for/while) is read on until it is complete.
 Not supported: arrays (except \${PIPESTATUS[@]}), background jobs (a trailing & just runs the
-command), process substitution <(...), aliases, history expansion (!!), and exec with only
+command), process substitution into a command >(...), aliases, history expansion (!!), and exec with only
 redirections.
 Limits: a command line stops after ${10_000} loop turns, 16 MiB of output, or the CPU time the
 page allows it (the message says how much). Your files hold up to 64 MiB and 20,000 files and
