@@ -2,7 +2,7 @@ import { AwsServiceError, isAwsServiceError, type CallerRef, type Sandbox, type 
 import type { ServiceSpec } from "@/lib/sandbox/core/operation";
 import { JSON_CONTENT_TYPE, jsonErrorBody, parseJsonBody } from "./json-protocol";
 import { decodeQueryInput, parseQueryBody, queryErrorXml, queryResponseXml, STS_VERSION, XML_CONTENT_TYPE } from "./query-protocol";
-import { credentialScope, route, type Route } from "./routing";
+import { credentialScope, route, TARGET_PREFIXES, type Route } from "./routing";
 import { notSimulatedApiOperation, notSimulatedService } from "@/lib/sandbox/cli/not-simulated";
 import { commandTable, inputShape, outputShape, xformName } from "@/lib/sandbox/cli/model";
 import { throttlingMessage, type RequestQuotas } from "./request-quotas";
@@ -86,8 +86,8 @@ export function handleRequest(request: EndpointRequest, options: HandlerOptions)
   return handleJson(request, target, exchange, options, call, caller instanceof AwsServiceError ? caller : undefined);
 }
 
-/** The signing names of the services this endpoint answers. */
-const ENDPOINT_SERVICES = new Set(["kms", "secretsmanager", "ssm", "sts", "cloudtrail"]);
+/** The signing names of the services this endpoint answers: the JSON services it routes, and STS. */
+const ENDPOINT_SERVICES: ReadonlySet<string> = new Set([...Object.values(TARGET_PREFIXES), "sts"]);
 
 /**
  * What a request for a service the endpoint does not serve is told: the
@@ -129,8 +129,8 @@ function handleJson(request: EndpointRequest, target: Route, exchange: Exchange,
     return finish(exchange, awsResponse(error.status, JSON_CONTENT_TYPE, jsonErrorBody(error, service), exchange.requestId, options.engine.now));
   };
   if (target.protocol !== "json" || !service) {
-    // No target, or a target prefix no service of the sandbox answers to: the CLI's notice when the
-    // request is signed for a service the sandbox does not simulate (AWS itself says nothing more).
+    // No target, or a target prefix no service of the endpoint answers to: when the request is signed
+    // for a service the endpoint does not serve, the notice says so (AWS itself says nothing more).
     const signedFor = credentialScope(request.headers["authorization"])?.service;
     return jsonError(new AwsServiceError("UnknownOperationException", signedFor && !ENDPOINT_SERVICES.has(signedFor) ? unservedNotice(signedFor, options.services) : ""));
   }
