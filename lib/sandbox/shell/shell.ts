@@ -823,8 +823,14 @@ export class Shell {
     this.subshell(fds, () => this.execProgram(program, fds));
     this.status = status;
     const path = `${PROCESS_SUBSTITUTION_DIR}/${63 - this.processSubstitutions.length}`;
-    this.fs.mkdir(PROCESS_SUBSTITUTION_DIR, { parents: true });
-    this.fs.writeFile(path, sink.drain());
+    try {
+      this.fs.mkdir(PROCESS_SUBSTITUTION_DIR, { parents: true });
+      this.fs.writeFile(path, sink.drain());
+    } catch (error) {
+      // A full file system, or a /dev/fd the learner made a file: bash would fail to open the pipe.
+      if (error instanceof FsError) throw new ExpansionError(`${path}: ${fsMessage(error.code)}`);
+      throw error;
+    }
     this.processSubstitutions.push(path);
     return path;
   }

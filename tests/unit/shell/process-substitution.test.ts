@@ -31,6 +31,13 @@ describe("process substitution", () => {
     expect(session.runSync("echo \"status $?\"").stdout).toBe("status 1\n");
   });
 
+  it("stops the line with a message, not an internal error, when the file cannot be made (/dev/fd is a file)", () => {
+    const session = newSession();
+    session.runSync("echo x > /dev/fd");
+    const result = session.runSync("cat <(echo hi); echo after");
+    expect([result.stdout, result.stderr]).toEqual(["", "bash: /dev/fd/63: File exists\n"]);
+  });
+
   it("gives the aws command a file to read: fileb://<(...)", () => {
     const session = newSession({ realCli: true });
     const key = session.runSync("aws kms create-key --query KeyMetadata.KeyId --output text").stdout.trim();
