@@ -937,6 +937,11 @@ class Parser {
   /** At `<(` or `>(`: the command list up to the matching `)`, as `$(` reads it. */
   private readProcessSubstitution(builder: WordBuilder, direction: "<" | ">"): void {
     this.pos += 2;
+    builder.part({ kind: "procsub", direction, program: this.readNestedProgram() });
+  }
+
+  /** After `$(`, `<(` or `>(`: a command list and its closing `)`. */
+  private readNestedProgram(): Program {
     this.enter();
     const body = this.parseList(new Set(), false);
     this.leave();
@@ -944,7 +949,7 @@ class Parser {
     if (close.type === "eof") throw this.incomplete(")");
     if (close.type !== "op" || close.value !== ")") throw this.unexpected(close);
     this.pos = close.end;
-    builder.part({ kind: "procsub", direction, program: { body } });
+    return { body };
   }
 
   private readSingleQuoted(builder: WordBuilder): void {
@@ -1000,14 +1005,7 @@ class Parser {
         if (src.indexOf(")", this.pos) === -1) throw this.incomplete(")");
       }
       this.pos += 2;
-      this.enter();
-      const body = this.parseList(new Set(), false);
-      this.leave();
-      const close = this.peek();
-      if (close.type === "eof") throw this.incomplete(")");
-      if (close.type !== "op" || close.value !== ")") throw this.unexpected(close);
-      this.pos = close.end;
-      builder.part({ kind: "command", program: { body }, quoted });
+      builder.part({ kind: "command", program: this.readNestedProgram(), quoted });
       return;
     }
     if (next === "{") {

@@ -139,8 +139,13 @@ function bytesRepr(value: Uint8Array): string {
   return out + quote;
 }
 
-/** repr() of any value. */
-export function pyRepr(value: PyValue | undefined): string {
+/**
+ * repr() of any value. `foreign` names objects that are not Python values
+ * here but can sit inside one (jmespath's exprefs in a list), wherever they are.
+ */
+export function pyRepr(value: PyValue | undefined, foreign?: (value: unknown) => string | undefined): string {
+  const custom = foreign?.(value);
+  if (custom !== undefined) return custom;
   if (value === null || value === undefined) return "None";
   if (value === true) return "True";
   if (value === false) return "False";
@@ -149,12 +154,12 @@ export function pyRepr(value: PyValue | undefined): string {
   if (typeof value === "string") return strRepr(value);
   if (value instanceof Uint8Array) return bytesRepr(value);
   if (value instanceof PyDatetime) return `datetime.datetime(${value.iso})`;
-  if (Array.isArray(value)) return "[" + value.map((item) => pyRepr(item)).join(", ") + "]";
+  if (Array.isArray(value)) return "[" + value.map((item) => pyRepr(item, foreign)).join(", ") + "]";
   if (value.ordered) {
     if (value.size === 0) return "OrderedDict()";
-    return "OrderedDict([" + [...value].map(([key, item]) => `(${strRepr(key)}, ${pyRepr(item)})`).join(", ") + "])";
+    return "OrderedDict([" + [...value].map(([key, item]) => `(${strRepr(key)}, ${pyRepr(item, foreign)})`).join(", ") + "])";
   }
-  return "{" + [...value].map(([key, item]) => `${strRepr(key)}: ${pyRepr(item)}`).join(", ") + "}";
+  return "{" + [...value].map(([key, item]) => `${strRepr(key)}: ${pyRepr(item, foreign)}`).join(", ") + "}";
 }
 
 /** str() of any value (strings print bare; containers as repr). */

@@ -65,14 +65,7 @@ export function strOf(value: JValue): string {
 
 /** Python's repr, with exprefs anywhere inside (a list or dict can hold them: to_array(&a), {a: &a}). */
 function reprOf(value: JValue): string {
-  if (value instanceof Expref) return EXPREF_REPR;
-  if (Array.isArray(value)) return "[" + value.map((item) => reprOf(item as JValue)).join(", ") + "]";
-  if (isDict(value)) {
-    const entries = [...value].map(([key, item]) => [pyRepr(key), reprOf(item as JValue)] as const);
-    if (!value.ordered) return "{" + entries.map(([key, item]) => `${key}: ${item}`).join(", ") + "}";
-    return entries.length === 0 ? "OrderedDict()" : "OrderedDict([" + entries.map(([key, item]) => `(${key}, ${item})`).join(", ") + "])";
-  }
-  return pyRepr(value);
+  return pyRepr(value as PyValue, (item) => (item instanceof Expref ? EXPREF_REPR : undefined));
 }
 
 /** Python's ==: numbers by value (True == 1, 1 == 1.0), containers element by element, dicts regardless of order. */

@@ -165,6 +165,20 @@ function extendTrail(trail: Trail, container: JV, key: JV): Trail {
   return [...trail, key];
 }
 
+/** `.[key]` and `.[from:to]` of one target; an optional (`?`) index drops jq's errors. */
+function emitIndexed(target: JV, targetTrail: Trail, key: JV, optional: boolean, emit: Emit): void {
+  // The path is checked first: in a path expression its error wins, even under `?`.
+  const valueTrail = extendTrail(targetTrail, target, key);
+  let value: JV;
+  try {
+    value = indexValue(target, key);
+  } catch (error) {
+    if (optional && error instanceof JqError) return;
+    throw error;
+  }
+  emit(value, valueTrail);
+}
+
 function iterate(target: JV, trail: Trail, optional: boolean, cx: RunContext, emit: Emit): void {
   if (trail === false) throw new JqError(`Invalid path expression near attempt to iterate through ${dumpTruncated(target, 30)}`);
   if (Array.isArray(target)) {
@@ -346,17 +360,7 @@ const HANDLERS: { [K in Node["kind"]]: Handler<K> } = {
   index: (node, input, trail, scope, cx, emit) =>
     // The key is the outer loop, the target the inner one.
     each(node.key, input, scope, cx, (key) =>
-      run(node.target, input, trail, scope, cx, (target, targetTrail) => {
-        const valueTrail = extendTrail(targetTrail, target, key);
-        let value: JV;
-        try {
-          value = indexValue(target, key);
-        } catch (error) {
-          if (node.optional && error instanceof JqError) return;
-          throw error;
-        }
-        emit(value, valueTrail);
-      }),
+      run(node.target, input, trail, scope, cx, (target, targetTrail) => emitIndexed(target, targetTrail, key, node.optional === true, emit)),
     ),
   slice: (node, input, trail, scope, cx, emit) => {
     const bound = (part: Node | undefined, next: (value: JV) => void) => (part ? each(part, input, scope, cx, next) : next(null));
@@ -364,15 +368,7 @@ const HANDLERS: { [K in Node["kind"]]: Handler<K> } = {
       bound(node.to, (to) =>
         run(node.target, input, trail, scope, cx, (target, targetTrail) => {
           const key: JObject = new Map([["start", from], ["end", to]]);
-          const valueTrail = extendTrail(targetTrail, target, key);
-          let value: JV;
-          try {
-            value = indexValue(target, key);
-          } catch (error) {
-            if (node.optional && error instanceof JqError) return;
-            throw error;
-          }
-          emit(value, valueTrail);
+          emitIndexed(target, targetTrail, key, node.optional === true, emit);
         }),
       ),
     );
